@@ -1,0 +1,103 @@
+"""The packaged vocabulary: taxonomy, measure, qualifier, source, party and period words.
+
+All words live in `data/vocabulary.csv` (kind, key, phrase, parent, note), read by the
+parser and by the docs alike, so a new word is one row, not a code change.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+MEASURES = ("killed", "wounded", "casualties", "missing", "captured", "deployed", "lost")
+PEOPLE_MEASURES = MEASURES[:-1]
+QUALIFIERS = ("exact", "approx", "at_least", "at_most")
+PERIODS = ("cumulative", "daily", "window")
+SOURCES = (
+    "ukraine_official", "russia_official", "us_official", "uk_official",
+    "other_official", "un", "isw", "csis", "independent", "unattributed",
+)
+PEOPLE_CATEGORIES = ("personnel", "civilians")
+# Why a number read from the text is not a claim (the mentions frame's `reason`).
+MENTION_REASONS = (
+    "date", "year", "time", "ordinal", "percentage", "money", "duration", "day_of_war",
+    "age", "measurement", "model_number", "unit_number", "launched", "other_war", "rate",
+    "stock", "recruitment", "forecast", "exchange", "not_a_loss", "no_category",
+    "no_party", "repeat", "part_of_number",
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One row of the vocabulary table."""
+
+    kind: str
+    key: str
+    phrase: str
+    parent: str = ""
+    note: str = ""
+
+
+@lru_cache(maxsize=1)
+def entries() -> tuple[Entry, ...]:
+    """Every row of the packaged vocabulary table.
+
+    >>> any(e.kind == "category" and e.phrase == "tanks" for e in entries())
+    True
+    """
+    text = resources.files("lossclaims").joinpath("data/vocabulary.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(text.splitlines())
+    return tuple(Entry(**{k: (v or "").strip() for k, v in row.items()}) for row in rows)
+
+
+def phrases(kind: str) -> list[tuple[str, str]]:
+    """(phrase, key) pairs of one kind, longest phrase first so that longer names win.
+
+    >>> phrases("qualifier")[0][1] in QUALIFIERS
+    True
+    """
+    pairs = [(e.phrase, e.key) for e in entries() if e.kind == kind]
+    return sorted(pairs, key=lambda p: (-len(p[0]), p[0]))
+
+
+@lru_cache(maxsize=1)
+def taxonomy() -> dict[str, str]:
+    """Category key -> parent key ('' for a top-level category), in table order.
+
+    >>> taxonomy()["ifv"]
+    'armoured_vehicles'
+    """
+    out: dict[str, str] = {}
+    for e in entries():
+        if e.kind == "category":
+            out.setdefault(e.key, e.parent)
+    return out
+
+
+def categories() -> tuple[str, ...]:
+    """All category keys: people first, then equipment.
+
+    >>> categories()[:2]
+    ('personnel', 'civilians')
+    """
+    return tuple(taxonomy())
+
+
+def equipment_categories() -> tuple[str, ...]:
+    """Category keys that count equipment (measured as `lost`)."""
+    return tuple(c for c in taxonomy() if c not in PEOPLE_CATEGORIES)
+
+
+def parent(category: str) -> str:
+    """The category a finer key rolls up into, or the key itself at the top.
+
+    >>> parent("self_propelled_artillery"), parent("tanks")
+    ('artillery', 'tanks')
+    """
+    return taxonomy().get(category) or category
+
+
+def words_for(kind: str, key: str) -> list[str]:
+    """The phrases of one key, in table order (for docs and messages)."""
+    return [e.phrase for e in entries() if e.kind == kind and e.key == key]
