@@ -11,6 +11,7 @@ import sys
 
 COMMAND_MODULES = [
     "lossclaims.pipeline",
+    "lossclaims.reports",
 ]
 
 

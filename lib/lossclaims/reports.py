@@ -1,0 +1,533 @@
+"""Reports: the numbered notebooks rendered with papermill into executed notebooks and offline HTML.
+
+All notebooks run in one Python process and share one kernel (reset between notebooks), so a
+report of every notebook costs one kernel start and one import of the library, not one per page.
+The HTML pages load nothing from another host: no require.js, MathJax or fonts from a CDN, images
+inline as data: URIs, and every text that comes from an article is HTML-escaped.
+
+>>> render_reports(out_dir="reports")                 # doctest: +SKIP
+[PosixPath('reports/01-corpus.html'), ...]
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import html
+import json
+import os
+import re
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+import pandas as pd
+
+from .pipeline import ParseResult, parse
+from .reading import ARTICLE_SUFFIXES, default_articles_dir
+
+NOTEBOOK_GLOB = "[0-9][0-9]-*.ipynb"
+KERNEL_NAME = "python3"
+TEMPLATE_NAME = "lossclaims"
+# Runs in the shared kernel before each notebook so that none sees another's variables or figures.
+_RESET_KERNEL = (
+    "get_ipython().run_line_magic('reset', '-f')\n"
+    "import matplotlib.pyplot as _plt\n_plt.close('all')\ndel _plt\n"
+    "get_ipython().execution_count = 1\n"
+)
+
+
+class ParameterError(ValueError):
+    """A notebook parameter that cannot work, shown in a notebook as its one sentence, without a traceback.
+
+    >>> ParameterError("The articles folder nowhere does not exist.")._render_traceback_()
+    ['The articles folder nowhere does not exist.']
+    """
+
+    def _render_traceback_(self) -> list[str]:
+        # IPython shows this list instead of the traceback (and papermill's error repeats it).
+        return [str(self)]
+
+
+# --- parameters --------------------------------------------------------------------------------
+
+def project_root() -> Path | None:
+    """The source checkout the package runs from (where `pyproject.toml` is), or None when installed.
+
+    >>> (project_root() / "notebooks").is_dir()        # doctest: +SKIP
+    True
+    """
+    root = Path(__file__).resolve().parents[2]
+    return root if (root / "pyproject.toml").is_file() else None
+
+
+def default_notebooks_dir() -> Path:
+    """The folder of the numbered notebooks: `notebooks/` of the checkout, else the working directory."""
+    root = project_root()
+    return root / "notebooks" if root else Path.cwd()
+
+
+def default_figures_dir() -> Path:
+    """Where figures are saved when a notebook is run by hand: `reports/figures` of the checkout.
+
+    >>> default_figures_dir().parts[-2:]
+    ('reports', 'figures')
+    """
+    root = project_root()
+    return (root if root else Path.cwd()) / "reports" / "figures"
+
+
+def article_files(folder: Path) -> list[Path]:
+    """The article files (`.txt`, `.md`) directly inside `folder`, sorted."""
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+
+
+def check_articles_dir(path: str | Path | None) -> Path:
+    """The articles folder to read (None or "" means the packaged default corpus), or a `ParameterError`.
+
+    >>> check_articles_dir(None) == default_articles_dir()
+    True
+    >>> check_articles_dir("/no/such/folder")
+    Traceback (most recent call last):
+    lossclaims.reports.ParameterError: The articles folder /no/such/folder does not exist.
+    """
+    if path is None or str(path).strip() == "":
+        folder = default_articles_dir()
+    else:
+        folder = Path(path).expanduser()
+    if not folder.exists():
+        raise ParameterError(f"The articles folder {path or folder} does not exist.")
+    if not folder.is_dir():
+        raise ParameterError(f"The articles folder {path or folder} is not a folder.")
+    if not article_files(folder):
+        suffixes = " or ".join(ARTICLE_SUFFIXES)
+        raise ParameterError(f"The articles folder {path or folder} holds no article (no {suffixes} file).")
+    return folder
+
+
+def corpus_label(folder: Path) -> str:
+    """How a report names its corpus: the default corpus by its place in the project, others by path.
+
+    >>> corpus_label(default_articles_dir())
+    'the default corpus (data/articles)'
+    """
+    if folder.resolve() == default_articles_dir().resolve():
+        return "the default corpus (data/articles)"
+    return str(folder)
+
+
+def _check_names(kind: str, given: Iterable[str] | None, known: Sequence[str]) -> list[str] | None:
+    if given is None:
+        return None
+    if isinstance(given, str):
+        given = [given]
+    given = list(given)
+    unknown = [g for g in given if g not in known]
+    if unknown:
+        raise ParameterError(
+            f"Unknown {kind} {', '.join(map(repr, unknown))}: choose among {', '.join(known)}."
+        )
+    return given
+
+
+def check_parameters(
+    articles_dir: str | Path | None = None,
+    parties: Iterable[str] | None = None,
+    categories: Iterable[str] | None = None,
+) -> tuple[Path, list[str] | None, list[str] | None]:
+    """Check the notebook parameters: folder, parties and categories, stopping with one sentence.
+
+    Parties must look like the claims frame's (lower-case words joined by `_`), categories must be
+    keys of the packaged taxonomy; None means all of them.
+
+    >>> check_parameters(None, ["russia"], ["tanks"])[1:]
+    (['russia'], ['tanks'])
+    >>> check_parameters(None, None, ["tankz"])
+    Traceback (most recent call last):
+    lossclaims.reports.ParameterError: Unknown category 'tankz': choose among personnel, ...
+    """
+    from . import vocabulary
+
+    folder = check_articles_dir(articles_dir)
+    cats = _check_names("category", categories, vocabulary.categories())
+    if parties is not None:
+        parties = [parties] if isinstance(parties, str) else list(parties)
+        bad = [p for p in parties if not re.fullmatch(r"[a-z]+(?:_[a-z]+)*", str(p))]
+        if bad:
+            raise ParameterError(
+                f"Unknown party {', '.join(map(repr, bad))}: write a party in lower case, "
+                "like 'russia', 'ukraine' or 'north_korea'."
+            )
+    return folder, parties, cats
+
+
+@dataclass
+class Setup:
+    """What a notebook derives from its parameters: the checked values and the parsed corpus."""
+
+    articles_dir: Path
+    corpus: str
+    parties: list[str] | None
+    categories: list[str] | None
+    figures_dir: Path
+    result: ParseResult = field(repr=False)
+
+    @property
+    def claims(self) -> pd.DataFrame:
+        """The claims of the chosen parties and categories (all of them where None)."""
+        claims = self.result.claims
+        if self.parties is not None:
+            claims = claims[claims["party"].isin(self.parties)]
+        if self.categories is not None:
+            claims = claims[claims["category"].isin(self.categories)]
+        return claims.reset_index(drop=True)
+
+    @property
+    def summary(self) -> str:
+        """One sentence on what was read (plain text; escape it before putting it in HTML)."""
+        r = self.result
+        n_art, n_claims = len(r.articles), len(self.claims)
+        text = f"Read {n_art} article{'s' * (n_art != 1)} from {self.corpus}: "
+        text += f"{n_claims} claim{'s' * (n_claims != 1)}"
+        if self.parties is not None or self.categories is not None:
+            text += " for the chosen parties and categories"
+        text += f", {len(r.mentions)} number{'s' * (len(r.mentions) != 1)} not taken as claims"
+        if len(r.problems):
+            text += f", {len(r.problems)} file{'s' * (len(r.problems) != 1)} that could not be read"
+        return text + "."
+
+
+def prepare(
+    articles_dir: str | Path | None = None,
+    parties: Iterable[str] | None = None,
+    categories: Iterable[str] | None = None,
+    figures_dir: str | Path | None = None,
+) -> Setup:
+    """Check a notebook's parameters and parse its corpus: the one call of a notebook's second cell.
+
+    >>> s = prepare(None, ["russia"], None)
+    >>> s.corpus, s.articles_dir.name
+    ('the default corpus (data/articles)', 'articles')
+    """
+    folder, parties, cats = check_parameters(articles_dir, parties, categories)
+    figures = Path(figures_dir).expanduser() if figures_dir else default_figures_dir()
+    return Setup(folder, corpus_label(folder), parties, cats, figures, parse(folder))
+
+
+# --- text in notebooks ---------------------------------------------------------------------------
+
+def say(template: str, **values: Any) -> None:
+    """Display one Markdown sentence whose `{name}` fields are filled with HTML-escaped `values`.
+
+    The sentence is also the plain-text output, so that nbval checks the numbers it states.
+
+    >>> say("Read {n} articles from {where}.", n=5, where="<b>x</b>")    # doctest: +SKIP
+    """
+    from IPython.display import display
+
+    plain = template.format(**values)
+    escaped = {k: _md_escape(html.escape(str(v))) for k, v in values.items()}
+    display({"text/markdown": template.format(**escaped), "text/plain": plain}, raw=True)
+
+
+def _md_escape(text: str) -> str:
+    # Markdown would otherwise read `*`, `_`, `[` ... in a headline as formatting or links.
+    return re.sub(r"([\\`*_\[\]{}#|!~])", r"\\\1", text)
+
+
+# --- rendering ------------------------------------------------------------------------------------
+
+def find_notebooks(notebooks_dir: str | Path | None = None) -> list[Path]:
+    """The numbered notebooks (`NN-name.ipynb`) of a folder, in reading order.
+
+    >>> [p.name[:3] for p in find_notebooks()][:2]                      # doctest: +SKIP
+    ['01-', '02-']
+    """
+    folder = Path(notebooks_dir) if notebooks_dir else default_notebooks_dir()
+    return sorted(folder.glob(NOTEBOOK_GLOB))
+
+
+def describe_notebook(nb: Any) -> tuple[str, str]:
+    """A notebook's title (its first heading) and the first sentence after it, for the index.
+
+    >>> import nbformat
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Corpus\\n\\nWhat was read. More.")])
+    >>> describe_notebook(nb)
+    ('Corpus', 'What was read.')
+    """
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        title, rest = "", []
+        for line in cell.source.splitlines():
+            if not title and line.startswith("#"):
+                title = line.lstrip("#").strip()
+            elif line.strip():
+                rest.append(line.strip())
+        text = " ".join(rest)
+        m = re.match(r"(.+?[.?!])(\s|$)", text)
+        return title, (m.group(1) if m else text)
+    return "", ""
+
+
+def _template_dir() -> Path:
+    return Path(__file__).resolve().parent / "templates"
+
+
+def html_exporter() -> Any:
+    """An nbconvert HTML exporter that hides code and loads nothing from another host."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(
+        template_name=TEMPLATE_NAME,
+        extra_template_basedirs=[str(_template_dir())],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        embed_images=True,
+    )
+    return exporter
+
+
+def to_html(nb: Any, rendered: str, corpus: str, n_articles: int, exporter: Any = None) -> str:
+    """The HTML page of an executed notebook, headed by the date rendered and the corpus."""
+    exporter = exporter or html_exporter()
+    title, _ = describe_notebook(nb)
+    nb.metadata["title"] = title or nb.metadata.get("title", "")
+    resources = {
+        "lossclaims": {
+            "rendered": rendered,
+            "corpus": corpus,
+            "articles": f"{n_articles} article{'s' * (n_articles != 1)}",
+        }
+    }
+    body, _ = exporter.from_notebook_node(nb, resources=resources)
+    return body
+
+
+INDEX_STYLE = """
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; max-width: 46rem;
+       margin: 2rem auto; padding: 0 1rem; color: #1b1b1b; line-height: 1.5; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; }
+p.meta { color: #555; margin-top: 0; }
+ol { padding-left: 1.4rem; } li { margin: .7rem 0; }
+li a.title { font-weight: 600; } span.what { display: block; color: #333; }
+a.nb { font-size: .85rem; color: #555; }
+"""
+
+
+def write_index(out_dir: Path, entries: list[dict[str, str]], rendered: str, corpus: str, n_articles: int) -> Path:
+    """Write `index.html`: one line per report on what it answers, with the date and corpus."""
+    esc = html.escape
+    items = "\n".join(
+        f'<li><a class="title" href="{esc(e["html"])}">{esc(e["title"])}</a> '
+        f'<a class="nb" href="{esc(e["ipynb"])}">(notebook)</a>'
+        f'<span class="what">{esc(e["what"])}</span></li>'
+        for e in entries
+    )
+    page = f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>lossclaims reports</title>
+<style>{INDEX_STYLE}</style>
+</head>
+<body>
+<h1>lossclaims reports</h1>
+<p class="meta">Rendered {esc(rendered)} from {esc(corpus)}, {n_articles} article{'s' * (n_articles != 1)}.</p>
+<ol>
+{items}
+</ol>
+</body>
+</html>
+"""
+    path = out_dir / "index.html"
+    path.write_text(page, encoding="utf-8")
+    return path
+
+
+def _strip_volatile_metadata(nb: Any) -> None:
+    """Drop papermill's timings and run metadata so that a re-executed committed notebook diffs cleanly."""
+    nb.metadata.pop("papermill", None)
+    for cell in nb.cells:
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+
+
+class _SharedKernel:
+    """One kernel for every notebook of a render, reset (and moved to the notebook's folder) before each."""
+
+    def __init__(self, kernel_name: str = KERNEL_NAME) -> None:
+        from jupyter_client.manager import AsyncKernelManager
+
+        self.km = AsyncKernelManager(kernel_name=kernel_name)
+
+    def prepare(self, cwd: Path) -> None:
+        """Start the kernel in `cwd`, or clear what the previous notebook left and move to `cwd`."""
+        from jupyter_core.utils import run_sync
+
+        if not self.km.has_kernel:
+            # The kernel's own stderr only carries ipykernel's start-up chatter; cell output
+            # (errors included) travels over the kernel protocol and is kept in the notebook.
+            run_sync(self.km.start_kernel)(
+                cwd=str(cwd), stderr=subprocess.DEVNULL,
+                extra_arguments=["--HistoryManager.hist_file=:memory:"],
+            )
+            return
+
+        async def _reset() -> None:
+            kc = self.km.client()
+            kc.start_channels()
+            try:
+                await kc.wait_for_ready(timeout=60)
+                code = _RESET_KERNEL + f"import os as _os\n_os.chdir({str(cwd)!r})\ndel _os\n"
+                reply = await kc.execute_interactive(code, store_history=False, timeout=60)
+                if reply["content"]["status"] != "ok":
+                    raise RuntimeError(f"could not reset the kernel between notebooks: {reply['content']}")
+            finally:
+                kc.stop_channels()
+
+        run_sync(_reset)()
+
+    def shutdown(self) -> None:
+        from jupyter_core.utils import run_sync
+
+        if self.km.has_kernel:
+            run_sync(self.km.shutdown_kernel)(now=True)
+
+
+def _parse_value(text: str) -> Any:
+    """A `-p NAME VALUE` value: JSON where it parses (lists, numbers, null), else the plain string."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        return text
+
+
+def render_reports(
+    articles_dir: str | Path | None = None,
+    out_dir: str | Path = "reports",
+    notebooks_dir: str | Path | None = None,
+    parameters: dict[str, Any] | None = None,
+    notebooks: Sequence[str | Path] | None = None,
+    write_html: bool = True,
+) -> list[Path]:
+    """Execute every numbered notebook on a corpus and write it, its HTML page and `index.html`.
+
+    Parameters `articles_dir` and `figures_dir` (out_dir/figures) are injected into each notebook,
+    with any others in `parameters`. Returns the written HTML pages (or notebooks without `write_html`),
+    then the index. A notebook that fails raises papermill's `PapermillExecutionError`.
+
+    >>> pages = render_reports("tests/corpus", out_dir="/tmp/out")      # doctest: +SKIP
+    """
+    import nbformat
+    import papermill as pm
+
+    folder = check_articles_dir(articles_dir)
+    corpus = corpus_label(folder)
+    n_articles = len(article_files(folder))
+    out = Path(out_dir).expanduser().resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    paths = [Path(p) for p in notebooks] if notebooks else find_notebooks(notebooks_dir)
+    if not paths:
+        raise FileNotFoundError(f"no numbered notebook (NN-name.ipynb) in {notebooks_dir or default_notebooks_dir()}")
+    params: dict[str, Any] = {"figures_dir": str(out / "figures")}
+    if articles_dir not in (None, ""):
+        params["articles_dir"] = str(folder.resolve())
+    params.update(parameters or {})
+    rendered = dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z").strip()
+    exporter = html_exporter() if write_html else None
+    kernel = _SharedKernel()
+    written, entries = [], []
+    os.environ.pop("MPLBACKEND", None)  # with Agg the inline backend is lost and plots are dropped
+    try:
+        for path in paths:
+            kernel.prepare(path.parent.resolve())
+            executed = out / path.name
+            nb = pm.execute_notebook(
+                str(path), str(executed), parameters=params, kernel_name=KERNEL_NAME,
+                cwd=str(path.parent.resolve()), progress_bar=False, log_output=False,
+                km=kernel.km,
+            )
+            nb.metadata["lossclaims"] = {"rendered": rendered, "corpus": corpus, "articles": n_articles}
+            nbformat.write(nb, str(executed))
+            title, what = describe_notebook(nb)
+            entry = {"title": title or path.stem, "what": what, "ipynb": executed.name, "html": executed.name}
+            if exporter is not None:
+                page = executed.with_suffix(".html")
+                page.write_text(to_html(nb, rendered, corpus, n_articles, exporter), encoding="utf-8")
+                entry["html"] = page.name
+                written.append(page)
+            else:
+                written.append(executed)
+            entries.append(entry)
+    finally:
+        kernel.shutdown()
+    written.append(write_index(out, entries, rendered, corpus, n_articles))
+    return written
+
+
+def update_notebooks(notebooks_dir: str | Path | None = None) -> list[Path]:
+    """Re-execute the committed notebooks in place on the default corpus, without volatile metadata.
+
+    Run it after a change to the parser or the notebooks so that nbval compares against fresh outputs.
+    """
+    import nbformat
+    import papermill as pm
+
+    paths = find_notebooks(notebooks_dir)
+    kernel = _SharedKernel()
+    os.environ.pop("MPLBACKEND", None)
+    try:
+        for path in paths:
+            kernel.prepare(path.parent.resolve())
+            nb = pm.execute_notebook(
+                str(path), str(path), kernel_name=KERNEL_NAME, cwd=str(path.parent.resolve()),
+                progress_bar=False, log_output=False, km=kernel.km,
+            )
+            _strip_volatile_metadata(nb)
+            nbformat.write(nb, str(path))
+    finally:
+        kernel.shutdown()
+    return paths
+
+
+# --- command line ---------------------------------------------------------------------------------
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    import time
+
+    from papermill.exceptions import PapermillExecutionError
+
+    start = time.perf_counter()
+    try:
+        if args.update_notebooks:
+            done = update_notebooks(args.notebooks)
+            print(f"re-executed {len(done)} notebooks in place in {time.perf_counter() - start:.1f} s")
+            return 0
+        params = {name: _parse_value(value) for name, value in (args.parameter or [])}
+        written = render_reports(args.articles, args.out, args.notebooks, params)
+    except PapermillExecutionError as exc:
+        print(f"lossclaims report: {exc.evalue or exc.ename}", file=sys.stderr)
+        return 1
+    print(f"{len(written) - 1} reports and index.html in {args.out} ({time.perf_counter() - start:.1f} s)")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add `lossclaims report [--articles DIR] [--out DIR] [-p NAME VALUE] [--update-notebooks]`."""
+    p = sub.add_parser("report", help="render every notebook into executed notebooks and HTML pages")
+    p.add_argument("--articles", help="folder of articles (default: the packaged default corpus)")
+    p.add_argument("--out", default="reports", help="folder for the reports (default: reports)")
+    p.add_argument("--notebooks", help="folder of the numbered notebooks (default: notebooks/ of the project)")
+    p.add_argument(
+        "-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"),
+        help='a notebook parameter, VALUE as JSON where it parses: -p categories \'["tanks"]\'',
+    )
+    p.add_argument(
+        "--update-notebooks", action="store_true",
+        help="re-execute the committed notebooks in place on the default corpus instead",
+    )
+    p.set_defaults(func=_cmd_report)
