@@ -117,51 +117,6 @@ def corpus_label(folder: Path) -> str:
     return str(folder)
 
 
-def _check_names(kind: str, given: Iterable[str] | None, known: Sequence[str]) -> list[str] | None:
-    if given is None:
-        return None
-    if isinstance(given, str):
-        given = [given]
-    given = list(given)
-    unknown = [g for g in given if g not in known]
-    if unknown:
-        raise ParameterError(
-            f"Unknown {kind} {', '.join(map(repr, unknown))}: choose among {', '.join(known)}."
-        )
-    return given
-
-
-def check_parameters(
-    articles_dir: str | Path | None = None,
-    parties: Iterable[str] | None = None,
-    categories: Iterable[str] | None = None,
-) -> tuple[Path, list[str] | None, list[str] | None]:
-    """Check the notebook parameters: folder, parties and categories, stopping with one sentence.
-
-    Parties must look like the claims frame's (lower-case words joined by `_`), categories must be
-    keys of the packaged taxonomy; None means all of them.
-
-    >>> check_parameters(None, ["russia"], ["tanks"])[1:]
-    (['russia'], ['tanks'])
-    >>> check_parameters(None, None, ["tankz"])
-    Traceback (most recent call last):
-    lossclaims.reports.ParameterError: Unknown category 'tankz': choose among personnel, ...
-    """
-    from . import vocabulary
-
-    folder = check_articles_dir(articles_dir)
-    cats = _check_names("category", categories, vocabulary.categories())
-    if parties is not None:
-        parties = [parties] if isinstance(parties, str) else list(parties)
-        bad = [p for p in parties if not re.fullmatch(r"[a-z]+(?:_[a-z]+)*", str(p))]
-        if bad:
-            raise ParameterError(
-                f"Unknown party {', '.join(map(repr, bad))}: write a party in lower case, "
-                "like 'russia', 'ukraine' or 'north_korea'."
-            )
-    return folder, parties, cats
-
-
 @dataclass
 class Setup:
     """What a notebook derives from its parameters: the checked values and the parsed corpus."""
@@ -176,12 +131,9 @@ class Setup:
     @property
     def claims(self) -> pd.DataFrame:
         """The claims of the chosen parties and categories (all of them where None)."""
-        claims = self.result.claims
-        if self.parties is not None:
-            claims = claims[claims["party"].isin(self.parties)]
-        if self.categories is not None:
-            claims = claims[claims["category"].isin(self.categories)]
-        return claims.reset_index(drop=True)
+        from .spread import select
+
+        return select(self.result.claims, self.parties, self.categories).reset_index(drop=True)
 
     @property
     def summary(self) -> str:
@@ -197,22 +149,45 @@ class Setup:
             text += f", {len(r.problems)} file{'s' * (len(r.problems) != 1)} that could not be read"
         return text + "."
 
+    def announce(self) -> None:
+        """Display `summary` as the notebook's first output."""
+        say("{summary}", summary=self.summary)
+
 
 def prepare(
     articles_dir: str | Path | None = None,
-    parties: Iterable[str] | None = None,
-    categories: Iterable[str] | None = None,
+    parties: str | Iterable[str] | None = None,
+    categories: str | Iterable[str] | None = None,
     figures_dir: str | Path | None = None,
 ) -> Setup:
     """Check a notebook's parameters and parse its corpus: the one call of a notebook's second cell.
 
+    A folder that does not exist or holds no article, an unknown party or category raises
+    `ParameterError`, which a notebook shows as its one sentence (parties and categories are
+    checked by `lossclaims.spread.check_parameters`).
+
     >>> s = prepare(None, ["russia"], None)
-    >>> s.corpus, s.articles_dir.name
-    ('the default corpus (data/articles)', 'articles')
+    >>> s.corpus, s.parties
+    ('the default corpus (data/articles)', ['russia'])
+    >>> prepare(None, None, ["tankz"])
+    Traceback (most recent call last):
+    lossclaims.reports.ParameterError: Unknown category 'tankz': expected one of personnel, ...
     """
-    folder, parties, cats = check_parameters(articles_dir, parties, categories)
+    from .spread import check_parameters
+
+    folder = check_articles_dir(articles_dir)
+    result = parse(folder)
+    try:
+        parties, categories = check_parameters(parties, categories, result.claims)
+    except ValueError as exc:
+        raise ParameterError(str(exc)) from None
     figures = Path(figures_dir).expanduser() if figures_dir else default_figures_dir()
-    return Setup(folder, corpus_label(folder), parties, cats, figures, parse(folder))
+    return Setup(
+        folder, corpus_label(folder),
+        list(parties) if parties is not None else None,
+        list(categories) if categories is not None else None,
+        figures, result,
+    )
 
 
 # --- text in notebooks ---------------------------------------------------------------------------
@@ -234,6 +209,74 @@ def say(template: str, **values: Any) -> None:
 def _md_escape(text: str) -> str:
     # Markdown would otherwise read `*`, `_`, `[` ... in a headline as formatting or links.
     return re.sub(r"([\\`*_\[\]{}#|!~])", r"\\\1", text)
+
+
+def show_table(df: pd.DataFrame, empty: str = "") -> None:
+    """Display a whole table (every row, every character of a quote), or the sentence `empty` if it has no row.
+
+    Cells are HTML-escaped by pandas, so a headline or quote holding markup shows as text.
+
+    >>> show_table(pd.DataFrame({"quote": ["<script>x</script>"]}))   # doctest: +SKIP
+    """
+    from IPython.display import display
+
+    if df.empty and empty:
+        say("{text}", text=empty)
+        return
+    with pd.option_context(
+        "display.max_colwidth", None, "display.max_rows", 1000, "display.width", 250,
+        "display.max_columns", 50,
+    ):
+        display(df)
+
+
+# --- corpus views (notebook 01) -------------------------------------------------------------------
+
+def articles_overview(result: ParseResult, claims: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per article: headline, outlet, date, words, and how many claims and mentions it gave.
+
+    >>> from lossclaims import Article, parse
+    >>> articles_overview(parse([Article(id="a", text="No figures.")]))[["article", "claims"]].values.tolist()
+    [['a', 0]]
+    """
+    claims = result.claims if claims is None else claims
+    arts = result.articles
+    out = pd.DataFrame({
+        "article": arts["id"],
+        "headline": arts["headline"],
+        "outlet": arts["outlet"],
+        "published": arts["published"],
+        "words": arts["words"],
+    })
+    out["claims"] = out["article"].map(claims["article"].value_counts()).fillna(0).astype(int)
+    out["mentions"] = out["article"].map(result.mentions["article"].value_counts()).fillna(0).astype(int)
+    return out.sort_values("article").reset_index(drop=True)
+
+
+def claims_with_quotes(claims: pd.DataFrame) -> pd.DataFrame:
+    """The claims a fact-checker reads: who, what, how many, said by whom, and the sentence it came from.
+
+    >>> claims_with_quotes(parse([]).claims).columns.tolist()[:4]
+    ['article', 'party', 'category', 'measure']
+    """
+    cols = ["article", "party", "category", "measure", "value", "qualifier", "period", "source", "quote", "flags"]
+    return claims.sort_values(["article", "start"], kind="stable")[cols].reset_index(drop=True)
+
+
+def mentions_not_taken(mentions: pd.DataFrame) -> pd.DataFrame:
+    """The numbers read but not taken as claims, with why, in article order."""
+    cols = ["article", "text", "reason", "quote"]
+    return mentions.sort_values(["article", "start"], kind="stable")[cols].reset_index(drop=True)
+
+
+def reasons_count(mentions: pd.DataFrame) -> pd.DataFrame:
+    """How many numbers were left out for each reason, most frequent first.
+
+    >>> reasons_count(pd.DataFrame({"reason": ["date", "date", "age"]})).values.tolist()
+    [['date', 2], ['age', 1]]
+    """
+    counts = mentions["reason"].value_counts()
+    return pd.DataFrame({"reason": counts.index.astype(str), "numbers": counts.to_numpy()}).reset_index(drop=True)
 
 
 # --- rendering ------------------------------------------------------------------------------------
