@@ -11,6 +11,8 @@ import sys
 
 COMMAND_MODULES = [
     "lossclaims.pipeline",
+    "lossclaims.reference",
+    "lossclaims.reconcile",
     "lossclaims.reports",
 ]
 
