@@ -75,7 +75,7 @@ _BOMS = (
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # A plain character class with a bounded quantifier: linear, no backtracking blow-up.
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.I)
-# Where several legacy encodings fit equally well, the Western one is the likelier for news.
+# Where several legacy encodings fit about equally well, the Western one is the likelier for news.
 _PREFERRED_LEGACY = ("cp1252",)
 _SNIFF = 65536
 
@@ -191,23 +191,17 @@ def _codec_name(label: str) -> str:
 def _guess(data: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
-    results = from_bytes(data)
-    best = results.best()
+    best = from_bytes(data).best()
     if best is None:
         raise _Skip("undecodable", "not UTF-8, and no single-byte encoding fits")
-    # Short texts often tie between code pages; break ties towards the common one.
+    # Short texts fit many code pages about equally (cp1252 quotes read as mac_iceland,
+    # or as CJK): where a preferred one fits as well as the best, take it.
     for preferred in _PREFERRED_LEGACY:
         if best.encoding == preferred:
             break
-        tied = (
-            r for r in results
-            if abs(r.chaos - best.chaos) < 1e-9 and abs(r.coherence - best.coherence) < 1e-9
-        )
-        if any(preferred in r.could_be_from_charset for r in tied):
-            try:
-                return data.decode(preferred), preferred
-            except UnicodeDecodeError:
-                pass
+        fit = from_bytes(data, cp_isolation=[preferred]).best()
+        if fit is not None and fit.chaos <= best.chaos + 0.01 and fit.coherence >= best.coherence - 0.1:
+            return str(fit), preferred
     return str(best), best.encoding
 
 
