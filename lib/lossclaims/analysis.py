@@ -1,0 +1,395 @@
+"""Russia vs Ukraine and equipment: the comparisons the notebooks show, as tidy frames.
+
+Every function takes a claims frame (`docs/claims-spec.md`), returns a DataFrame with
+the columns its docstring lists (an empty frame with those columns for no claims), and
+checks its `parties` / `categories` arguments with `check_parameters`, which raises a
+one-sentence ValueError for an unknown name.
+
+Reported figures are never added up across articles: two articles quoting the General
+Staff's running total are the same claim twice, not twice the losses. A row therefore
+summarises the claims it covers (how many, which articles, min / median / max) and
+keeps who made them (`source`) and over what time (`period`) apart.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from . import vocabulary as vocab
+from .spread import (
+    article_labels, check_parameters, conflations, empty, figures_text, select,
+)
+
+__all__ = [
+    "LOSS_MEASURES", "SOURCE_NAMES", "check_parameters", "party_losses", "side_by_side",
+    "equipment_totals", "equipment_coverage", "source_omissions",
+]
+
+LOSS_MEASURES = ("killed", "wounded", "casualties", "missing", "captured")
+"""People measures that are losses (`deployed` is not, though analysts set losses against it)."""
+
+SOURCE_NAMES = {
+    "ukraine_official": "Ukrainian officials",
+    "russia_official": "Russian officials",
+    "us_official": "US officials",
+    "uk_official": "UK officials",
+    "other_official": "other governments",
+    "un": "the UN",
+    "isw": "ISW",
+    "csis": "CSIS",
+    "independent": "independent estimates",
+    "unattributed": "unattributed",
+}
+"""How notes and charts name each source family."""
+
+SOURCE_SIDE = {"ukraine_official": "ukraine", "russia_official": "russia"}
+"""Source families that speak for one side: their figures for the other side are enemy claims."""
+
+LOSSES_COLUMNS = [
+    "party", "category", "measure", "period", "source", "claims", "articles", "figures",
+    "min", "median", "max",
+]
+EQUIPMENT_COLUMNS = [
+    "party", "period", "source", "category", "parent", "level", "includes", "claims",
+    "articles", "figures", "min", "median", "max", "note",
+]
+COVERAGE_COLUMNS = [
+    "party", "article", "category", "parent", "reported", "claims", "figures", "periods", "sources",
+]
+OMISSION_COLUMNS = ["party", "period", "source", "article", "category", "parent", "reported_by", "note"]
+
+
+# --- helpers -------------------------------------------------------------------------
+
+def _check_choice(kind: str, given: str | Iterable[str] | None, allowed: Sequence[str]) -> tuple[str, ...] | None:
+    if given is None:
+        return None
+    items = (given,) if isinstance(given, str) else tuple(given)
+    for item in items:
+        if item not in allowed:
+            raise ValueError(f"Unknown {kind} {item!r}: expected one of {', '.join(allowed)}.")
+    return items
+
+
+def _order(values: pd.Series, order: Sequence[str]) -> pd.Series:
+    """Sort key putting known values in `order` first, then the rest alphabetically."""
+    rank = {v: i for i, v in enumerate(order)}
+    return values.map(lambda v: (rank.get(v, len(rank)), v))
+
+
+def _sorted(df: pd.DataFrame, keys: dict[str, Sequence[str] | None]) -> pd.DataFrame:
+    """Sort by several columns, each in a given vocabulary order (None = alphabetical)."""
+    tmp = df.copy()
+    cols = []
+    for col, order in keys.items():
+        name = f"_k_{col}"
+        tmp[name] = _order(tmp[col], order) if order is not None else tmp[col]
+        cols.append(name)
+    return tmp.sort_values(cols, kind="stable").drop(columns=cols).reset_index(drop=True)
+
+
+def _summary(g: pd.DataFrame, labels: dict[str, str]) -> tuple:
+    v = g["value"].to_numpy(float)
+    return (len(g), g["article"].nunique(), figures_text(g, labels),
+            float(v.min()), float(np.median(v)), float(v.max()))
+
+
+# --- Russia vs Ukraine -----------------------------------------------------------------
+
+def party_losses(
+    claims: pd.DataFrame,
+    parties: str | Iterable[str] | None = None,
+    categories: str | Iterable[str] | None = ("personnel",),
+    periods: str | Iterable[str] | None = ("cumulative",),
+    measures: str | Iterable[str] | None = LOSS_MEASURES,
+) -> pd.DataFrame:
+    """Reported people losses per party, measure and source family: the long frame behind `side_by_side` and its chart.
+
+    One row per (party, category, measure, period, source). Columns: party, category,
+    measure, period, source; claims, articles (counts); figures (each distinct claim with
+    its articles, e.g. "≥1,000,000 (001, 002)"); min, median, max of the stated values.
+
+    >>> from lossclaims.schema import frame
+    >>> c = frame("claims", [("001_a", "ukraine", "personnel", "casualties", 400000, "at_least", "cumulative",
+    ...                       "isw", "", 0, 1, "")])
+    >>> party_losses(c)[["party", "measure", "source", "figures"]].values.tolist()
+    [['ukraine', 'casualties', 'isw', '≥400,000 (001)']]
+    """
+    per = _check_choice("period", periods, vocab.PERIODS)
+    ms = _check_choice("measure", measures, vocab.MEASURES)
+    c = select(claims, parties, categories)
+    if per is not None:
+        c = c[c["period"].isin(per)]
+    if ms is not None:
+        c = c[c["measure"].isin(ms)]
+    if c.empty:
+        return empty(LOSSES_COLUMNS)
+    labels = article_labels(c["article"])
+    keys = ["party", "category", "measure", "period", "source"]
+    rows = [(*k, *_summary(g, labels)) for k, g in c.groupby(keys, sort=True)]
+    out = pd.DataFrame(rows, columns=LOSSES_COLUMNS)
+    party_order = list(_as_list(parties) or [])
+    return _sorted(out, {"party": party_order or None, "category": vocab.categories(),
+                         "measure": vocab.MEASURES, "period": vocab.PERIODS, "source": vocab.SOURCES})
+
+
+def _as_list(items: str | Iterable[str] | None) -> list[str] | None:
+    if items is None:
+        return None
+    return [items] if isinstance(items, str) else list(items)
+
+
+def side_by_side(
+    claims: pd.DataFrame,
+    parties: Sequence[str] = ("russia", "ukraine"),
+    categories: str | Iterable[str] | None = ("personnel",),
+    period: str = "cumulative",
+    measures: str | Iterable[str] | None = LOSS_MEASURES,
+) -> pd.DataFrame:
+    """Two parties' reported losses side by side, per measure and source family, saying where sources or measures differ.
+
+    One row per (category, measure, source) that either party has a claim for. Columns:
+    category, measure, period, source; one column per party, named after it, with the
+    figures ("—" for none); like_for_like (both parties have figures of this measure from
+    this source family); note (what the row may and may not be compared with: a figure
+    with no counterpart from the same source, a measure the other party lacks, a source
+    speaking about its own side against the enemy's, a conflation).
+
+    >>> from lossclaims.schema import frame
+    >>> c = frame("claims", [
+    ...     ("001_a", "russia", "personnel", "casualties", 1020010, "exact", "cumulative", "ukraine_official", "", 0, 1, ""),
+    ...     ("001_a", "ukraine", "personnel", "casualties", 400000, "at_least", "cumulative", "isw", "", 2, 3, "")])
+    >>> t = side_by_side(c)
+    >>> t[["source", "russia", "ukraine", "like_for_like"]].values.tolist()
+    [['ukraine_official', '1,020,010 (001)', '—', False], ['isw', '—', '≥400,000 (001)', False]]
+    >>> print(t.loc[1, "note"])
+    no russia casualties figure from ISW; russia's casualties come from Ukrainian officials: a different source, not a like-for-like comparison
+    """
+    if isinstance(parties, str) or len(parties) != 2:
+        raise ValueError("side_by_side compares exactly two parties, e.g. parties=('russia', 'ukraine').")
+    a, b = parties
+    _check_choice("period", period, vocab.PERIODS)
+    columns = ["category", "measure", "period", "source", a, b, "like_for_like", "note"]
+    long = party_losses(claims, parties, categories, period, measures)
+    if long.empty:
+        return empty(columns)
+    conf = conflations(select(claims, parties, categories))
+    conflated = set()
+    for _, r in conf.iterrows():
+        conflated.add((r["party"], r["category"], "killed", r["period"], r["source"]))
+        for s in r["casualties_sources"].split(", "):
+            conflated.add((r["party"], r["category"], "casualties", r["period"], s))
+
+    cell = {(r["party"], r["category"], r["measure"], r["source"]): r["figures"] for _, r in long.iterrows()}
+    rows = []
+    for (cat, measure, source), _ in long.groupby(["category", "measure", "source"], sort=False):
+        have = {p: (p, cat, measure, source) in cell for p in parties}
+        notes = []
+        name = SOURCE_NAMES.get(source, source)
+        if all(have.values()):
+            side = SOURCE_SIDE.get(source)
+            if side in parties:
+                other = b if side == a else a
+                notes.append(f"both from {name}: {side}'s own losses set against its claim about {other}'s")
+            else:
+                notes.append(f"both from {name}")
+        else:
+            present, missing = (a, b) if have[a] else (b, a)
+            elsewhere = sorted(set(long.loc[(long["party"] == missing) & (long["category"] == cat)
+                                            & (long["measure"] == measure), "source"]),
+                               key=lambda s: vocab.SOURCES.index(s) if s in vocab.SOURCES else 99)
+            if elsewhere:
+                names = ", ".join(SOURCE_NAMES.get(s, s) for s in elsewhere)
+                notes.append(f"no {missing} {measure} figure from {name}; {missing}'s {measure} come from "
+                             f"{names}: a different source, not a like-for-like comparison")
+            else:
+                others = [m for m in LOSS_MEASURES if m != measure and ((long["party"] == missing)
+                          & (long["category"] == cat) & (long["measure"] == m)).any()]
+                notes.append(f"no {missing} {measure} figure from any source"
+                             + (f"; {missing} has {', '.join(others)} instead: the measures differ" if others else ""))
+        for p in parties:
+            if (p, cat, measure, period, source) in conflated:
+                notes.append(f"{p}'s figure is reported both as killed and as casualties (see conflations)")
+        rows.append((cat, measure, period, source, cell.get((a, cat, measure, source), "—"),
+                     cell.get((b, cat, measure, source), "—"), all(have.values()), "; ".join(notes)))
+    out = pd.DataFrame(rows, columns=columns)
+    return _sorted(out, {"category": vocab.categories(), "measure": vocab.MEASURES, "source": vocab.SOURCES})
+
+
+# --- equipment -----------------------------------------------------------------------
+
+def _children(category: str) -> list[str]:
+    return [c for c, p in vocab.taxonomy().items() if p == category]
+
+
+def _combined_qualifier(qualifiers: Iterable[str]) -> str:
+    """The qualifier of a sum: shared if all agree, a bound if all lean one way, else approx."""
+    qs = set(qualifiers)
+    if len(qs) == 1:
+        return qs.pop()
+    if qs <= {"exact", "at_least"}:
+        return "at_least"
+    if qs <= {"exact", "at_most"}:
+        return "at_most"
+    return "approx"
+
+
+def equipment_totals(
+    claims: pd.DataFrame,
+    parties: str | Iterable[str] | None = None,
+    categories: str | Iterable[str] | None = None,
+    periods: str | Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """Reported equipment losses per category, with parents rolled up from their children (ifv into armoured_vehicles).
+
+    Rows are kept apart by party, period and source, so a window figure (CSIS since
+    January 2024) never mixes with a cumulative total. `level` is "own" for a category's
+    own claims and "rollup" for a parent plus the children reported beside it in the same
+    article: the parent's own figure (when given) plus each child's, since articles list
+    them as separate items (CSIS: 1,149 armoured vehicles and 3,098 IFVs). Columns: party,
+    period, source, category, parent ('' at the top), level, includes (categories counted,
+    "armoured_vehicles + ifv"), claims, articles, figures, min, median, max (of the per-claim
+    values for "own", of the per-article sums for "rollup"), note.
+
+    >>> from lossclaims.schema import frame
+    >>> c = frame("claims", [(f"002_a", "russia", k, "lost", v, "approx", "window", "csis", "", i, i + 1, "")
+    ...                      for i, (k, v) in enumerate([("armoured_vehicles", 1149), ("ifv", 3098)])])
+    >>> t = equipment_totals(c)
+    >>> t[["category", "level", "includes", "median"]].values.tolist()
+    [['armoured_vehicles', 'own', 'armoured_vehicles', 1149.0], ['armoured_vehicles', 'rollup', 'armoured_vehicles + ifv', 4247.0], ['ifv', 'own', 'ifv', 3098.0]]
+    """
+    _, cats = check_parameters(parties, categories, claims)
+    per = _check_choice("period", periods, vocab.PERIODS)
+    c = select(claims, parties)
+    c = c[c["category"].isin(vocab.equipment_categories())]
+    if per is not None:
+        c = c[c["period"].isin(per)]
+    if c.empty:
+        return empty(EQUIPMENT_COLUMNS)
+    labels = article_labels(c["article"])
+    tax = vocab.taxonomy()
+    rows = []
+    for (party, period, source), g in c.groupby(["party", "period", "source"], sort=True):
+        for cat, gc in g.groupby("category", sort=True):
+            kids = _children(cat)
+            note = f"part of {tax[cat]}" if tax[cat] else ""
+            if kids and g["category"].isin(kids).any():
+                note = "own figure only; the rollup row adds its children"
+            rows.append((party, period, source, cat, tax[cat], "own", cat, *_summary(gc, labels), note))
+        # roll-up: per article, a parent's own figure plus its children's
+        for parent in sorted({tax[k] for k in g["category"] if tax.get(k)}):
+            parts = [parent, *_children(parent)]
+            sums, missing_own = [], []
+            for art, ga in g[g["category"].isin(parts)].groupby("article", sort=True):
+                if not ga["category"].isin(parts[1:]).any():
+                    continue  # the parent alone: its own row says it all
+                per_cat = ga.groupby("category")["value"].median()
+                qual = _combined_qualifier(ga["qualifier"])
+                sums.append((art, float(per_cat.sum()), qual, [k for k in parts if k in per_cat.index]))
+                if parent not in per_cat.index:
+                    missing_own.append(labels[art])
+            if not sums:
+                continue
+            values = np.array([s[1] for s in sums])
+            figs = pd.DataFrame({"article": [s[0] for s in sums], "value": values, "qualifier": [s[2] for s in sums]})
+            included = [k for k in parts if any(k in s[3] for s in sums)]
+            note = "sum of the figures listed side by side in each article"
+            if missing_own:
+                note += f"; no own {parent} figure in {', '.join(missing_own)}: children only, a lower bound"
+            rows.append((party, period, source, parent, tax[parent], "rollup", " + ".join(included),
+                         len(sums), len(sums), figures_text(figs, labels),
+                         float(values.min()), float(np.median(values)), float(values.max()), note))
+    out = pd.DataFrame(rows, columns=EQUIPMENT_COLUMNS)
+    if cats is not None:
+        out = out[out["category"].isin(cats)]
+    return _sorted(out, {"party": None, "period": vocab.PERIODS, "source": vocab.SOURCES,
+                         "category": vocab.categories(), "level": ("own", "rollup")})
+
+
+def equipment_coverage(
+    claims: pd.DataFrame,
+    parties: str | Iterable[str] | None = None,
+    categories: str | Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """Which article reports which equipment category for each party: a full article x category grid.
+
+    One row per (party, article, category) over every article in `claims` and every
+    equipment category (or those asked for), so absences show. Parties default to those
+    with any equipment claim. Columns: party, article, category, parent, reported (bool),
+    claims (count), figures, periods, sources (comma-separated).
+
+    >>> from lossclaims.schema import frame
+    >>> c = frame("claims", [("000_a", "russia", "tanks", "lost", 11000, "at_most", "cumulative", "ukraine_official", "", 0, 1, ""),
+    ...                      ("001_b", "russia", "mlrs", "lost", 1427, "exact", "cumulative", "ukraine_official", "", 0, 1, "")])
+    >>> t = equipment_coverage(c, categories=["tanks", "mlrs"])
+    >>> t[["article", "category", "reported"]].values.tolist()
+    [['000_a', 'tanks', True], ['000_a', 'mlrs', False], ['001_b', 'tanks', False], ['001_b', 'mlrs', True]]
+    """
+    ps, cats = check_parameters(parties, categories, claims)
+    cats = cats or vocab.equipment_categories()
+    equip = claims[claims["category"].isin(vocab.equipment_categories())]
+    if ps is None:
+        ps = tuple(sorted(set(equip["party"])))
+    articles = sorted(set(claims["article"]))
+    if not ps or not articles:
+        return empty(COVERAGE_COLUMNS)
+    labels = article_labels(articles)
+    tax = vocab.taxonomy()
+    rows = []
+    for party in ps:
+        for art in articles:
+            ga = equip[(equip["party"] == party) & (equip["article"] == art)]
+            for cat in cats:
+                g = ga[ga["category"] == cat]
+                rows.append((party, art, cat, tax.get(cat, ""), not g.empty, len(g), figures_text(g, labels),
+                             ", ".join(p for p in vocab.PERIODS if p in set(g["period"])),
+                             ", ".join(sorted(set(g["source"])))))
+    return pd.DataFrame(rows, columns=COVERAGE_COLUMNS)
+
+
+def source_omissions(
+    claims: pd.DataFrame,
+    parties: str | Iterable[str] | None = None,
+    categories: str | Iterable[str] | None = None,
+    by: str = "article",
+) -> pd.DataFrame:
+    """Categories a source leaves out that comparable reports include.
+
+    `by="article"`: for each article, the categories its source family reports elsewhere
+    (same party and period) but this article does not (000 quotes the General Staff without
+    MLRS and air defence). `by="source"`: for each source family, the categories other
+    families report for the same party and period. Categories default to equipment.
+    One row per omission. Columns: party, period, source, article ('' when by source),
+    category, parent, reported_by (the articles or sources that do report it), note.
+
+    >>> from lossclaims.schema import frame
+    >>> c = frame("claims", [(a, "russia", k, "lost", 1, "exact", "cumulative", "ukraine_official", "", 0, 1, "")
+    ...                      for a, k in [("000_a", "tanks"), ("001_b", "tanks"), ("001_b", "mlrs")]])
+    >>> source_omissions(c)[["article", "category", "reported_by"]].values.tolist()
+    [['000_a', 'mlrs', '001']]
+    """
+    if by not in ("article", "source"):
+        raise ValueError(f"Unknown by={by!r}: expected 'article' or 'source'.")
+    _, cats = check_parameters(parties, categories, claims)
+    c = select(claims, parties, cats or vocab.equipment_categories())
+    if c.empty:
+        return empty(OMISSION_COLUMNS)
+    labels = article_labels(c["article"])
+    tax = vocab.taxonomy()
+    unit, group_keys = ("article", ["party", "period", "source"]) if by == "article" else ("source", ["party", "period"])
+    rows = []
+    for key, g in c.groupby(group_keys, sort=True):
+        reported = {u: set(gu["category"]) for u, gu in g.groupby(unit, sort=True)}
+        everything = set().union(*reported.values())
+        for u, cats_u in reported.items():
+            for cat in sorted(everything - cats_u, key=vocab.categories().index):
+                others = [o for o, co in reported.items() if cat in co]
+                shown = ", ".join(labels[o] if by == "article" else o for o in others)
+                source = key[2] if by == "article" else u
+                who = f"{labels[u]} ({source})" if by == "article" else SOURCE_NAMES.get(u, u)
+                rows.append((key[0], key[1], source, u if by == "article" else "", cat, tax.get(cat, ""), shown,
+                             f"{who} does not report {cat}, which {shown} report(s) for {key[0]} ({key[1]})"))
+    out = pd.DataFrame(rows, columns=OMISSION_COLUMNS) if rows else empty(OMISSION_COLUMNS)
+    return out.reset_index(drop=True)
