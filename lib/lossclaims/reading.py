@@ -21,6 +21,11 @@ Problem reasons (the fixed vocabulary of `Problem.reason`, see `REASONS`)
     ``outside_folder``  a symbolic link leading out of the folder walked; never followed
     ``unsupported``     not a .txt/.md/.html/.htm file, or not a regular file
 
+Folder walk: recursive and sorted. Hidden entries, a saved page's ``<page>_files/`` assets
+and the folder's own ``articles.csv`` are passed over silently; a link to a file inside the
+folder is read once; links out of it are never followed. Text gets ``\n`` newlines and loses
+control characters (an ANSI escape in a scraped file must not reach a terminal).
+
 Paths: in a folder walk `Article.path` and `Problem.path` are POSIX paths relative to the
 folder, and no detail names an absolute path; for a file or a list, the path as given.
 A missing file or folder given as `source` raises FileNotFoundError when `iter_articles`
@@ -61,7 +66,7 @@ REASONS: dict[str, str] = {
 _IGNORED_NAMES = frozenset({"thumbs.db", "desktop.ini"})
 
 _MAGIC = (
-    (b"\x89PNG\r\n\x1a\n", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"),
+    (b"\x89PNG", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"),
     (b"%PDF-", "PDF document"), (b"PK\x03\x04", "ZIP archive (or .docx/.odt)"),
     (b"\x1f\x8b", "gzip archive"), (b"\xd0\xcf\x11\xe0", "Office document"),
     (b"\x7fELF", "executable"), (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
@@ -128,7 +133,11 @@ class _Skip(Exception):
 
 
 def default_articles_dir() -> Path:
-    """The embedded default corpus (`data/articles/` of the project)."""
+    """The embedded default corpus (`data/articles/` of the project).
+
+    >>> default_articles_dir().name
+    'articles'
+    """
     return Path(__file__).resolve().parents[2] / "data" / "articles"
 
 
