@@ -101,7 +101,7 @@ def check_articles_dir(path: str | Path | None) -> Path:
     if not folder.is_dir():
         raise ParameterError(f"The articles folder {path or folder} is not a folder.")
     if not article_files(folder):
-        suffixes = " or ".join(ARTICLE_SUFFIXES)
+        suffixes = ", ".join(ARTICLE_SUFFIXES[:-1]) + " or " + ARTICLE_SUFFIXES[-1]
         raise ParameterError(f"The articles folder {path or folder} holds no article (no {suffixes} file).")
     return folder
 
