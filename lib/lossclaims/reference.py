@@ -330,7 +330,10 @@ def update(
             data = _fetch(url, timeout)
             _parse_bytes(name, data)
         except (urllib.error.URLError, OSError, InvalidSeries, UpdateError) as exc:
-            reason = getattr(exc, "reason", None) or exc
+            if isinstance(exc, urllib.error.HTTPError):
+                reason = f"HTTP {exc.code} {exc.reason}"
+            else:
+                reason = getattr(exc, "reason", None) or exc
             if name in REQUIRED_FILES:
                 raise UpdateError(
                     f"{url}: {reason}; the cached copy is unchanged"
