@@ -295,6 +295,8 @@ def test_control_characters_are_dropped_and_mostly_control_is_binary(tmp_path):
 def test_bom_and_utf8_round_trip(text, encoding):
     bom = {"utf-8-sig": b"", "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE,
            "utf-32-le": codecs.BOM_UTF32_LE}.get(encoding, b"")
+    if text.startswith("\x00") and encoding == "utf-16-le":
+        return  # FF FE 00 00 is the UTF-32 mark: ambiguous by design
     data = bom + text.encode(encoding)
     if encoding == "utf-8" and (data.startswith((codecs.BOM_UTF8, b"\x89PNG", b"%PDF-", b"GIF8", b"PK\x03\x04"))
                                 or b"\x00" in data or data[:2] == b"\x1f\x8b" or data[:4] == b"\x7fELF"):
@@ -302,6 +304,11 @@ def test_bom_and_utf8_round_trip(text, encoding):
     decoded, used = decode_text(data)
     assert decoded == text
     assert used == encoding
+
+
+def test_utf16_that_looks_like_utf32_falls_back():
+    data = codecs.BOM_UTF16_LE + "\x00 tanks".encode("utf-16-le")
+    assert decode_text(data) == ("\x00 tanks", "utf-16-le")
 
 
 def test_decode_text_names_the_reason():
@@ -350,3 +357,15 @@ def test_summary_and_exit_status_from_a_problems_frame():
     assert exit_status(5, 3, strict=True) == 1
     assert exit_status(5, 0, strict=True) == 0
     assert exit_status(0, 3) == 1
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.binary(max_size=400), st.sampled_from([".txt", ".md", ".html"]))
+def test_any_bytes_give_one_article_or_one_known_problem(tmp_path_factory, data, suffix):
+    path = tmp_path_factory.mktemp("fuzz") / f"f{suffix}"
+    path.write_bytes(data)
+    items = list(iter_articles([path]))
+    assert len(items) == 1
+    item = items[0]
+    # `unreadable` here could only come from an unexpected exception caught per file
+    assert isinstance(item, Article) or item.reason in set(reading.REASONS) - {"unreadable"}, item

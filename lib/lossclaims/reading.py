@@ -164,12 +164,15 @@ def _decode(data: bytes, html: bool) -> tuple[str, str]:
     for magic, kind in _MAGIC:
         if data.startswith(magic):
             raise _Skip("binary", kind)
+    failed = ""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 return data[len(bom):].decode(encoding.replace("-sig", "")), encoding
-            except UnicodeDecodeError as exc:
-                raise _Skip("undecodable", f"invalid {encoding} at byte {exc.start + len(bom)}") from None
+            except UnicodeDecodeError as exc:  # FF FE 00 00 may be UTF-16 too: try the next mark
+                failed = failed or f"invalid {encoding} at byte {exc.start + len(bom)}"
+    if failed:
+        raise _Skip("undecodable", failed)
     if b"\x00" in data:
         raise _Skip("binary", "NUL bytes (UTF-16 without a byte-order mark is not supported)")
     try:
