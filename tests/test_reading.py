@@ -320,7 +320,7 @@ def test_decode_text_names_the_reason():
     assert err.value.args == ("binary", "PDF document")
 
 
-def test_progress_bar_only_when_forced(tmp_path, capsys, monkeypatch):
+def test_progress_bar_only_when_forced(tmp_path, capsys):
     for i in range(3):
         (tmp_path / f"a{i}.txt").write_text(PARAGRAPH, encoding="utf-8")
     assert len(list(iter_articles(tmp_path))) == 3

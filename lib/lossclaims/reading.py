@@ -276,7 +276,7 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     if not text.startswith("---\n"):
         return {}, text
     block, sep, body = text[4:4096].partition("\n---")
-    if not sep or not body[:1] in ("\n", ""):
+    if not sep or body[:1] not in ("\n", ""):
         return {}, text
     meta: dict[str, str] = {}
     for line in block.split("\n"):
@@ -329,10 +329,17 @@ def _read_bytes(path: Path, limit: int, *, follow: bool) -> bytes:
     with io.FileIO(fd, "rb") as fh:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise _Skip("unsupported", "not a regular file")
+        chunks, size = [], 0
         try:
-            data = fh.read(limit + 1)
+            while size <= limit:  # a raw read may return less than asked
+                chunk = fh.read(limit + 1 - size)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
         except OSError as exc:
             raise _Skip("unreadable", exc.strerror or type(exc).__name__) from None
+    data = b"".join(chunks)
     if len(data) > limit:
         raise _Skip("too_large", f"grew above the limit of {limit:,} bytes while read")
     return data
