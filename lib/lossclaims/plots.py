@@ -1,0 +1,319 @@
+"""Figures for the notebooks, drawn from the frames of `analysis` and `spread`.
+
+Every figure has a title, labelled axes with units and a footnote naming the source of
+its figures; each party keeps one colour (`PARTY_COLOURS`) in every chart, and each
+source family one colour (`SOURCE_COLOURS`). `save_figure` writes PNG and SVG that are
+byte-for-byte reproducible, so re-rendering the reports does not churn the files.
+
+>>> from lossclaims.schema import frame
+>>> from lossclaims.analysis import party_losses
+>>> c = frame("claims", [("001_a", "russia", "personnel", "casualties", 1020010, "exact", "cumulative",
+...                       "ukraine_official", "", 0, 1, "")])
+>>> fig = plot_losses(party_losses(c))
+>>> fig.axes[0].get_title()
+'Reported personnel losses by measure and source (cumulative)'
+"""
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from . import vocabulary as vocab
+from .analysis import SOURCE_NAMES
+from .spread import QUANTITY, _outlier_mask, article_labels, common_interval, format_value
+
+PARTY_COLOURS: dict[str, str] = {
+    "russia": "#c0392b",
+    "ukraine": "#1f5fbf",
+    "north_korea": "#7d3c98",
+    "both": "#5d6d7e",
+}
+"""The one colour of each party in every figure (other parties: see `party_colour`)."""
+
+SOURCE_COLOURS: dict[str, str] = {
+    "ukraine_official": "#1f77b4",
+    "russia_official": "#d62728",
+    "us_official": "#2ca02c",
+    "uk_official": "#17becf",
+    "other_official": "#8c564b",
+    "un": "#9467bd",
+    "isw": "#ff7f0e",
+    "csis": "#e377c2",
+    "independent": "#bcbd22",
+    "unattributed": "#7f7f7f",
+}
+"""The one colour of each source family in every figure."""
+
+_EXTRA_COLOURS = ("#117a65", "#b9770e", "#6c3483", "#a04000", "#1a5276", "#7b7d7d")
+
+DEFAULT_FIGURES_DIR = Path(__file__).resolve().parents[2] / "reports" / "figures"
+"""Where `save_figure` writes when no directory is given: `reports/figures/` of the project."""
+
+SOURCE_NOTE = "Source: loss figures as reported in the news articles read by lossclaims"
+
+
+def party_colour(party: str) -> str:
+    """The fixed colour of a party; a party outside `PARTY_COLOURS` gets one derived from its name.
+
+    >>> party_colour("russia"), party_colour("belarus") == party_colour("belarus")
+    ('#c0392b', True)
+    """
+    return PARTY_COLOURS.get(party) or _EXTRA_COLOURS[zlib.crc32(party.encode()) % len(_EXTRA_COLOURS)]
+
+
+def source_colour(source: str) -> str:
+    """The fixed colour of a source family (grey for an unknown one)."""
+    return SOURCE_COLOURS.get(source, "#7f7f7f")
+
+
+def save_figure(fig: Figure, name: str, out_dir: str | Path | None = None) -> dict[str, Path]:
+    """Write `fig` as `<name>.png` and `<name>.svg` under `out_dir` (default `reports/figures/`); return both paths.
+
+    The SVG carries no date and fixed element ids, the PNG no software stamp, so the
+    same figure always gives the same bytes.
+    """
+    stem = re.sub(r"[^A-Za-z0-9_.-]+", "_", name).strip("_")
+    if not stem:
+        raise ValueError(f"Figure name {name!r} has no usable characters.")
+    out = Path(out_dir) if out_dir is not None else DEFAULT_FIGURES_DIR
+    out.mkdir(parents=True, exist_ok=True)
+    paths = {"png": out / f"{stem}.png", "svg": out / f"{stem}.svg"}
+    with mpl.rc_context({"svg.hashsalt": "lossclaims", "svg.fonttype": "path"}):
+        fig.savefig(paths["png"], format="png", dpi=150, bbox_inches="tight", metadata={"Software": None})
+        fig.savefig(paths["svg"], format="svg", bbox_inches="tight", metadata={"Date": None})
+    return paths
+
+
+def _footnote(fig: Figure, text: str) -> None:
+    fig.text(0.01, 0.005, text, ha="left", va="bottom", fontsize=7.5, color="#444444", wrap=True)
+
+
+def _empty_figure(title: str, xlabel: str, ylabel: str) -> Figure:
+    fig, ax = plt.subplots(figsize=(7, 2.5))
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.text(0.5, 0.5, "no claims to show", ha="center", va="center", transform=ax.transAxes)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    _footnote(fig, SOURCE_NOTE)
+    return fig
+
+
+def _unit(category: str) -> str:
+    return "people" if category in vocab.PEOPLE_CATEGORIES else "items"
+
+
+# --- Russia vs Ukraine -------------------------------------------------------------------
+
+def plot_losses(losses: pd.DataFrame, title: str | None = None) -> Figure:
+    """Side-by-side bars of reported losses per measure and source, one colour per party (input: `party_losses`).
+
+    A bar is the median claim of its row, the black line runs from the lowest to the
+    highest claim; the tick label names the measure and who made the claim.
+    """
+    cats = sorted(set(losses["category"])) if len(losses) else ["personnel"]
+    periods = ", ".join(p for p in vocab.PERIODS if p in set(losses.get("period", [])))
+    title = title or f"Reported {' and '.join(cats)} losses by measure and source" + (f" ({periods})" if periods else "")
+    xlabel = f"{_unit(cats[0])} (bar: median claim; line: lowest to highest claim)"
+    if losses.empty:
+        return _empty_figure(title, xlabel, "measure — source")
+    parties = list(dict.fromkeys(losses["party"]))
+    rows = list(dict.fromkeys(zip(losses["measure"], losses["source"])))
+    fig, ax = plt.subplots(figsize=(9, 0.55 * len(rows) * max(1, len(parties) / 1.6) + 1.8))
+    height = 0.8 / len(parties)
+    top = max(float(losses["max"].max()), 1.0)
+    for j, party in enumerate(parties):
+        sub = losses[losses["party"] == party].set_index(["measure", "source"])
+        for i, key in enumerate(rows):
+            if key not in sub.index:
+                continue
+            r = sub.loc[key]
+            y = i - 0.4 + height * (j + 0.5)
+            ax.barh(y, r["median"], height=height * 0.9, color=party_colour(party),
+                    label=party if i == next(k for k, kk in enumerate(rows) if kk in sub.index) else None)
+            if r["max"] > r["min"]:
+                ax.plot([r["min"], r["max"]], [y, y], color="black", lw=1.2)
+            ax.text(r["max"] + top * 0.01, y, format_value(r["median"]), va="center", fontsize=7.5)
+    ax.set_yticks(range(len(rows)), [f"{m} — {SOURCE_NAMES.get(s, s)}" for m, s in rows])
+    ax.invert_yaxis()
+    ax.set_xlim(0, top * 1.18)
+    ax.xaxis.set_major_formatter(mpl.ticker.FuncFormatter(lambda v, _: format_value(v)))
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel("measure — who made the claim")
+    ax.legend(title="losses of", loc="lower right", fontsize=8)
+    _footnote(fig, SOURCE_NOTE + "; a row compares parties only where both have a claim from the same source.")
+    fig.tight_layout(rect=(0, 0.04, 1, 1))
+    return fig
+
+
+# --- equipment ---------------------------------------------------------------------------
+
+def plot_equipment(totals: pd.DataFrame, party: str = "russia", title: str | None = None) -> Figure:
+    """Equipment losses per category, one panel per (period, source), parents stacked from their children (input: `equipment_totals`).
+
+    A plain bar is the median claim of a category; a parent that rolls up finer
+    categories is drawn as its own figure (solid) plus each child's (hatched).
+    """
+    title = title or f"Reported {party} equipment losses by category, finer categories rolled up"
+    xlabel = "items lost (median of reported figures)"
+    t = totals[totals["party"] == party] if len(totals) else totals
+    if t.empty:
+        return _empty_figure(title, xlabel, "category")
+    groups = list(t.groupby(["period", "source"], sort=False))
+    tax = vocab.taxonomy()
+    heights = [len({tax[c] or c for c in g["category"]}) for _, g in groups]
+    fig, axes = plt.subplots(len(groups), 1, figsize=(9, 0.38 * sum(heights) + 1.4 * len(groups) + 0.6),
+                             gridspec_kw={"height_ratios": heights}, squeeze=False)
+    colour = party_colour(party)
+    for ax, ((period, source), g) in zip(axes[:, 0], groups):
+        own = g[g["level"] == "own"].set_index("category")["median"]
+        rolled = set(g.loc[g["level"] == "rollup", "category"])
+        # a child whose parent is rolled up is drawn inside the parent's bar, not on its own
+        tops = [c for c in vocab.categories()
+                if (c in own.index or c in rolled) and not (tax.get(c) and tax[c] in rolled)]
+        labels, ymax = [], float(g["max"].max())
+        for i, cat in enumerate(tops):
+            left = 0.0
+            parts = [cat] + ([k for k, p in tax.items() if p == cat] if cat in rolled else [])
+            for k in parts:
+                if k not in own.index:
+                    continue
+                child = k != cat
+                ax.barh(i, own[k], left=left, color=colour, alpha=0.55 if child else 1.0,
+                        hatch="//" if child else None, edgecolor="white")
+                left += own[k]
+            ax.text(left + ymax * 0.01, i, format_value(left), va="center", fontsize=7.5)
+            labels.append(cat + (" (+ " + ", ".join(p for p in parts[1:] if p in own.index) + ")" if len(parts) > 1 else ""))
+        ax.set_yticks(range(len(tops)), labels)
+        ax.invert_yaxis()
+        ax.set_xlim(0, max(ymax, 1.0) * 1.15)
+        ax.xaxis.set_major_formatter(mpl.ticker.FuncFormatter(lambda v, _: format_value(v)))
+        ax.set_title(f"{SOURCE_NAMES.get(source, source)} — {period}", fontsize=10, loc="left")
+        ax.set_xlabel(xlabel)
+        ax.set_ylabel("category")
+    fig.suptitle(title)
+    handles = [Patch(color=colour, label="own figure"), Patch(facecolor=colour, alpha=0.55, hatch="//",
+                                                              edgecolor="white", label="finer category rolled up")]
+    axes[0, 0].legend(handles=handles, loc="best", fontsize=8)
+    _footnote(fig, SOURCE_NOTE + "; panels keep sources and periods apart (a window is not a running total).")
+    fig.tight_layout(rect=(0, 0.03, 1, 1))
+    return fig
+
+
+def plot_coverage(coverage: pd.DataFrame, title: str | None = None) -> Figure:
+    """Dot matrix of which article reports which equipment category, one panel per party (input: `equipment_coverage`)."""
+    title = title or "Which article reports which equipment category"
+    if coverage.empty:
+        return _empty_figure(title, "equipment category", "article")
+    parties = list(dict.fromkeys(coverage["party"]))
+    cats = list(dict.fromkeys(coverage["category"]))
+    arts = sorted(set(coverage["article"]))
+    labels = article_labels(arts)
+    fig, axes = plt.subplots(len(parties), 1, figsize=(max(6, 0.5 * len(cats) + 2), (0.35 * len(arts) + 1.6) * len(parties) + 0.8),
+                             squeeze=False)
+    for ax, party in zip(axes[:, 0], parties):
+        c = coverage[coverage["party"] == party]
+        x = c["category"].map({k: i for i, k in enumerate(cats)})
+        y = c["article"].map({a: i for i, a in enumerate(arts)})
+        rep = c["reported"].astype(bool).to_numpy()
+        ax.scatter(x[~rep], y[~rep], s=8, color="#cccccc", label="not reported")
+        ax.scatter(x[rep], y[rep], s=70, color=party_colour(party), label="reported")
+        ax.set_xticks(range(len(cats)), cats, rotation=45, ha="right")
+        ax.set_yticks(range(len(arts)), [labels[a] for a in arts])
+        ax.set_xlim(-0.6, len(cats) - 0.4)
+        ax.set_ylim(len(arts) - 0.5, -0.5)
+        ax.set_title(f"{party} losses", fontsize=10, loc="left", color=party_colour(party))
+        ax.set_xlabel("equipment category")
+        ax.set_ylabel("article")
+        ax.grid(True, color="#eeeeee", zorder=0)
+        ax.set_axisbelow(True)
+    axes[0, 0].legend(loc="upper left", fontsize=8, bbox_to_anchor=(1.01, 1))
+    fig.suptitle(title)
+    _footnote(fig, SOURCE_NOTE + "; any period and source counts as reported.")
+    fig.tight_layout(rect=(0, 0.03, 1, 1))
+    return fig
+
+
+# --- claim spread ------------------------------------------------------------------------
+
+def plot_spread(
+    intervals: pd.DataFrame,
+    quantities: Iterable[Sequence[str]] | None = None,
+    title: str | None = None,
+) -> Figure:
+    """Every claim as the interval it admits, one axis per quantity, coloured by source (input: `claim_intervals`).
+
+    `quantities` are (party, category, measure, period) tuples; by default every quantity
+    with at least two claims. The grey band is the range all claims admit (none: they
+    disagree); an arrow marks an open upper end ("over 22,000"); tick labels mark outliers.
+    """
+    title = title or "Each claim as the interval its qualifier admits, per quantity"
+    xlabel = "reported figure"
+    if intervals.empty:
+        return _empty_figure(title, xlabel, "claim")
+    groups = {k: g for k, g in intervals.groupby(QUANTITY, sort=True)}
+    if quantities is None:
+        keys = [k for k, g in groups.items() if len(g) >= 2]
+    else:
+        keys = [tuple(q) for q in quantities]
+        unknown = [k for k in keys if k not in groups]
+        if unknown:
+            raise ValueError(f"No claims for quantity {unknown[0]!r}: pick (party, category, measure, period) from the frame.")
+    if not keys:
+        return _empty_figure(title, xlabel, "claim")
+    sizes = [len(groups[k]) for k in keys]
+    fig, axes = plt.subplots(len(keys), 1, figsize=(9, 0.32 * sum(sizes) + 1.1 * len(keys) + 0.8),
+                             gridspec_kw={"height_ratios": [s + 1 for s in sizes]}, squeeze=False)
+    sources_seen: list[str] = []
+    for ax, key in zip(axes[:, 0], keys):
+        g = groups[key].sort_values(["value", "article"]).reset_index(drop=True)
+        finite_hi = g["high"].replace(np.inf, np.nan)
+        lo = float(g["low"].min())
+        hi = float(np.nanmax([finite_hi.max(), g["value"].max()]))
+        pad = max((hi - lo) * 0.15, hi * 0.01, 1.0)
+        right = hi + pad
+        common = common_interval(g["low"], g["high"])
+        if common:
+            ax.axvspan(common[0], min(common[1], right), color="#dddddd", zorder=0)
+        for i, r in g.iterrows():
+            col = source_colour(r["source"])
+            end = min(r["high"], right)
+            ax.plot([r["low"], end], [i, i], color=col, lw=3, solid_capstyle="butt")
+            if np.isinf(r["high"]):
+                ax.plot([end], [i], marker=">", color=col, markersize=7)
+            ax.plot([r["value"]], [i], marker="o", markersize=6, color=col, markeredgecolor="black", zorder=3)
+            if r["source"] not in sources_seen:
+                sources_seen.append(r["source"])
+        flagged = _outlier_mask(g)
+        ax.set_yticks(range(len(g)), [f"{'OUTLIER ' if o else ''}{f}  ({lab})"
+                                      for f, lab, o in zip(g["figure"], g["label"], flagged)], fontsize=8)
+        ax.set_ylim(len(g) - 0.5, -0.5)
+        ax.set_xlim(max(0.0, lo - pad), right)
+        ax.xaxis.set_major_formatter(mpl.ticker.FuncFormatter(lambda v, _: format_value(v)))
+        party, category, measure, period = key
+        verdict = "agree" if common else "disagree"
+        ax.set_title(f"{party} · {category} · {measure} · {period}: claims {verdict}", fontsize=10, loc="left",
+                     color=party_colour(party))
+        ax.set_xlabel(f"{_unit(category)} ({measure})")
+        ax.set_ylabel("claim")
+    handles = [Line2D([], [], color=source_colour(s), lw=3, label=SOURCE_NAMES.get(s, s)) for s in sources_seen]
+    handles.append(Patch(color="#dddddd", label="admitted by every claim"))
+    fig.suptitle(title, x=0.01, ha="left")
+    fig.tight_layout(rect=(0, 0.03, 1, 1 - 0.75 / fig.get_figheight()))
+    fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.01, 1 - 0.45 / fig.get_figheight()),
+               fontsize=8, ncols=min(5, len(handles)), frameon=False)
+    _footnote(fig, SOURCE_NOTE + "; dot: the figure as written; line: the values its qualifier admits "
+              "(round figures ±rounding up to 5%, ~ ±5%, ≤ down to 10% below, ≥ open above).")
+    return fig
