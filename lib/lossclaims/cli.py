@@ -11,6 +11,7 @@ import sys
 
 COMMAND_MODULES = [
     "lossclaims.pipeline",
+    "lossclaims.evaluation",
     "lossclaims.reference",
     "lossclaims.reconcile",
     "lossclaims.reports",

@@ -1,12 +1,1043 @@
 """Extraction: one article's text -> claim rows and mention rows (plain tuples).
 
-(placeholder while the parser is written)
+Lines are split before sentences (a headline is its own sentence); every number read
+(`numbers.find_numbers`) becomes either a claim -- party, category, measure, qualifier,
+period and source read from the words around it -- or a mention with the reason it is
+not one. The words come from the packaged vocabulary (`vocabulary.py`).
 """
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import vocabulary as vocab
+from .numbers import NumberSpan, find_numbers
 from .reading import Article
+
+BELLIGERENTS = ("russia", "ukraine", "north_korea")
+OPPOSITE = {"russia": "ukraine", "ukraine": "russia"}
+SPEAKER_PARTY = {"ukraine_official": "ukraine", "russia_official": "russia"}
+
+# Same-length normalisation so that offsets in the normalised text are offsets in the article.
+_NORMALISE = str.maketrans({
+    "\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2012": "-", "\u2013": "-",
+    "\u2014": "-", "\u2015": "-", "\u2212": "-", "\u00a0": " ", "\u202f": " ", "\u2009": " ",
+})
+
+
+def _alt(phrases: list[str]) -> str:
+    """A regex alternation of phrases, longest first, spaces and hyphens interchangeable."""
+    out = []
+    for p in sorted(set(phrases), key=len, reverse=True):
+        out.append(re.sub(r"(?:\\ |\\-|-)+", r"[\\s-]+", re.escape(p)))
+    return "|".join(out)
+
+
+def _is_case_sensitive(phrase: str) -> bool:
+    # Acronyms and single capitalised names (UN, AP, Kim, Austin) match only as written.
+    return " " not in phrase and any(c.isupper() for c in phrase)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Compiled regular expressions built once from the vocabulary table."""
+
+    category: re.Pattern
+    category_key: dict[str, str]
+    measure: re.Pattern
+    measure_key: dict[str, str]
+    qualifier_tail: re.Pattern
+    qualifier_key: dict[str, str]
+    party: re.Pattern
+    party_cs: re.Pattern
+    party_key: dict[str, str]
+    source: re.Pattern
+    source_cs: re.Pattern
+    source_key: dict[str, str]
+    period: re.Pattern
+    period_key: dict[str, str]
+    loss_verb: re.Pattern
+    destroy_verb: re.Pattern
+    equipment_loss: re.Pattern
+
+
+def _key_map(kind: str) -> dict[str, str]:
+    return {p.lower(): k for p, k in vocab.phrases(kind)}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The compiled vocabulary (cached: built once per process)."""
+    cats = [p for p, _ in vocab.phrases("category")]
+    meas = [p for p, _ in vocab.phrases("measure")]
+    quals = [p for p, _ in vocab.phrases("qualifier")]
+    parties = vocab.phrases("party")
+    sources = vocab.phrases("source")
+    verbs = {k: [p for p, key in vocab.phrases("verb") if key == k] for k in ("loss", "destroy", "equipment_loss")}
+    b, e = r"(?<![\w-])", r"(?![\w-])"
+    ci_party = [p for p, _ in parties if not _is_case_sensitive(p)]
+    cs_party = [p for p, _ in parties if _is_case_sensitive(p)]
+    ci_src = [p for p, _ in sources if not _is_case_sensitive(p)]
+    cs_src = [p for p, _ in sources if _is_case_sensitive(p)]
+    return Lexicon(
+        category=re.compile(rf"{b}(?:{_alt(cats)}){e}", re.IGNORECASE),
+        category_key=_key_map("category"),
+        measure=re.compile(rf"{b}(?:{_alt(meas)}){e}", re.IGNORECASE),
+        measure_key=_key_map("measure"),
+        qualifier_tail=re.compile(
+            rf"{b}(?P<q>{_alt(quals)})(?:\s+(?:a|an|the|some|staggering|whopping|total\s+of|record|grim|"
+            rf"milestone|mark|of|figure|estimated|reported|confirmed|just|all|told|in\s+all)){{0,4}}\s*$",
+            re.IGNORECASE,
+        ),
+        qualifier_key=_key_map("qualifier"),
+        party=re.compile(rf"{b}(?:{_alt(ci_party)})(?:'s)?{e}", re.IGNORECASE),
+        party_cs=re.compile(rf"{b}(?:{_alt(cs_party)})(?:'s)?{e}"),
+        party_key={p.lower(): k for p, k in parties},
+        source=re.compile(rf"{b}(?:{_alt(ci_src)}){e}", re.IGNORECASE),
+        source_cs=re.compile(rf"{b}(?:{_alt(cs_src)}){e}"),
+        source_key={p.lower(): k for p, k in sources},
+        period=re.compile(rf"{b}(?:{_alt([p for p, _ in vocab.phrases('period')])}){e}", re.IGNORECASE),
+        period_key=_key_map("period"),
+        loss_verb=re.compile(rf"{b}(?:{_alt(verbs['loss'])}){e}", re.IGNORECASE),
+        destroy_verb=re.compile(rf"{b}(?:{_alt(verbs['destroy'])}){e}", re.IGNORECASE),
+        equipment_loss=re.compile(rf"{b}(?:{_alt(verbs['equipment_loss'])}){e}", re.IGNORECASE),
+    )
+
+
+def _lookup(mapping: dict[str, str], phrase: str) -> str:
+    """Key of a matched phrase whatever spaces or hyphens the article used."""
+    p = phrase.lower()
+    if p.endswith("'s"):
+        p = p[:-2]
+    if p in mapping:
+        return mapping[p]
+    flat = re.sub(r"[\s-]+", " ", p)
+    for cand, key in mapping.items():
+        if re.sub(r"[\s-]+", " ", cand) == flat:
+            return key
+    return ""
+
+
+# ---------------------------------------------------------------------------
+# Sentences
+
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|"
+    r"St|No|vs|etc|approx|Prof|Sen|Rep|Gov|Adm|Cmdr|Brig|Jr|Sr|Inc|Ltd|Co|e\.g|i\.e)\.|\b[A-Z]\.|"
+    r"\b(?:U\.S|U\.K|U\.N|E\.U)\.)$"
+)
+_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+_TITLE_END = re.compile(r"[.!?:;,\"')]\s*$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the article: offsets, paragraph number, and whether it is a title line."""
+
+    start: int
+    end: int
+    para: int
+    title: bool
+    colon: bool  # ends with a colon: its subject carries into the next line
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split into lines (paragraphs), then sentences; title-like lines are marked.
+
+    >>> [text[s.start:s.end] for s in split_sentences(text := "Big News Today\\nIt rose. Feb. 24 was cold.")]
+    ['Big News Today', 'It rose.', 'Feb. 24 was cold.']
+    """
+    out: list[Sentence] = []
+    pos = 0
+    para = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        stripped = body.strip()
+        if stripped:
+            lead = len(body) - len(body.lstrip())
+            offset = pos + lead
+            seg = body.strip()
+            words = seg.strip("*# ").split()
+            title = (not _TITLE_END.search(seg.strip("*# ")) and len(words) <= 25) or seg.startswith("#") or (
+                seg.startswith("**") and seg.endswith("**"))
+            start = 0
+            for m in _BOUNDARY.finditer(seg):
+                if _ABBREVIATIONS.search(seg[:m.start() + 1]):
+                    continue
+                end = m.end() - len(m.group()) + len(m.group().rstrip())
+                out.append(Sentence(offset + start, offset + end, para, title, False))
+                start = m.end()
+            last = seg[start:]
+            out.append(Sentence(offset + start, offset + start + len(last), para, title, last.rstrip().endswith(":")))
+            para += 1
+        pos += len(line)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Local patterns of war reporting (not vocabulary: grammar)
+
+_STOP = (
+    r"in|on|at|for|to|from|by|and|or|with|as|that|which|who|whom|were|was|have|has|had|are|is|be|been|"
+    r"per|than|since|during|after|before|while|but|of|out|into|a|an|the|this|these|those|it|its|their|"
+    r"they|he|she|we|said|says|according|including|included|includes|among|amid|about|over|under|up|"
+    r"more|less|nearly|almost|around|some|each|every|total|totaling|totalling|rose|risen|reached|new|"
+    r"day|days|week|weeks|month|months|year|years|hours|per|cent|percent|times|kilometres|km|miles|"
+    r"square|locations|positions|sites|targets|settlements|villages|towns|cities|attacks|strikes|shells|"
+    r"rounds|missiles|launches|sorties|assaults|combat|clashes|battles"
+)
+_FILLER = rf"(?:units\s+of|pieces\s+of|items\s+of|(?!(?:{_STOP})\b)[\w'.]+(?:-[\w'.]+)*)"
+_NOT_HEAD = (
+    r"crews?|battalions?|brigades?|regiments?|divisions?|compan(?:y|ies)|commanders?|factor(?:y|ies)|"
+    r"plants?|ammunition|shells|rounds|production|repair|parts|engines|barrels|operators?|pilots?|"
+    r"drivers?|attacks?|strikes?|units?|debris|sites?|bases?|launch(?:es)?|wreckage|warfare|fire|"
+    r"shelling|barrage|positions?|depots?|makers?|manufacturers?|industry|programm?e?s?|forces?|troops?|"
+    r"army|corps|platoons?|squads?|hits?|assaults?|raids?|columns?|convoys?|workshops?|storage|"
+    r"coverage|umbrella|network|defen[cs]e|exports?|imports?|deliver(?:y|ies)|stocks?|reserves?|"
+    r"officials?|sources?|analysts?|bloggers?|families|relatives|mothers|wives|graves|memorial"
+)
+_PLUS = re.compile(r"^\s*\(\s*\+\s*$")
+_DAILY_AFTER = re.compile(r"^\s*\)")
+_WAR_WORDS = re.compile(
+    r"\b(?:world\s+war|wwi+|ww\s?[12]|second\s+world\s+war|first\s+world\s+war|great\s+patriotic\s+war|"
+    r"afghan(?:istan)?|chechnya|chechen\s+wars?|vietnam|korean\s+war|iraq|gaza|israel|hamas|sudan|syria|"
+    r"yemen|napoleon|soviet[\s-]afghan|falklands|civil\s+war)\b",
+    re.IGNORECASE,
+)
+_LAUNCH = re.compile(r"\b(?:launch(?:ed|es|ing)|fired|fires|firing|attacked\s+with|sent|used|deployed|unleashed|"
+                     r"released)\b", re.IGNORECASE)
+_RATE_AFTER = re.compile(
+    r"^[^.;]{0,45}?\b(?:per\s+(?:square|sq|km|kilomet|day|week|month|year|hour)|a\s+(?:day|week|month|year)\b|"
+    r"each\s+(?:day|week|month)|every\s+(?:day|week|month|single)|for\s+every|for\s+each|an\s+hour|on\s+average|"
+    r"a\s+square|daily\s+average)",
+    re.IGNORECASE,
+)
+_RATE_BEFORE = re.compile(r"\b(?:average\s+of|averag(?:e|ed|ing)|rate\s+of|ratio\s+of|an\s+average)\s+(?:\w+\s+){0,2}$",
+                          re.IGNORECASE)
+_STOCK = re.compile(
+    r"\b(?:suppl(?:y|ied|ies|ying)|deliver(?:ed|ies|y|ing)|provid(?:ed|es|ing)|donat(?:ed|es|ing)|pledg(?:ed|es)|"
+    r"transferr?(?:ed|ing)|receiv(?:ed|es|ing)|ordered|bought|purchas(?:ed|es)|produc(?:ed|es|ing|tion)|"
+    r"manufactur(?:ed|es|ing)|built|build|builds|building|stockpiles?|inventory|in\s+storage|from\s+storage|"
+    r"in\s+service|arsenal|fleet\s+of|started\s+the\s+war\s+with|entered\s+the\s+war\s+with|before\s+the\s+war|"
+    r"possess(?:es|ed)?|set\s+up|amass(?:ed|ing)|mass(?:ed|ing)|stationed|concentrat(?:ed|ing)|grouping|"
+    r"refurbish(?:ed|ing)|modernis(?:ed|ing)|moderniz(?:ed|ing)|army\s+of|armed\s+forces\s+of|repair(?:ed|ing)|"
+    r"restor(?:ed|ing)|has\s+some|has\s+about|operat(?:es|ing)|aid\s+package|package)\b",
+    re.IGNORECASE,
+)
+_RECRUIT = re.compile(
+    r"\b(?:recruit(?:ed|s|ing|ment)?|mobili[sz](?:ed|ation|ing|e)|conscript(?:ed|ion|s)?|enlist(?:ed|ing|s)?|"
+    r"sign(?:ed|ing)?\s+(?:up|contracts?)|draft(?:ed)?|call(?:ed)?[\s-]up|volunteers?\s+join)\b",
+    re.IGNORECASE,
+)
+_FORECAST = re.compile(
+    r"\b(?:expected\s+to|could\s+(?:reach|rise|climb|top|lose|hit|exceed)|will\s+(?:reach|rise|climb|top|lose|hit|exceed)|"
+    r"would\s+(?:reach|rise|lose|be)|projected|forecasts?|forecasted|predict(?:ed|s|ion)?|on\s+track\s+to|"
+    r"likely\s+to\s+(?:reach|rise|lose|exceed)|may\s+(?:reach|rise|lose|exceed)|by\s+the\s+end\s+of\s+(?:the\s+)?(?:year|20\d\d))\b",
+    re.IGNORECASE,
+)
+_EXCHANGE = re.compile(
+    r"\b(?:exchang(?:e|ed|es|ing)|swap(?:s|ped)?|repatriat(?:ed|ion)|returned|return\s+of|released|freed|"
+    r"handed\s+over|bodies\s+of|prisoner\s+swap)\b",
+    re.IGNORECASE,
+)
+_NOT_LOSS = re.compile(r"\b(?:survived|survivors?|rescued|evacuated|displaced|refugees?|treated|saved|trained|training)\b",
+                       re.IGNORECASE)
+_DURATION_AFTER = re.compile(
+    r"^(?:-and-a-half|\s+and\s+a\s+half)?[\s-]*(?:(?:full|straight|long|more|consecutive|additional|calendar)\s+)?"
+    r"(?:days?|weeks?|months?|years?|hours?|minutes?|decades?|nights?)\b",
+    re.IGNORECASE,
+)
+_DAY_BEFORE = re.compile(r"\bday\s+(?:no\.?\s+)?$", re.IGNORECASE)
+_AGE = re.compile(r"^(?:-years?-old|\s+years?\s+old|-year-old)", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\baged\s+$|\bage\s+(?:of\s+)?$", re.IGNORECASE)
+_UNIT_BEFORE = re.compile(r"\b(?:unit|brigade|regiment|battalion|division|no\.|number|corps|group|model|version)\s+#?$",
+                          re.IGNORECASE)
+_MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DATE_CONTEXT_BEFORE = re.compile(rf"\b{_MONTHS}\s+$|\b{_MONTHS}\s+\d{{1,2}},?\s+$", re.IGNORECASE)
+_DATE_CONTEXT_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?![a-z])", re.IGNORECASE)
+_LINK_BEFORE = re.compile(
+    r"\b(?P<noun>death\s+toll|toll|casualt(?:y|ies)|causalities|losses|total|tally|number|figure|count|killed|dead|"
+    r"wounded|injured|deaths|fatalities|personnel|troops|soldiers|servicemen)\b(?P<gap>[^.;:]{0,70}?)"
+    r"\b(?:to|at|of|reached|reach|reaches|surpassed|surpass|surpasses|passed|pass|passes|exceeded|exceed|exceeds|"
+    r"topped|tops|top|is|was|are|were|hit|hits|crossed|stood|stands|than|approaching|nearing|near|now|past|"
+    r"over|nearly|almost|around|about|some|by)\s+(?:[\w']+\s+){0,4}$",
+    re.IGNORECASE,
+)
+_TOTAL_BEFORE = re.compile(r"\b(?:total|overall|cumulative|in\s+all|altogether|bringing|taking|brings|takes|raising|"
+                           r"raises|brought|took\s+the)\b[^.;]{0,60}$", re.IGNORECASE)
+_SINCE_WAR = re.compile(
+    r"\bsince\s+(?:the\s+|its\s+|russia's\s+|moscow's\s+)?(?:(?:start|beginning|outset|onset)\s+of\s+(?:the\s+|its\s+|russia's\s+)?)?"
+    r"(?:full[\s-]scale\s+)?(?:invasion|war|conflict|special\s+military\s+operation|aggression|hostilities|"
+    r"conflict's\s+onset|war's\s+start|war's\s+outset|invasion's\s+start)|since\s+(?:the\s+)?(?:launching|starting|"
+    r"launch\s+of)|since\s+(?:feb(?:ruary)?\.?\s+(?:24,?\s+)?2022|(?:24\s+)?feb(?:ruary)?\.?\s+2022|2022|2014)|"
+    r"(?:from|between|since)\s+(?:24\.02\.(?:20)?22|feb(?:ruary)?\.?\s+24\b|24\s+feb(?:ruary)?\b)|"
+    r"(?:back\s+)?in\s+feb(?:ruary)?,?\s+2022|"
+    r"(?:start|beginning|outset|onset)\s+of\s+(?:the\s+|its\s+)?(?:full[\s-]scale\s+)?(?:invasion|war)",
+    re.IGNORECASE,
+)
+_WINDOW = re.compile(
+    rf"\b(?:since\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:{_MONTHS}\s+)?(?:\d{{1,2}},?\s+)?20(?:2[3-9])|"
+    rf"since\s+(?:the\s+(?:start|beginning)\s+of\s+)?{_MONTHS}(?!\s+2022)|"
+    rf"(?:in|during|throughout|by)\s+(?:early\s+|late\s+|mid-?)?(?:the\s+)?(?:first|second|third|fourth|last)?\s*(?:half\s+of\s+|quarter\s+of\s+)?"
+    rf"(?:{_MONTHS}|20\d\d|summer|winter|spring|autumn|fall)\b|between\s+{_MONTHS}|"
+    rf"(?:over|in|during)\s+(?:the\s+)?(?:past|last|previous|first|next)\s+(?:\w+\s+){{0,2}}(?:days|weeks|months|years|nights|week|month|year)\b|"
+    rf"\bon\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:monday|tuesday|wednesday|thursday|"
+    rf"friday|saturday|sunday)'s\b|\boverni(?:ght)\b|\bone\s+night\b|\bthis\s+(?:week|month|year)\b|\blast\s+(?:week|month|year)\b|"
+    rf"\bin\s+(?:a|one)\s+(?:single\s+)?(?:attack|strike|night|assault|battle|week|month)\b|\bin\s+the\s+(?:attack|strike|"
+    rf"shelling|assault|bombing|battle\s+(?:for|of))\b|\bduring\s+the\s+(?:attack|strike|shelling|assault|battle|offensive|"
+    rf"counteroffensive|incursion|operation)\b|\bin\s+(?:the\s+)?(?:attack|strike|shelling|assault|bombing)\s+on\b)",
+    re.IGNORECASE,
+)
+# "said in February 2025 that": when it was said, not the period of the figure.
+_SPEECH_DATE = re.compile(
+    rf"\b(?:said|says|announced|reported|stated|claimed|told\s+\w+|wrote|estimated|noted|added)\s+(?:on|in)\s+"
+    rf"(?:early\s+|late\s+|mid-?)?{_MONTHS}(?:\s+\d{{1,2}})?,?(?:\s+20\d\d)?",
+    re.IGNORECASE,
+)
+_DAILY = re.compile(
+    r"\b(?:(?:over|in|during|within)\s+(?:the\s+)?(?:past|last|previous)\s+(?:day|24\s+hours)|past\s+24\s+hours|"
+    r"last\s+24\s+hours|past\s+day|yesterday|in\s+a\s+single\s+day|on\s+the\s+previous\s+day|during\s+the\s+day|"
+    r"daily\s+(?:losses|toll|update|report|figures?)|per\s+the\s+daily|in\s+one\s+day|in\s+a\s+day)\b",
+    re.IGNORECASE,
+)
+_CIVIL_CONTEXT = re.compile(
+    r"\b(?:civilians?|residents?|strikes?|struck|shell(?:ing|ed)|attacks?|bomb(?:ing|ed)|missile|drone\s+attack|"
+    r"apartment|building|hospital|school|city|town|village|region|oblast|governor|mayor|people|person|children|"
+    r"woman|women|man|girl|boy|killed\s+in\s+(?:a|an|the)|rescuers)\b",
+    re.IGNORECASE,
+)
+_MILITARY_CONTEXT = re.compile(r"\b(?:troops|soldiers|servicemen|personnel|military|army|forces|fighters|combat|front)\b",
+                               re.IGNORECASE)
+_LOCATION_BEFORE = re.compile(
+    r"\b(?:in|into|inside|across|on|throughout|against|invasion\s+of|invaded|invading|war\s+in|war\s+on|war\s+with|"
+    r"from|near|to|toward|towards|with|between|and|assist|help|support|supporting|supported|for|attack\s+on|attacks\s+on|"
+    r"fight\s+for|fighting\s+for|by)\s+(?:the\s+|its\s+)?$",
+    re.IGNORECASE,
+)
+_RUSSIAN_PLACES = re.compile(
+    r"\b(?:belgorod|kursk|bryansk|voronezh|rostov|krasnodar|moscow\s+region|lipetsk|oryol|tula|kaluga|smolensk|"
+    r"tatarstan|bashkortostan|novorossiysk|sevastopol|russian\s+(?:region|city|town|village|territory|border\s+region)|"
+    r"in\s+russia|inside\s+russia|russian\s+civilians|russian\s+nationals|russian\s+citizens)\b",
+    re.IGNORECASE,
+)
+_CUE_AFTER = re.compile(
+    r"^[\w'\s,().-]{0,50}?\b(?:said|says|say|told|tells|claimed|claims|claim|stated|states|reported|reports|report|"
+    r"announced|announces|estimated|estimates|estimate|noted|notes|wrote|writes|tweeted|posted|added|adds|confirmed|"
+    r"confirms|counted|counts|documented|documents|assessed|assesses|assessment|believes|believed|suggests|suggest|"
+    r"suggested|indicated|indicates|puts|published|publishes|verified|recorded|figures|data|update|updates|statement|"
+    r"briefing|calculated|calculates|tallied|tally|count|analysis|shows|showed|revealed|reveals|warned|stressed|"
+    r"explained|put\s+the|evaluates|evaluated|concluded)\b",
+    re.IGNORECASE,
+)
+_CUE_BEFORE = re.compile(
+    r"\b(?:according\s+to|data\s+from|figures\s+from|cited\s+by|citing|per|reported\s+by|estimates?\s+(?:from|by)|"
+    r"based\s+on(?:\s+data\s+from)?|quoted\s+by|statement\s+(?:by|from)|report\s+(?:by|from)|told|source\s+in|"
+    r"sources\s+in|published\s+by|released\s+by|confirmed\s+by|tallied\s+by|counted\s+by|data\s+of|verified\s+by|"
+    r"assessment\s+(?:by|from)|analysis\s+(?:by|from)|intelligence\s+from)\s+(?:the\s+)?(?:[\w'.]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+_BACK_REFERENCE = re.compile(
+    r"\b(?:according\s+to\s+(?:the|its|their|this|that)\s+(?:same\s+)?(?:report|data|figures|update|ministry|statement|"
+    r"estimate|estimates|source|agency|military|tally|count)|the\s+(?:ministry|military|agency|report|statement|update|"
+    r"general\s+staff|army|department|office|mission|spokesperson|spokesman|spokeswoman|official|officials|governor|"
+    r"mayor)\s+(?:also\s+)?(?:said|says|added|reported|reports|noted|stated|claimed|claims)|(?:he|she|they|it)\s+(?:also\s+)?"
+    r"(?:said|says|added|claimed|claims|noted|told|estimated|wrote))\b",
+    re.IGNORECASE,
+)
+_RANGE_MID = re.compile(r"^\s*(?:-|to|and)\s*$", re.IGNORECASE)
+_LIST_SEP = re.compile(r"^\s*(?:,|;|,?\s*and|,?\s*as\s+well\s+as|,?\s*plus|,?\s*along\s+with|,?\s*while|,?\s*with)?"
+                       r"\s*(?:also\s+|even\s+|another\s+)?$", re.IGNORECASE)
+_ANAPHORA = re.compile(r"^\s*(?:of\s+(?:them|those|these|whom|which)|more|others|other|additional)\b", re.IGNORECASE)
+_ANOTHER_BEFORE = re.compile(r"\b(?:another|a\s+further|further|an\s+additional|additional|other)\s+$", re.IGNORECASE)
+_ARTICLE_NUMBER = re.compile(
+    r"\b(?P<a>an?)\s+(?:(?:russian|ukrainian|north\s+korean|enemy|\w+-made|\w+-built|\d+-year-old|young|elderly|"
+    r"local|single|second|further|modern|western|soviet-era|american|german|british)\s+){0,2}"
+    r"(?P<noun>tank|infantry\s+fighting\s+vehicle|armou?red\s+personnel\s+carrier|armou?red\s+vehicle|helicopter|"
+    r"submarine|warship|ship|plane|jet|fighter\s+jet|aircraft|bomber|howitzer|self-propelled\s+gun|multiple\s+rocket\s+launcher|"
+    r"air\s+defen[cs]e\s+system|radar|woman|man|child|girl|boy|teenager|civilian|pensioner|resident|person|soldier|"
+    r"serviceman|drone|cruise\s+missile)\b",
+    re.IGNORECASE,
+)
+_ARTICLE_LOSS = re.compile(
+    r"^\s*(?:(?:was|were|has\s+been|had\s+been|is|got)\s+(?:also\s+|reportedly\s+)?(?:killed|injured|wounded|destroyed|"
+    r"damaged|shot\s+down|downed|sunk|hit|captured|lost|struck)|died|(?:was\s+)?killed)\b",
+    re.IGNORECASE,
+)
+_ARTICLE_LOSS_BEFORE = re.compile(
+    r"\b(?:destroyed|destroying|damaged|shot\s+down|shooting\s+down|downed|sank|sunk|hit|struck|captured|lost|killing|killed|"
+    r"wounding|wounded|injuring|injured|eliminated|took\s+out|knocked\s+out)\s+(?:also\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# ---------------------------------------------------------------------------
+# Reading one number in its sentence
+
+@dataclass
+class Reading:
+    """What the words around one number say about it (filled step by step)."""
+
+    num: NumberSpan
+    sent: Sentence
+    before: str  # normalised text from the previous number (or sentence start) to this one
+    after: str   # normalised text from this number to the next one (or sentence end)
+    category: str = ""
+    cat_end: int = -1     # article offset where the category noun ends (or -1)
+    people_noun: bool = False
+    measure: str = ""
+    party: str = ""
+    qualifier: str = "exact"
+    period: str = ""
+    source: str = ""
+    reason: str = ""
+    flags: list[str] = field(default_factory=list)
+    inherited: bool = False
+    inherit: "Reading | None" = None  # the figure whose party this one shares
+
+
+def _category_after(after: str, lex: Lexicon) -> tuple[str, int, bool]:
+    """Category key of the noun right after a number (allowing a few modifiers), its end, people-measure noun."""
+    m = re.match(rf"^\s*(?:\(\s*\+?\s*[\d,. ]+\s*\)\s*)?(?:{_FILLER}\s+){{0,3}}?(?P<cat>{lex.category.pattern})", after,
+                 re.IGNORECASE)
+    if m and not re.match(rf"\s+(?:{_NOT_HEAD})\b", after[m.end():], re.IGNORECASE):
+        return _lookup(lex.category_key, m.group("cat")), m.end(), False
+    m = re.match(
+        rf"^\s*(?:{_FILLER}\s+){{0,2}}?(?P<cat>casualt(?:y|ies)|causalities|deaths|fatalities|dead|killed|wounded|injured|"
+        rf"losses|KIA|irrecoverable\s+losses)\b",
+        after,
+        re.IGNORECASE,
+    )
+    if m:
+        return "personnel", m.end(), True
+    return "", -1, False
+
+
+def _category_before(before: str, lex: Lexicon) -> str:
+    """Category of a label just before a number: 'tanks - 10,980', 'personnel: about 1,020,010'."""
+    m = re.search(rf"(?P<cat>{lex.category.pattern})\s*(?:-+|:)\s*(?:[a-z]+\s+){{0,2}}$", before, re.IGNORECASE)
+    return _lookup(lex.category_key, m.group("cat")) if m else ""
+
+
+def _measure_spans(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), _lookup(lex.measure_key, m.group())) for m in lex.measure.finditer(text)]
+
+
+def _measure_for(r: Reading, lex: Lexicon, next_owned_before: bool) -> str:
+    """The people measure that belongs to this number: words after it first, then just before it."""
+    found: list[str] = []
+    after = r.after
+    for s, e, key in _measure_spans(after, lex):
+        rest = after[e:]
+        # A verb right before the next number belongs to that number ("... and injured 24,614").
+        if next_owned_before and re.fullmatch(r"[\s,]*(?:(?:at\s+least|about|around|some|another|a\s+further|nearly|"
+                                               r"almost|over|more\s+than|up\s+to|an\s+estimated)\s+)?", rest, re.IGNORECASE):
+            continue
+        found.append(key)
+    tail = re.search(r"(?:\b[\w']+\s+){0,3}$", r.before)
+    if not found:
+        for s, e, key in _measure_spans(r.before, lex):
+            found.append(key)
+    if not found:
+        return ""
+    specific = [k for k in found if k != "casualties" and k != "lost"]
+    if "casualties" in found and any(k == "casualties" for k in found) and not specific:
+        return "casualties"
+    if specific:
+        return specific[0] if r.after and found.index(specific[0]) >= 0 else specific[-1]
+    return "casualties"
+
+
+def _owned_before(before: str, lex: Lexicon) -> bool:
+    """Whether a measure verb sits right before a number ('killed 11,743', 'injuring at least 30')."""
+    return bool(re.search(
+        rf"(?:{lex.measure.pattern})\s+(?:(?:at\s+least|about|around|some|another|a\s+further|nearly|almost|over|"
+        rf"more\s+than|up\s+to|an\s+estimated|a\s+total\s+of)\s+)?$",
+        before,
+        re.IGNORECASE,
+    ))
+
+
+def _qualifier(before: str, after: str, lex: Lexicon) -> str:
+    m = lex.qualifier_tail.search(before)
+    if m:
+        key = _lookup(lex.qualifier_key, m.group("q"))
+        if key:
+            return key
+    if re.match(r"^\s*(?:or\s+more|plus|\+)(?![\w])", after, re.IGNORECASE) or re.match(r"^\+", after):
+        return "at_least"
+    if re.match(r"^\s*or\s+so\b", after, re.IGNORECASE):
+        return "approx"
+    return ""
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    party: str
+    role: str  # 'location', 'supplier', 'plain'
+
+
+def _party_mentions(stext: str, base: int, lex: Lexicon) -> list[_Mention]:
+    out: list[_Mention] = []
+    spans = [(m.start(), m.end(), m.group()) for rx in (lex.party, lex.party_cs) for m in rx.finditer(stext)]
+    spans.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+    last_end = -1
+    for s, e, word in spans:
+        if s < last_end:
+            continue
+        last_end = e
+        key = _lookup(lex.party_key, word)
+        rest = stext[e:e + 12]
+        role = "plain"
+        if re.match(r"-(?:made|built|supplied|designed|produced|backed|provided|led)\b", rest, re.IGNORECASE):
+            role = "supplier"
+        elif re.match(r"\s*[-/]\s*(?:ukrain|russia)", rest, re.IGNORECASE) or re.search(
+                r"(?:russo|russia|russian|ukraine|ukrainian)\s*[-/]\s*$", stext[max(0, s - 12):s], re.IGNORECASE):
+            role = "supplier"  # "Russia-Ukraine war": names both, owns nothing
+        elif _LOCATION_BEFORE.search(stext[max(0, s - 30):s]) and not re.search(
+                r"\b(?:losses|casualties|toll|death\s+toll)\s+(?:of|for|to)\s+(?:the\s+)?$", stext[max(0, s - 30):s], re.IGNORECASE):
+            if not re.search(r"\bby\s+(?:the\s+)?$", stext[max(0, s - 8):s], re.IGNORECASE):
+                role = "location"
+            else:
+                role = "by"
+        out.append(_Mention(base + s, base + e, key, role))
+    return out
+
+
+def _resolve(party: str, speaker: str) -> str:
+    if party == "enemy":
+        return OPPOSITE.get(SPEAKER_PARTY.get(speaker, "ukraine"), "russia")
+    return party
+
+
+class _ArticleState:
+    """What carries across sentences: the last source, the last party and claim context."""
+
+    def __init__(self) -> None:
+        self.last_source: str = ""
+        self.last_source_para: int = -1
+        self.last_named_source: str = ""
+        self.last_party: str = ""
+        self.last_party_para: int = -1
+        self.colon_context: tuple[str, bool] | None = None  # (party, loss context) of a line ending with ':'
+        self.last_people: tuple[str, str] | None = None      # (party, category) of the last people figure
+        self.party_counts: dict[str, int] = {}
+
+
+def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str, bool]]:
+    """(start, end, family, attributed) for source names in a sentence, longest first."""
+    found = []
+    for rx in (lex.source, lex.source_cs):
+        for m in rx.finditer(stext):
+            found.append((m.start(), m.end(), m.group()))
+    found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+    out = []
+    last_end = -1
+    party_words = set(lex.party_key)
+    for s, e, word in found:
+        if s < last_end:
+            continue
+        last_end = e
+        fam = _lookup(lex.source_key, word)
+        if not fam:
+            continue
+        before = stext[max(0, s - 60):s]
+        after = stext[e:e + 70]
+        cue = bool(re.search(r"\b(?:said|says|claims|claimed|reported|reports|estimates|estimated)$", word, re.I)
+                   or _CUE_AFTER.match(after) or _CUE_BEFORE.search(before) or re.match(r"^\s*:", after)
+                   or re.match(r"^'s\s+(?:\w+\s+){0,3}(?:said|says|estimates?|figures|data|report|update|statement|count)",
+                               after, re.IGNORECASE))
+        plain = word.lower() not in party_words and not re.fullmatch(r"[A-Z]{2,4}", word) and fam not in (
+            "ukraine_official", "russia_official") and not re.search(r"\b(?:analysts?|experts|observers|researchers)$", word, re.I)
+        if fam in ("ukraine_official", "russia_official") and re.search(r"general\s+staff|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|"
+                                                                         r"air\s+force|armed\s+forces|military\s+intelligence", word, re.I):
+            plain = True
+        out.append((base + s, base + e, fam, cue or plain))
+    return out
 
 
 def extract(article: Article) -> tuple[list[tuple], list[tuple]]:
-    """Claim rows and mention rows (tuples in the schema's column order) of one article."""
-    return [], []
+    """Claim rows and mention rows (tuples in the schema's column order) of one article.
+
+    >>> claims, mentions = extract(Article(id="a", text="Russia has lost 10,980 tanks since Feb. 24, 2022."))
+    >>> [c[1:8] for c in claims]
+    [('russia', 'tanks', 'lost', 10980.0, 'exact', 'cumulative', 'unattributed')]
+    >>> sorted(m[3] for m in mentions)
+    ['date', 'year']
+    """
+    lex = lexicon()
+    text = article.text
+    norm = text.translate(_NORMALISE)
+    sentences = split_sentences(norm)
+    numbers = find_numbers(norm)
+    state = _ArticleState()
+    claims: list[tuple] = []
+    mentions: list[tuple] = []
+    seen: dict[tuple, int] = {}
+    ni = 0
+    for sent in sentences:
+        snums: list[NumberSpan] = []
+        while ni < len(numbers) and numbers[ni].start < sent.end:
+            if numbers[ni].start >= sent.start:
+                snums.append(numbers[ni])
+            ni += 1
+        stext = norm[sent.start:sent.end]
+        quote = text[sent.start:sent.end]
+        snums = _add_article_numbers(stext, sent.start, snums)
+        readings = _read_sentence(norm, sent, snums, lex, state)
+        for r in readings:
+            if r.reason:
+                mentions.append((article.id, text[r.num.start:r.num.end], r.num.value, r.reason, quote,
+                                 r.num.start, r.num.end))
+                continue
+            flags = list(r.num.flags) + r.flags + (["headline"] if sent.title else [])
+            key = (r.party, r.category, r.measure, r.num.value)
+            if key in seen:
+                idx = seen[key]
+                row = claims[idx]
+                if row[7] == "unattributed" and r.source != "unattributed" and not _in_quote(norm, sent, r.num):
+                    claims[idx] = row[:7] + (r.source,) + row[8:]
+                mentions.append((article.id, text[r.num.start:r.num.end], r.num.value, "repeat", quote,
+                                 r.num.start, r.num.end))
+                continue
+            seen[key] = len(claims)
+            claims.append((article.id, r.party, r.category, r.measure, r.num.value, r.qualifier, r.period,
+                           r.source, quote, r.num.start, r.num.end, ";".join(dict.fromkeys(flags))))
+    return claims, mentions
+
+
+def _in_quote(norm: str, sent: Sentence, n: NumberSpan) -> bool:
+    """Whether a figure stands inside a direct quotation of its paragraph line."""
+    line_start = norm.rfind("\n", 0, sent.start) + 1
+    return norm.count('"', line_start, n.start) % 2 == 1
+
+
+def _add_article_numbers(stext: str, base: int, snums: list[NumberSpan]) -> list[NumberSpan]:
+    """'a tank was destroyed', 'killing a woman': an article that counts one lost item or person."""
+    extra = []
+    for m in _ARTICLE_NUMBER.finditer(stext):
+        after = stext[m.end():]
+        before = stext[:m.start()]
+        if not (_ARTICLE_LOSS.match(after) or _ARTICLE_LOSS_BEFORE.search(before)):
+            continue
+        if re.match(rf"\s+(?:{_NOT_HEAD})\b", after, re.IGNORECASE):
+            continue
+        s, e = base + m.start("a"), base + m.end("a")
+        if any(n.start <= s < n.end for n in snums):
+            continue
+        extra.append(NumberSpan(s, e, 1.0, m.group("a"), "count", True, ("article_number",)))
+    return sorted(snums + extra, key=lambda n: n.start) if extra else snums
+
+
+def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexicon,
+                   state: _ArticleState) -> list[Reading]:
+    stext = norm[sent.start:sent.end]
+    low = stext.lower()
+    base = sent.start
+    readings: list[Reading] = []
+    for i, n in enumerate(snums):
+        prev_end = snums[i - 1].end if i else sent.start
+        next_start = snums[i + 1].start if i + 1 < len(snums) else sent.end
+        readings.append(Reading(n, sent, norm[prev_end:n.start], norm[n.end:next_start]))
+
+    sources = _sources_in(stext, base, lex)
+    parties = _party_mentions(stext, base, lex)
+    for p in parties:
+        if p.role == "plain":
+            state.party_counts[p.party] = state.party_counts.get(p.party, 0) + 1
+    attributed = [s for s in sources if s[3]]
+    if attributed:
+        sent_source = None
+    elif _BACK_REFERENCE.search(stext) and state.last_named_source:
+        sent_source = state.last_named_source
+    elif state.last_source and state.last_source_para == sent.para:
+        sent_source = state.last_source
+    else:
+        sent_source = "unattributed"
+
+    war_mentions = [m.start() for m in _WAR_WORDS.finditer(stext)]
+    loss_in_sentence = bool(lex.equipment_loss.search(stext))
+    colon = state.colon_context if state.colon_context else None
+
+    # First pass: form-based reasons and traps, category.
+    for i, r in enumerate(readings):
+        n = r.num
+        if n.form != "count":
+            r.reason = n.form
+            continue
+        before_local = norm[max(sent.start, n.start - 40):n.start]
+        after_local = norm[n.end:min(sent.end, n.end + 60)]
+        if not n.words and 1800 <= n.value <= 2100 and re.fullmatch(r"\d{4}", n.text):
+            cat, _, _ = _category_after(r.after, lex)
+            if not cat or _DATE_CONTEXT_BEFORE.search(before_local):
+                r.reason = "year"
+                continue
+        if not n.words and n.value <= 31 and (_DATE_CONTEXT_BEFORE.search(before_local) or _DATE_CONTEXT_AFTER.match(after_local)):
+            r.reason = "date"
+            continue
+        if _DURATION_AFTER.match(after_local):
+            r.reason = "duration"
+            continue
+        if _DAY_BEFORE.search(before_local):
+            r.reason = "day_of_war"
+            continue
+        if _AGE.match(after_local) or _AGE_BEFORE.search(before_local):
+            r.reason = "age"
+            continue
+        if _UNIT_BEFORE.search(before_local):
+            r.reason = "unit_number"
+            continue
+        cat, cat_end, people_noun = _category_after(r.after, lex)
+        label = _category_before(r.before, lex)
+        if label and (not cat or cat in ("civilians", "personnel") and label == "personnel"):
+            cat, cat_end, people_noun = label, -1, False
+        if not cat and _PLUS.search(r.before) and _DAILY_AFTER.match(r.after) and i > 0 and readings[i - 1].category:
+            # "10,980 (+4)": the day's increase of the figure before it.
+            prev = readings[i - 1]
+            cat = prev.category
+            r.period = "daily"
+            r.inherited = True
+        r.category = cat
+        r.cat_end = n.end + cat_end if cat_end >= 0 else -1
+        r.people_noun = people_noun
+        if cat in vocab.PEOPLE_CATEGORIES and cat_end > 0:
+            phrase = r.after[:cat_end]
+            # "two Azerbaijani citizens", "three Colombian mercenaries": not a party of this war.
+            if not (lex.party.search(phrase) or lex.party_cs.search(phrase)) and re.search(
+                    r"\b[A-Z][a-z]+(?:i|ian|ean|ese|ish|ch|an)\b", phrase):
+                r.party = "foreign"
+
+    # Ranges: "70,000-80,000 troops", "between 150,000 and 200,000".
+    for i in range(len(readings) - 1):
+        a, b = readings[i], readings[i + 1]
+        if a.reason or b.reason or a.category or not b.category:
+            continue
+        if _RANGE_MID.match(a.after) and (re.search(r"(?:-|to)\s*$", a.after) or re.search(r"\bbetween\s+(?:\w+\s+)?$", a.before, re.I)):
+            if a.after.strip() == "and" and not re.search(r"\bbetween\s+$", a.before, re.IGNORECASE):
+                continue
+            a.category, a.people_noun, a.cat_end = b.category, b.people_noun, b.cat_end
+            a.flags.append("range_low")
+            b.flags.append("range_high")
+            a.qualifier, b.qualifier = "at_least", "at_most"
+
+    # Numbers with no noun of their own: a linking phrase ("the death toll rose to"), an
+    # anaphora ("6,000 of them"), the figure before in the sentence, or a people measure.
+    for i, r in enumerate(readings):
+        if r.reason or r.category:
+            continue
+        prev = next((x for x in reversed(readings[:i]) if x.category and not x.reason), None)
+        if _ANAPHORA.match(r.after) and state.last_people and not (prev and prev.category in vocab.PEOPLE_CATEGORIES):
+            r.party, r.category = state.last_people
+            r.inherited = True
+            continue
+        if prev and (_ANOTHER_BEFORE.search(r.before) or _TOTAL_BEFORE.search(r.before)
+                     or re.match(r"^\s*(?:in|during|on)\s+(?:[A-Z][a-z]+)", r.after) or _measure_spans(r.after[:40], lex)):
+            if prev.category in vocab.PEOPLE_CATEGORIES or _TOTAL_BEFORE.search(r.before) or _ANOTHER_BEFORE.search(r.before):
+                r.category, r.inherit, r.inherited = prev.category, prev, True
+                continue
+        m = _LINK_BEFORE.search(r.before)
+        if m:
+            noun = m.group("noun").lower()
+            if noun in ("total", "tally", "number", "figure", "count"):
+                if prev and prev.category:
+                    r.category, r.inherit, r.inherited = prev.category, prev, True
+                    continue
+                gap_measure = _measure_spans(m.group("gap"), lex) or _measure_spans(r.before[max(0, m.start() - 30):m.start()], lex)
+                if gap_measure or re.search(r"\b(?:troops|soldiers|personnel|servicemen)\b", r.before, re.I):
+                    r.category = "civilians" if re.search(r"\bcivilian", r.before, re.I) else "personnel"
+                    r.people_noun = True
+                continue
+            r.category = "civilians" if re.search(r"\bcivilian", r.before, re.I) else "personnel"
+            r.people_noun = True
+            continue
+        if (_measure_spans(r.after[:40], lex) and re.match(r"^\s*(?:were|was|have\s+been|had\s+been|has\s+been|are|"
+                                                                r"had|have|died|more|others|people)\b", r.after, re.I)):
+            r.category = "civilians" if (_CIVIL_CONTEXT.search(stext) and not _MILITARY_CONTEXT.search(stext)) else (
+                prev.category if prev and prev.category in vocab.PEOPLE_CATEGORIES else "personnel")
+            r.people_noun = True
+
+    # Qualifiers, with a list sharing one qualifier when no item has its own.
+    for r in readings:
+        if r.reason or not r.category or r.qualifier != "exact":
+            continue
+        q = _qualifier(r.before, r.after, lex)
+        if q:
+            r.qualifier = q
+    _share_list_qualifier(readings, lex)
+
+    # Traps that need the category: launched, rates, stocks, other wars, forecasts, exchanges.
+    for r in readings:
+        if r.reason:
+            continue
+        if not r.category:
+            r.reason = "no_category"
+            continue
+        n = r.num
+        clause = _clause(norm, sent, n)
+        after_local = norm[n.end:min(sent.end, n.end + 70)]
+        before_local = norm[max(sent.start, n.start - 60):n.start]
+        if war_mentions and _other_war(stext, n.start - base, parties, war_mentions):
+            r.reason = "other_war"
+        elif _RATE_AFTER.match(r.after if r.after else after_local) or _RATE_BEFORE.search(before_local):
+            r.reason = "rate"
+        elif _FORECAST.search(clause):
+            r.reason = "forecast"
+        elif r.category in ("drones", "cruise_missiles", "aircraft") and _launched(norm, sent, n, lex):
+            r.reason = "launched"
+        elif r.category in vocab.PEOPLE_CATEGORIES and _RECRUIT.search(clause):
+            r.reason = "recruitment"
+        elif _EXCHANGE.search(clause) and not re.search(r"\b(?:killed|died|wounded|injured)\b", clause, re.I):
+            r.reason = "exchange"
+        elif _STOCK.search(clause) and not (lex.equipment_loss.search(clause) or lex.loss_verb.search(clause)):
+            r.reason = "stock"
+
+    # Source, party, measure and period of every remaining figure.
+    for i, r in enumerate(readings):
+        if r.reason:
+            continue
+        n = r.num
+        r.source = _source_for(n, sources, sent_source)
+        if r.category in vocab.PEOPLE_CATEGORIES:
+            nxt = readings[i + 1] if i + 1 < len(readings) else None
+            owned_next = bool(nxt and _owned_before(nxt.before, lex))
+            r.measure = _measure_for(r, lex, owned_next)
+            if not r.measure:
+                r.measure = _measure_from_sentence(r, readings, stext, lex)
+            if not r.measure:
+                r.reason = "not_a_loss"
+                continue
+            if _NOT_LOSS.search(_clause(norm, sent, n)) and r.measure == "casualties":
+                r.reason = "not_a_loss"
+                continue
+        else:
+            r.measure = "lost"
+            if not (loss_in_sentence or (colon and colon[1]) or re.search(r"\blosses\b", stext, re.I)):
+                r.reason = "not_a_loss"
+                continue
+        if not r.party and r.inherit is not None and r.inherit.party:
+            r.party = r.inherit.party
+        if not r.party:
+            r.party = _party_for(r, norm, sent, parties, lex, state, colon)
+        r.party = _resolve(r.party, r.source)
+        if r.category == "civilians" and r.party != "foreign" and (not r.party or r.party not in BELLIGERENTS + ("both",)):
+            r.party = "russia" if _RUSSIAN_PLACES.search(stext) else (r.party or "ukraine")
+        if not r.party:
+            r.reason = "no_party"
+            continue
+        if r.party not in BELLIGERENTS + ("both",):
+            r.reason = "no_party"
+            continue
+        if not r.period:
+            r.period = _period_for(r, norm, sent, stext)
+
+    # Remember what carries to the next sentences.
+    taken = [r for r in readings if not r.reason]
+    if attributed:
+        fams = [s[2] for s in attributed]
+        state.last_source = fams[-1]
+        state.last_named_source = fams[-1]
+        state.last_source_para = sent.para
+    elif sent_source and sent_source != "unattributed":
+        state.last_source, state.last_source_para = sent_source, sent.para
+    for r in taken:
+        state.last_party, state.last_party_para = r.party, sent.para
+        if r.category in vocab.PEOPLE_CATEGORIES:
+            state.last_people = (r.party, r.category)
+    if sent.colon:
+        subj = [p for p in parties if p.role == "plain"]
+        state.colon_context = (subj[-1].party if subj else "", bool(lex.equipment_loss.search(stext) or lex.loss_verb.search(stext)))
+    elif not snums or taken:
+        state.colon_context = None if not sent.colon and snums else state.colon_context
+    if snums and not sent.colon:
+        state.colon_context = None
+    return readings
+
+
+def _share_list_qualifier(readings: list[Reading], lex: Lexicon) -> None:
+    """'approximately 1,149 AFVs, 3,098 IFVs and 1,865 tanks': one qualifier for the whole list.
+
+    Shared only from the list's first item, when no other item has its own qualifier.
+    """
+    groups: list[list[Reading]] = []
+    for i, r in enumerate(readings):
+        if r.reason or not r.category or r.inherited:
+            groups.append([])
+            continue
+        prev = readings[i - 1] if i else None
+        if prev is not None and groups and groups[-1] and groups[-1][-1] is prev:
+            gap = prev.after
+            if prev.cat_end >= 0:
+                gap = gap[prev.cat_end - prev.num.end:]
+            gap = re.sub(r"^\s*\(\s*\+?\s*[\d,. ]*\s*\)", "", gap)
+            gap = lex.qualifier_tail.sub("", gap)  # the next item's own qualifier
+            if _LIST_SEP.match(gap) or re.fullmatch(r"\s*,?\s*(?:\w+\s*){0,4}(?:-|:)\s*(?:[a-z]+\s+){0,2}", gap, re.I):
+                groups[-1].append(r)
+                continue
+        groups.append([r])
+    for items in groups:
+        if len(items) < 2 or items[0].qualifier == "exact" or "range_low" in items[0].flags:
+            continue
+        if any(x.qualifier != "exact" for x in items[1:]):
+            continue
+        for x in items[1:]:
+            x.qualifier = items[0].qualifier
+
+
+def _clause(norm: str, sent: Sentence, n: NumberSpan) -> str:
+    """The clause around a number: from the last clause break before it to the next after it."""
+    s = norm[sent.start:n.start]
+    e = norm[n.end:sent.end]
+    cut_s = max(s.rfind(";"), s.rfind(", while"), s.rfind(", but"), s.rfind(", and "), s.rfind(". "))
+    m = re.search(r";|, while|, but|, and |, which|, with ", e)
+    return s[cut_s + 1 if cut_s >= 0 else 0:] + norm[n.start:n.end] + (e[:m.start()] if m else e)
+
+
+def _other_war(stext: str, pos: int, parties: list[_Mention], wars: list[int]) -> bool:
+    """Whether the nearest thing named before a figure is another war rather than this one's parties."""
+    before_wars = [w for w in wars if w < pos]
+    if not before_wars:
+        after_wars = [w for w in wars if w > pos and w - pos < 40]
+        return bool(after_wars) and not re.search(r"\b(?:than|since)\b", stext[pos:after_wars[0]], re.I)
+    w = max(before_wars)
+    between = stext[w:pos]
+    if re.search(r"\b(?:russian|ukrainian|russia|ukraine|north\s+korean)\b", between, re.IGNORECASE):
+        return bool(re.search(r"\b(?:which|that|where|when|claimed|killed|cost|saw)\b", between, re.I)) and not re.search(
+            r"\b(?:russian|ukrainian|russia|ukraine)\b[^,]*$", between, re.I)
+    return True
+
+
+def _launched(norm: str, sent: Sentence, n: NumberSpan, lex: Lexicon) -> bool:
+    """Drones or missiles launched (not lost): a launch verb governs the figure, no shoot-down does."""
+    before = norm[max(sent.start, n.start - 50):n.start]
+    after = norm[n.end:min(sent.end, n.end + 60)]
+    launch_b = list(_LAUNCH.finditer(before))
+    shot_b = list(re.finditer(r"\b(?:shot\s+down|downed|destroyed|intercepted|neutrali[sz]ed|suppressed|jammed|"
+                              r"brought\s+down|eliminated|hit|struck)\b", before, re.I))
+    if launch_b and (not shot_b or launch_b[-1].start() > shot_b[-1].start()):
+        return True
+    if re.match(r"^[\w\s-]{0,30}?\b(?:were|was|had\s+been|have\s+been)\s+(?:launched|fired|used)\b", after, re.I):
+        return True
+    return False
+
+
+def _measure_from_sentence(r: Reading, readings: list[Reading], stext: str, lex: Lexicon) -> str:
+    """A people figure without its own measure word: the sentence's single kind of loss, if any."""
+    keys = {k for _, _, k in _measure_spans(stext, lex)}
+    if r.people_noun and not keys:
+        return "casualties"
+    specific = keys - {"casualties", "lost"}
+    others = [x for x in readings if x is not r and x.measure]
+    if len(specific) == 1 and not others:
+        return specific.pop()
+    if keys and not specific:
+        return "casualties"
+    if lex.loss_verb.search(stext):
+        return "casualties"
+    return ""
+
+
+def _source_for(n: NumberSpan, sources: list[tuple[int, int, str, bool]], sent_source: str | None) -> str:
+    attributed = [s for s in sources if s[3]]
+    if not attributed:
+        return sent_source or "unattributed"
+    # The nearest attributed name; ties go to the one before the figure.
+    best = min(attributed, key=lambda s: (min(abs(n.start - s[1]), abs(s[0] - n.end)), s[0] > n.start))
+    return best[2]
+
+
+def _party_for(r: Reading, norm: str, sent: Sentence, parties: list[_Mention], lex: Lexicon,
+               state: _ArticleState, colon: tuple[str, bool] | None) -> str:
+    """Whose loss a figure is: the owner named in its noun phrase, the subject of a loss verb,
+    the other side of whoever destroyed it, or the party the text has been talking about."""
+    n = r.num
+    speaker_party = SPEAKER_PARTY.get(r.source, "")
+    # 1. Owner inside the noun phrase: "12 Ukrainian tanks", "units of Russian equipment".
+    np_end = r.cat_end if r.cat_end >= 0 else n.end + min(len(r.after), 25)
+    inside = [p for p in parties if n.end <= p.start < np_end and p.role != "supplier"]
+    if inside:
+        return inside[-1].party
+    if r.cat_end >= 0:
+        tail = norm[r.cat_end:min(sent.end, r.cat_end + 40)]
+        m = re.match(r"^\s*(?:of|from|belonging\s+to)\s+(?:the\s+)?", tail, re.I)
+        if m:
+            owner = [p for p in parties if r.cat_end + m.end() <= p.start <= r.cat_end + m.end() + 2]
+            if owner:
+                return owner[0].party
+    # 2. Label owner for lists that began with one: "losses of the enemy ... tanks - 10,980".
+    before = norm[sent.start:n.start]
+    # 3. The verb nearest before the figure decides: loss -> its subject, destroy -> the other side.
+    verbs = []
+    for m in lex.loss_verb.finditer(before):
+        verbs.append((m.start(), m.end(), "loss"))
+    for m in lex.destroy_verb.finditer(before):
+        verbs.append((m.start(), m.end(), "destroy"))
+    after_np = norm[(r.cat_end if r.cat_end >= 0 else n.end):sent.end]
+    m_by = re.match(r"^[^.;]{0,40}?\b(?P<v>destroyed|killed|shot\s+down|downed|captured|hit|struck|damaged|eliminated|"
+                    r"wounded|injured|lost|suffered|sustained)\s+by\s+(?:the\s+)?", after_np, re.I)
+    if m_by:
+        pos = (r.cat_end if r.cat_end >= 0 else n.end) + m_by.end()
+        agent = [p for p in parties if pos <= p.start <= pos + 25 and p.role != "supplier"]
+        if agent:
+            if m_by.group("v").lower() in ("lost", "suffered", "sustained"):
+                return agent[0].party
+            opp = OPPOSITE.get(_resolve(agent[0].party, r.source))
+            if opp:
+                return opp
+    if verbs:
+        vs, ve, kind = max(verbs, key=lambda v: v[1])
+        # "losses of Russian troops", "Russia's losses", "enemy losses": the owner sits by the noun.
+        subj = [p for p in parties if p.start < sent.start + vs and p.role in ("plain", "by") and p.role != "supplier"]
+        near = [p for p in parties if sent.start + ve <= p.start < n.start and p.role == "plain"]
+        if kind == "loss":
+            word = before[vs:ve].lower()
+            if word in ("losses", "loss", "casualties", "death toll") and near:
+                return near[0].party
+            if subj:
+                return subj[-1].party
+            if near:
+                return near[0].party
+        else:
+            if subj:
+                agent = _resolve(subj[-1].party, r.source)
+                if agent in OPPOSITE:
+                    return OPPOSITE[agent]
+            elif speaker_party:
+                return OPPOSITE[speaker_party]
+    # 4. A party named after the figure as the subject: "11,000 soldiers North Korea have sent".
+    rest = [p for p in parties if p.start >= n.end and p.role == "plain"]
+    plain_before = [p for p in parties if p.start < n.start and p.role == "plain"]
+    if plain_before:
+        return plain_before[-1].party
+    if rest:
+        return rest[0].party
+    if colon and colon[0]:
+        return colon[0]
+    if state.last_party and state.last_party_para >= sent.para - 2:
+        return state.last_party
+    if speaker_party and re.search(r"\b(?:shot\s+down|downed|intercepted|destroyed)\b", before, re.I):
+        return OPPOSITE[speaker_party]
+    if r.category == "civilians":
+        return ""
+    if state.party_counts:
+        return max(state.party_counts.items(), key=lambda kv: kv[1])[0]
+    return ""
+
+
+def _period_for(r: Reading, norm: str, sent: Sentence, stext: str) -> str:
+    """cumulative, daily or window: the figure's own markers first, then the sentence's."""
+    before = norm[max(sent.start, r.num.start - 80):r.num.start]
+    if _TOTAL_BEFORE.search(norm[max(sent.start, r.num.start - 45):r.num.start]) and not _DAILY.search(
+            norm[r.num.end:min(sent.end, r.num.end + 30)]):
+        return "cumulative"
+    if _SINCE_WAR.search(stext):
+        if not _DAILY.search(stext):
+            return "cumulative"
+    if _DAILY.search(stext):
+        return "daily"
+    if _WINDOW.search(_SPEECH_DATE.sub(" ", stext)):
+        return "window"
+    if r.category == "civilians" and re.search(r"\b(?:strike|attack|shelling|struck|hit|bombing)\b", stext, re.I):
+        return "window"
+    return "cumulative"

@@ -1,0 +1,145 @@
+"""Evaluation: score a claims frame against a gold annotation.
+
+A claim matches a gold row on (article, party, category, measure, value); a gold field may
+list alternatives separated by `|`, any of which counts. Matching is one-to-one.
+"""
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+KEY = ("party", "category", "measure", "value")
+ATTRIBUTES = ("qualifier", "period", "source")
+
+
+@dataclass
+class Score:
+    """Precision, recall and F1 on the key, and attribute accuracy over matched claims."""
+
+    predicted: int
+    gold: int
+    matched: int
+    attributes: dict[str, float]
+    all_attributes: float
+    missed: pd.DataFrame
+    extra: pd.DataFrame
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def summary(self) -> str:
+        """A few printable lines."""
+        lines = [
+            f"claims {self.predicted}, gold {self.gold}, matched {self.matched}",
+            f"precision {self.precision:.3f}  recall {self.recall:.3f}  F1 {self.f1:.3f}",
+        ]
+        lines += [f"{a} right: {v:.3f}" for a, v in self.attributes.items()]
+        lines.append(f"qualifier, period and source all right: {self.all_attributes:.3f}")
+        return "\n".join(lines)
+
+
+def _alts(value: object) -> set[str]:
+    return {_norm(v) for v in str(value).split("|")}
+
+
+def _norm(v: object) -> str:
+    s = str(v).strip()
+    try:
+        f = float(s)
+        return str(int(f)) if f == int(f) else repr(f)
+    except ValueError:
+        return s.lower()
+
+
+def read_gold(path: str | Path) -> pd.DataFrame:
+    """Read a gold CSV (article, party, category, measure, value, qualifier, period, source, note)."""
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def evaluate(claims: pd.DataFrame, gold: pd.DataFrame) -> Score:
+    """Score `claims` against `gold`, matching one-to-one on (article, party, category, measure, value).
+
+    >>> g = pd.DataFrame([dict(article="a", party="russia", category="tanks", measure="lost",
+    ...                        value="10980", qualifier="exact", period="cumulative", source="ukraine_official|unattributed")])
+    >>> evaluate(g.assign(source="unattributed"), g).f1
+    1.0
+    """
+    pred = [
+        {k: _norm(row[k]) for k in ("article", *KEY, *ATTRIBUTES)} for _, row in claims.iterrows()
+    ]
+    gold_rows = [{k: _alts(row[k]) for k in ("article", *KEY, *ATTRIBUTES)} for _, row in gold.iterrows()]
+    # Most constrained gold rows first, so that a row with alternatives does not steal a
+    # prediction that a strict row needs.
+    order = sorted(range(len(gold_rows)), key=lambda i: sum(len(gold_rows[i][k]) for k in KEY))
+    used: set[int] = set()
+    matches: list[tuple[int, int]] = []
+    for gi in order:
+        g = gold_rows[gi]
+        candidates = [
+            pi for pi, p in enumerate(pred)
+            if pi not in used and p["article"] in g["article"] and all(p[k] in g[k] for k in KEY)
+        ]
+        if candidates:
+            # Prefer the candidate that also gets the attributes right.
+            best = max(candidates, key=lambda pi: sum(pred[pi][a] in g[a] for a in ATTRIBUTES))
+            used.add(best)
+            matches.append((gi, best))
+    attrs = {a: (sum(pred[p][a] in gold_rows[g][a] for g, p in matches) / len(matches) if matches else 0.0)
+             for a in ATTRIBUTES}
+    all_right = (sum(all(pred[p][a] in gold_rows[g][a] for a in ATTRIBUTES) for g, p in matches) / len(matches)
+                 if matches else 0.0)
+    matched_gold = {g for g, _ in matches}
+    return Score(
+        predicted=len(pred),
+        gold=len(gold_rows),
+        matched=len(matches),
+        attributes=attrs,
+        all_attributes=all_right,
+        missed=gold.iloc[[i for i in range(len(gold_rows)) if i not in matched_gold]],
+        extra=claims.iloc[[i for i in range(len(pred)) if i not in used]],
+    )
+
+
+def _read_claims(path: str | Path) -> pd.DataFrame:
+    suffix = Path(path).suffix.lower()
+    if suffix in (".parquet", ".pq"):
+        return pd.read_parquet(path)
+    if suffix == ".json":
+        return pd.read_json(path, orient="records", dtype=False)
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    score = evaluate(_read_claims(args.claims), read_gold(args.gold))
+    print(score.summary())
+    if args.verbose:
+        cols = ["article", *KEY, *ATTRIBUTES]
+        if len(score.missed):
+            print("\nmissed (in gold, not found):")
+            print(score.missed[[c for c in cols if c in score.missed]].to_string(index=False))
+        if len(score.extra):
+            print("\nextra (found, not in gold):")
+            print(score.extra[[c for c in cols if c in score.extra]].to_string(index=False))
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add `lossclaims evaluate CLAIMS GOLD`."""
+    p = sub.add_parser("evaluate", help="score a claims file against a gold annotation")
+    p.add_argument("claims", help="claims file (.csv, .parquet or .json) from `lossclaims parse`")
+    p.add_argument("gold", help="gold CSV: article, party, category, measure, value, qualifier, period, source")
+    p.add_argument("-v", "--verbose", action="store_true", help="list missed and extra claims")
+    p.set_defaults(func=_cmd_evaluate)
