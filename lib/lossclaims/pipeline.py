@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -10,7 +11,7 @@ import pandas as pd
 
 from . import schema
 from .extraction import extract
-from .reading import Article, Problem, iter_articles
+from .reading import Article, Problem, ReadLimits, exit_status, iter_articles, summarize_problems
 
 
 @dataclass
@@ -31,7 +32,12 @@ def article_row(article: Article) -> tuple:
     )
 
 
-def parse(source: str | Path | Iterable[str | Path | Article]) -> ParseResult:
+def parse(
+    source: str | Path | Iterable[str | Path | Article],
+    *,
+    limits: ReadLimits | None = None,
+    progress: bool | None = None,
+) -> ParseResult:
     """Parse a folder, a file, a list of paths or of `Article`s into validated frames.
 
     >>> r = parse([Article(id="a", text="Russia has lost 10,980 tanks.")])
@@ -40,10 +46,11 @@ def parse(source: str | Path | Iterable[str | Path | Article]) -> ParseResult:
     """
     items: Iterable[Article | Problem]
     if isinstance(source, (str, Path)):
-        items = iter_articles(source)
+        items = iter_articles(source, limits=limits, progress=progress)
     else:
         src = list(source)
-        items = src if all(isinstance(s, Article) for s in src) else iter_articles(src)
+        items = src if all(isinstance(s, Article) for s in src) else iter_articles(
+            src, limits=limits, progress=progress)
     arts, claims, mentions, problems = [], [], [], []
     for item in items:
         if isinstance(item, Problem):
@@ -77,15 +84,18 @@ def write_frame(df: pd.DataFrame, path: str | Path) -> None:
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
-    result = parse(args.path)
+    limits = ReadLimits(max_bytes=int(args.max_mb * 1_000_000))
+    result = parse(args.path, limits=limits, progress=args.progress)
     write_frame(result.claims, args.out)
     if args.mentions:
         write_frame(result.mentions, args.mentions)
     print(
         f"{len(result.articles)} articles, {len(result.claims)} claims, "
-        f"{len(result.mentions)} mentions, {len(result.problems)} problems -> {args.out}"
+        f"{len(result.mentions)} mentions -> {args.out}"
     )
-    return 0 if len(result.articles) else 1
+    if len(result.problems):
+        print(summarize_problems(result.problems), file=sys.stderr)
+    return exit_status(len(result.articles), len(result.problems), strict=args.strict)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -94,4 +104,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("path", help="a folder of articles or one article file")
     p.add_argument("--out", required=True, help="claims file: .csv, .parquet or .json")
     p.add_argument("--mentions", help="also write the mentions frame here")
+    p.add_argument("--strict", action="store_true", help="exit non-zero if any file was skipped")
+    p.add_argument("--max-mb", type=float, default=ReadLimits().max_bytes / 1_000_000,
+                   help="skip text files larger than this many megabytes (default: %(default)s)")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="show a progress bar (default: only on a terminal outside CI)")
     p.set_defaults(func=_cmd_parse)
