@@ -30,7 +30,7 @@ from matplotlib.patches import Patch
 
 from . import vocabulary as vocab
 from .analysis import SOURCE_NAMES
-from .spread import QUANTITY, _outlier_mask, article_labels, common_interval, format_value
+from .spread import QUANTITY, outlier_mask, article_labels, common_interval, format_value
 
 PARTY_COLOURS: dict[str, str] = {
     "russia": "#c0392b",
@@ -296,7 +296,7 @@ def plot_spread(
             ax.plot([r["value"]], [i], marker="o", markersize=6, color=col, markeredgecolor="black", zorder=3)
             if r["source"] not in sources_seen:
                 sources_seen.append(r["source"])
-        flagged = _outlier_mask(g)
+        flagged = outlier_mask(g)
         ax.set_yticks(range(len(g)), [f"{'OUTLIER ' if o else ''}{f}  ({lab})"
                                       for f, lab, o in zip(g["figure"], g["label"], flagged)], fontsize=8)
         ax.set_ylim(len(g) - 0.5, -0.5)

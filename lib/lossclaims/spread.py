@@ -286,8 +286,12 @@ def common_interval(lows: Iterable[float], highs: Iterable[float]) -> tuple[floa
     return (lo, hi) if lo <= hi else None
 
 
-def _outlier_mask(g: pd.DataFrame, min_claims: int = MIN_CLAIMS_FOR_OUTLIER) -> np.ndarray:
-    """For the claims (with low/high) of one quantity: which intersect none of the others' intervals."""
+def outlier_mask(g: pd.DataFrame, min_claims: int = MIN_CLAIMS_FOR_OUTLIER) -> np.ndarray:
+    """For the claims (with low, high) of one quantity: which intersect none of the others' intervals.
+
+    >>> outlier_mask(pd.DataFrame({"low": [380e3, 400e3, 44.5e3], "high": [420e3, math.inf, 45.5e3]})).tolist()
+    [False, False, True]
+    """
     n = len(g)
     if n < max(min_claims, 2):
         return np.zeros(n, dtype=bool)
@@ -321,7 +325,7 @@ def outliers(
     rows = []
     labels = article_labels(iv["article"]) if len(iv) else {}
     for key, g in iv.groupby(QUANTITY, sort=True):
-        mask = _outlier_mask(g, min_claims)
+        mask = outlier_mask(g, min_claims)
         for i in np.flatnonzero(mask):
             r = g.iloc[i]
             other = g[np.arange(len(g)) != i]
@@ -436,7 +440,7 @@ def spread_table(
         values = g["value"].to_numpy(float)
         med = float(np.median(values))
         common = common_interval(g["low"], g["high"])
-        mask = _outlier_mask(g)
+        mask = outlier_mask(g)
         n_out = int(mask.sum())
         notes = []
         if len(g) == 1:
