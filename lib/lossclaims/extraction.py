@@ -87,7 +87,7 @@ def lexicon() -> Lexicon:
         measure_key=_key_map("measure"),
         qualifier_tail=re.compile(
             rf"{b}(?P<q>{_alt(quals)})(?:\s+(?:a|an|the|some|staggering|whopping|total\s+of|record|grim|"
-            rf"milestone|mark|of|figure|estimated|reported|confirmed|just|all|told|in\s+all)){{0,4}}\s*$",
+            rf"milestone|mark|of|figure|estimated|reported|confirmed|just|all|told|in\s+all)){{0,4}}\s*:?\s*$",
             re.IGNORECASE,
         ),
         qualifier_key=_key_map("qualifier"),
@@ -248,7 +248,8 @@ _DURATION_AFTER = re.compile(
     r"(?:days?|weeks?|months?|years?|hours?|minutes?|decades?|nights?)\b",
     re.IGNORECASE,
 )
-_DAY_BEFORE = re.compile(r"\bday\s+(?:no\.?\s+)?$", re.IGNORECASE)
+_DAY_BEFORE = re.compile(r"(?:^|\b(?:on|since|by|of|as\s+of|marks?|marking|reached|entered|it\s+is|it's))\s*day\s+(?:no\.?\s+)?$",
+                         re.IGNORECASE)
 _AGE = re.compile(r"^(?:-years?-old|\s+years?\s+old|-year-old)", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\baged\s+$|\bage\s+(?:of\s+)?$", re.IGNORECASE)
 _UNIT_BEFORE = re.compile(r"\b(?:unit|brigade|regiment|battalion|division|no\.|number|corps|group|model|version)\s+#?$",
@@ -394,6 +395,7 @@ class Reading:
     flags: list[str] = field(default_factory=list)
     inherited: bool = False
     inherit: "Reading | None" = None  # the figure whose party this one shares
+    list_head: "Reading | None" = None  # first item of the list this figure is in
 
 
 def _category_after(after: str, lex: Lexicon) -> tuple[str, int, bool]:
@@ -617,10 +619,12 @@ def _in_quote(norm: str, sent: Sentence, n: NumberSpan) -> bool:
 def _add_article_numbers(stext: str, base: int, snums: list[NumberSpan]) -> list[NumberSpan]:
     """'a tank was destroyed', 'killing a woman': an article that counts one lost item or person."""
     extra = []
+    last_end = -1
     for m in _ARTICLE_NUMBER.finditer(stext):
         after = stext[m.end():]
         before = stext[:m.start()]
-        if not (_ARTICLE_LOSS.match(after) or _ARTICLE_LOSS_BEFORE.search(before)):
+        coordinated = last_end >= 0 and re.fullmatch(r"\s*(?:,|and|,\s*and|as\s+well\s+as)\s*", stext[last_end:m.start()])
+        if not (_ARTICLE_LOSS.match(after) or _ARTICLE_LOSS_BEFORE.search(before) or coordinated):
             continue
         if re.match(rf"\s+(?:{_NOT_HEAD})\b", after, re.IGNORECASE):
             continue
@@ -628,6 +632,7 @@ def _add_article_numbers(stext: str, base: int, snums: list[NumberSpan]) -> list
         if any(n.start <= s < n.end for n in snums):
             continue
         extra.append(NumberSpan(s, e, 1.0, m.group("a"), "count", True, ("article_number",)))
+        last_end = m.end()
     return sorted(snums + extra, key=lambda n: n.start) if extra else snums
 
 
@@ -698,7 +703,7 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             prev = readings[i - 1]
             cat = prev.category
             r.period = "daily"
-            r.inherited = True
+            r.inherited, r.inherit = True, prev
         r.category = cat
         r.cat_end = n.end + cat_end if cat_end >= 0 else -1
         r.people_noun = people_noun
@@ -732,9 +737,10 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             r.party, r.category = state.last_people
             r.inherited = True
             continue
-        if prev and (_ANOTHER_BEFORE.search(r.before) or _TOTAL_BEFORE.search(r.before)
+        if prev and (_ANOTHER_BEFORE.search(r.before) or _TOTAL_BEFORE.search(r.before) or _owned_before(r.before, lex)
                      or re.match(r"^\s*(?:in|during|on)\s+(?:[A-Z][a-z]+)", r.after) or _measure_spans(r.after[:40], lex)):
-            if prev.category in vocab.PEOPLE_CATEGORIES or _TOTAL_BEFORE.search(r.before) or _ANOTHER_BEFORE.search(r.before):
+            if prev.category in vocab.PEOPLE_CATEGORIES or _TOTAL_BEFORE.search(r.before) or _ANOTHER_BEFORE.search(r.before) \
+                    or _owned_before(r.before, lex):
                 r.category, r.inherit, r.inherited = prev.category, prev, True
                 continue
         m = _LINK_BEFORE.search(r.before)
@@ -780,14 +786,14 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
         before_local = norm[max(sent.start, n.start - 60):n.start]
         if war_mentions and _other_war(stext, n.start - base, parties, war_mentions):
             r.reason = "other_war"
+        elif r.category in vocab.PEOPLE_CATEGORIES and _RECRUIT.search(clause):
+            r.reason = "recruitment"
         elif _RATE_AFTER.match(r.after if r.after else after_local) or _RATE_BEFORE.search(before_local):
             r.reason = "rate"
         elif _FORECAST.search(clause):
             r.reason = "forecast"
-        elif r.category in ("drones", "cruise_missiles", "aircraft") and _launched(norm, sent, n, lex):
+        elif r.category in ("drones", "cruise_missiles", "aircraft") and _launched(norm, sent, n, r.after):
             r.reason = "launched"
-        elif r.category in vocab.PEOPLE_CATEGORIES and _RECRUIT.search(clause):
-            r.reason = "recruitment"
         elif _EXCHANGE.search(clause) and not re.search(r"\b(?:killed|died|wounded|injured)\b", clause, re.I):
             r.reason = "exchange"
         elif _STOCK.search(clause) and not (lex.equipment_loss.search(clause) or lex.loss_verb.search(clause)):
@@ -818,11 +824,13 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
                 continue
         if not r.party and r.inherit is not None and r.inherit.party:
             r.party = r.inherit.party
+        if not r.party and r.category == "civilians":
+            r.party = _civilian_party(r, stext, base, parties)
+        if not r.party and r.list_head is not None and r.list_head.party:
+            r.party = r.list_head.party
         if not r.party:
             r.party = _party_for(r, norm, sent, parties, lex, state, colon)
         r.party = _resolve(r.party, r.source)
-        if r.category == "civilians" and r.party != "foreign" and (not r.party or r.party not in BELLIGERENTS + ("both",)):
-            r.party = "russia" if _RUSSIAN_PLACES.search(stext) else (r.party or "ukraine")
         if not r.party:
             r.reason = "no_party"
             continue
@@ -858,31 +866,51 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
 def _share_list_qualifier(readings: list[Reading], lex: Lexicon) -> None:
     """'approximately 1,149 AFVs, 3,098 IFVs and 1,865 tanks': one qualifier for the whole list.
 
-    Shared only from the list's first item, when no other item has its own qualifier.
+    Shared from the list's first item when no other item has its own qualifier, or to every
+    bare item when the qualifier heads the list with a colon ("approximately: ...").
+    Also records each item's list head, whose party the other items share.
     """
     groups: list[list[Reading]] = []
-    for i, r in enumerate(readings):
-        if r.reason or not r.category or r.inherited:
+    last: Reading | None = None
+    for r in readings:
+        if r.reason or not r.category:
             groups.append([])
+            last = None
             continue
-        prev = readings[i - 1] if i else None
-        if prev is not None and groups and groups[-1] and groups[-1][-1] is prev:
-            gap = prev.after
-            if prev.cat_end >= 0:
-                gap = gap[prev.cat_end - prev.num.end:]
+        if r.inherited and r.period == "daily":
+            continue  # a "(+12)" increment sits inside the list without breaking it
+        if r.inherited:
+            groups.append([])
+            last = None
+            continue
+        if last is not None and groups and groups[-1] and groups[-1][-1] is last:
+            gap = last.after
+            if last.cat_end >= 0:
+                gap = gap[last.cat_end - last.num.end:]
             gap = re.sub(r"^\s*\(\s*\+?\s*[\d,. ]*\s*\)", "", gap)
             gap = lex.qualifier_tail.sub("", gap)  # the next item's own qualifier
-            if _LIST_SEP.match(gap) or re.fullmatch(r"\s*,?\s*(?:\w+\s*){0,4}(?:-|:)\s*(?:[a-z]+\s+){0,2}", gap, re.I):
+            nxt_gap = r.before
+            if (_LIST_SEP.match(gap) or re.fullmatch(r"\s*,?\s*(?:and\s+)?(?:[\w-]+\s*){0,4}(?:-|:)\s*(?:[a-z]+\s+){0,2}", gap, re.I)
+                    or re.fullmatch(r"[^.;:]{0,40}?,\s*(?:and\s+)?(?:[\w-]+\s*){1,5}-\s*(?:[a-z]+\s+){0,2}", nxt_gap, re.I)):
                 groups[-1].append(r)
+                last = r
                 continue
         groups.append([r])
+        last = r
     for items in groups:
-        if len(items) < 2 or items[0].qualifier == "exact" or "range_low" in items[0].flags:
+        if len(items) < 2:
             continue
-        if any(x.qualifier != "exact" for x in items[1:]):
+        head = items[0]
+        for x in items[1:]:
+            x.list_head = head
+        if head.qualifier == "exact" or "range_low" in head.flags:
+            continue
+        colon_list = bool(re.search(r":\s*(?:[\w-]+\s*){0,3}(?:-\s*)?(?:[a-z]+\s+){0,2}$", head.before))
+        if not colon_list and any(x.qualifier != "exact" for x in items[1:]):
             continue
         for x in items[1:]:
-            x.qualifier = items[0].qualifier
+            if x.qualifier == "exact":
+                x.qualifier = head.qualifier
 
 
 def _clause(norm: str, sent: Sentence, n: NumberSpan) -> str:
@@ -908,16 +936,15 @@ def _other_war(stext: str, pos: int, parties: list[_Mention], wars: list[int]) -
     return True
 
 
-def _launched(norm: str, sent: Sentence, n: NumberSpan, lex: Lexicon) -> bool:
+def _launched(norm: str, sent: Sentence, n: NumberSpan, after: str) -> bool:
     """Drones or missiles launched (not lost): a launch verb governs the figure, no shoot-down does."""
     before = norm[max(sent.start, n.start - 50):n.start]
-    after = norm[n.end:min(sent.end, n.end + 60)]
     launch_b = list(_LAUNCH.finditer(before))
     shot_b = list(re.finditer(r"\b(?:shot\s+down|downed|destroyed|intercepted|neutrali[sz]ed|suppressed|jammed|"
                               r"brought\s+down|eliminated|hit|struck)\b", before, re.I))
     if launch_b and (not shot_b or launch_b[-1].start() > shot_b[-1].start()):
         return True
-    if re.match(r"^[\w\s-]{0,30}?\b(?:were|was|had\s+been|have\s+been)\s+(?:launched|fired|used)\b", after, re.I):
+    if re.match(r"^[\w\s-]{0,30}?\b(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:launched|fired|used)\b", after, re.I):
         return True
     return False
 
@@ -945,6 +972,23 @@ def _source_for(n: NumberSpan, sources: list[tuple[int, int, str, bool]], sent_s
     # The nearest attributed name; ties go to the one before the figure.
     best = min(attributed, key=lambda s: (min(abs(n.start - s[1]), abs(s[0] - n.end)), s[0] > n.start))
     return best[2]
+
+
+def _civilian_party(r: Reading, stext: str, base: int, parties: list[_Mention]) -> str:
+    """Civilians belong to their country: named with the noun, else where they were, else the
+    other side of the attacker, else Ukraine (where almost all of this war's civilian toll is)."""
+    np_end = r.cat_end if r.cat_end >= 0 else r.num.end
+    inside = [p for p in parties if r.num.end <= p.start < np_end and p.role != "supplier"]
+    if inside:
+        return inside[-1].party
+    if _RUSSIAN_PLACES.search(stext):
+        return "russia"
+    for p in parties:
+        tail = stext[p.end - base:p.end - base + 30]
+        if re.match(r"^\s*(?:[\w-]+\s+){0,2}?(?:shells?|shelling|strikes?|attacks?|drones?|missiles?|bombs?|forces|troops|"
+                    r"army|artillery|airstrikes?|air\s+strikes?|glide\s+bombs?)\b", tail, re.I) and p.party in OPPOSITE:
+            return OPPOSITE[p.party]
+    return "ukraine"
 
 
 def _party_for(r: Reading, norm: str, sent: Sentence, parties: list[_Mention], lex: Lexicon,
