@@ -27,7 +27,7 @@ def test_seed_gold_is_reproduced_exactly(result) -> None:
 
 
 def test_every_claim_span_holds_its_number(result) -> None:
-    texts = {a.id: Path(a.path).read_text(encoding="utf-8") for a in result.articles.itertuples()}
+    texts = {a.id: (default_articles_dir() / a.path).read_text(encoding="utf-8") for a in result.articles.itertuples()}
     for c in result.claims.itertuples():
         assert texts[c.article][c.start:c.end].strip(), c
         assert texts[c.article][c.start:c.end] in c.quote
