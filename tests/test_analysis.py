@@ -68,6 +68,7 @@ def test_party_losses_summarise_per_party_measure_and_source(claims_of):
     ]
     assert t.loc[0, "figures"] == "≥1,000,000 (002) · 1,020,010 (001, 004)"
     assert party_losses(c, parties=U)["party"].unique().tolist() == [U]
+    assert party_losses(c, parties=[U, R])["party"].tolist() == [U, U, R]  # in the order asked for
     assert party_losses(c, periods="daily")["median"].tolist() == [1070.0]
 
 

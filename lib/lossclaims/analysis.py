@@ -130,15 +130,9 @@ def party_losses(
     keys = ["party", "category", "measure", "period", "source"]
     rows = [(*k, *_summary(g, labels)) for k, g in c.groupby(keys, sort=True)]
     out = pd.DataFrame(rows, columns=LOSSES_COLUMNS)
-    party_order = list(_as_list(parties) or [])
-    return _sorted(out, {"party": party_order or None, "category": vocab.categories(),
+    ps, _ = check_parameters(parties)
+    return _sorted(out, {"party": ps, "category": vocab.categories(),
                          "measure": vocab.MEASURES, "period": vocab.PERIODS, "source": vocab.SOURCES})
-
-
-def _as_list(items: str | Iterable[str] | None) -> list[str] | None:
-    if items is None:
-        return None
-    return [items] if isinstance(items, str) else list(items)
 
 
 def side_by_side(

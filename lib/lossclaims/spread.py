@@ -9,25 +9,26 @@ and wounded in another (`conflations`).
 
 How a claim is read as an interval (the tolerances are module constants):
 
-===========  ===========================================  ===============================
-qualifier    interval                                     example
-===========  ===========================================  ===============================
-exact        [v, v]; a round figure (a multiple of 1,000)  10,980 -> [10,980, 10,980];
-             may have been rounded: v ± half its rounding  "one million" ->
-             unit, at most ± ``ROUNDING_RTOL`` (5 %)        [950,000, 1,050,000]
-approx       v ± ``APPROX_RTOL`` (5 %)                      "around 400,000" ->
-                                                           [380,000, 420,000]
-at_least     [v, ∞)                                        "over 22,000" -> [22,000, ∞)
-at_most      [v − ``NEARLY_RTOL`` (10 %), v]: the spec's     "nearly 11,000" ->
-             at_most words are mostly "nearly / almost",   [9,900, 11,000]
-             which sit just under v; the high end of a
-             range (flag ``range_high``) is [0, v]
-===========  ===========================================  ===============================
+- ``exact`` v: the point [v, v]; a round figure (a multiple of 1,000) may have been
+  rounded, so it admits v ± half its rounding unit, at most ± ``ROUNDING_RTOL`` (5 %):
+  10,980 -> [10,980, 10,980]; 35,000 -> [34,500, 35,500]; "one million" -> [950,000, 1,050,000].
+- ``approx`` v: v ± ``APPROX_RTOL`` (5 %): "around 400,000" -> [380,000, 420,000].
+- ``at_least`` v: [v, ∞): "over 22,000" -> [22,000, ∞).
+- ``at_most`` v: [v (1 − ``NEARLY_RTOL``), v], 10 % deep, because the spec's at_most words
+  are mostly "nearly / almost / approaching", which sit just under v: "nearly 11,000" ->
+  [9,900, 11,000]. The high end of a range (flag ``range_high``) admits [0, v]. "Up to" and
+  "fewer than" share the qualifier, so for them the interval is too narrow: a known limit.
 
 Claims *agree* when all their intervals share a point. Two exact cumulative totals
 that differ ("1,000,340" and "1,020,010") therefore disagree; since running totals grow
 every day and the claims frame carries no date, such rows say "may be different dates"
 in their note rather than calling either figure wrong.
+
+An *outlier* is a claim whose interval meets none of the other claims' intervals for its
+quantity; it takes at least three claims (of two disagreeing claims neither can be
+blamed). A *conflation* is a killed claim whose value matches a casualties claim of
+the same party, category and period within ``MATCH_RTOL`` (5 %): the same figure read
+as deaths by one outlet and as killed and wounded by another.
 
 This module also holds the parameter checks and figure formatting that
 `lossclaims.analysis` shares.
