@@ -159,12 +159,14 @@ def prepare(
     parties: str | Iterable[str] | None = None,
     categories: str | Iterable[str] | None = None,
     figures_dir: str | Path | None = None,
+    n_parties: int | None = None,
 ) -> Setup:
     """Check a notebook's parameters and parse its corpus: the one call of a notebook's second cell.
 
     A folder that does not exist or holds no article, an unknown party or category raises
     `ParameterError`, which a notebook shows as its one sentence (parties and categories are
-    checked by `lossclaims.spread.check_parameters`).
+    checked by `lossclaims.spread.check_parameters`); so does a number of parties other than
+    `n_parties` for a notebook that compares exactly that many.
 
     >>> s = prepare(None, ["russia"], None)
     >>> s.corpus, s.parties
@@ -181,6 +183,11 @@ def prepare(
         parties, categories = check_parameters(parties, categories, result.claims)
     except ValueError as exc:
         raise ParameterError(str(exc)) from None
+    if n_parties is not None and (parties is None or len(parties) != n_parties):
+        raise ParameterError(
+            f"This notebook compares exactly {n_parties} parties: set parties to {n_parties} names, "
+            f"e.g. {list(('russia', 'ukraine', 'north_korea')[:n_parties])}."
+        )
     figures = Path(figures_dir).expanduser() if figures_dir else default_figures_dir()
     return Setup(
         folder, corpus_label(folder),
@@ -230,6 +237,25 @@ def show_table(df: pd.DataFrame, empty: str = "") -> None:
         display(df)
 
 
+def show_figure(fig: Any, name: str, setup: Setup) -> None:
+    """Save a figure as PNG and SVG under the notebook's `figures_dir`, show the saved PNG, and free the figure.
+
+    Showing the saved file rather than the figure spares a third drawing (figures are most
+    of a render's time) and shows exactly what was saved. Nothing is returned, so that no
+    machine-specific path lands in a notebook's outputs.
+    """
+    import matplotlib.pyplot as plt
+    from IPython.display import Image, display
+
+    from .plots import save_figure
+
+    paths = save_figure(fig, name, setup.figures_dir)
+    plt.close(fig)  # else the inline backend draws it again at the end of the cell
+    data = Path(paths["png"]).read_bytes()
+    width = int.from_bytes(data[16:20], "big")  # the PNG header's pixel width, saved at 150 dpi
+    display(Image(data=data, format="png", width=round(width * 100 / 150)))
+
+
 # --- corpus views (notebook 01) -------------------------------------------------------------------
 
 def articles_overview(result: ParseResult, claims: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -277,6 +303,84 @@ def reasons_count(mentions: pd.DataFrame) -> pd.DataFrame:
     """
     counts = mentions["reason"].value_counts()
     return pd.DataFrame({"reason": counts.index.astype(str), "numbers": counts.to_numpy()}).reset_index(drop=True)
+
+
+# --- claim spread views (notebook 04) -------------------------------------------------------------
+
+def paste_table(spread: pd.DataFrame) -> pd.DataFrame:
+    """The spread table as a journalist pastes it: one row per quantity, its figures, and the verdict in words.
+
+    >>> from lossclaims.spread import spread_table
+    >>> from lossclaims.schema import frame
+    >>> rows = [(a, "russia", "tanks", "lost", v, q, "cumulative", "ukraine_official", "", 0, 1, "")
+    ...         for a, v, q in [("000", 11000, "at_most"), ("001", 10980, "exact")]]
+    >>> t = paste_table(spread_table(frame("claims", rows)))
+    >>> t.loc[0, "quantity"], t.loc[0, "figures (articles)"], t.loc[0, "agree"]
+    ('Russia, tanks lost (cumulative)', '10,980 (001) · ≤11,000 (000)', 'yes')
+    """
+    cols = ["quantity", "claims", "figures (articles)", "sources", "agree", "note"]
+    if spread.empty:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in cols})
+    quantity = [
+        f"{p.replace('_', ' ').title()}, {c.replace('_', ' ')} {m} ({per})"
+        for p, c, m, per in zip(spread["party"], spread["category"], spread["measure"], spread["period"])
+    ]
+    out = pd.DataFrame({
+        "quantity": quantity,
+        "claims": [int(n) for n in spread["claims"]],
+        "figures (articles)": spread["figures"],
+        "sources": spread["sources"],
+        "agree": spread["agree"].map({True: "yes", False: "no"}),
+        "note": spread["note"],
+    })
+    return out.reset_index(drop=True)
+
+
+def quantities(intervals: pd.DataFrame, min_claims: int = 1) -> list[tuple[str, str, str, str]]:
+    """The (party, category, measure, period) quantities of a claim-intervals frame with at least `min_claims` claims."""
+    from .spread import QUANTITY
+
+    if intervals.empty:
+        return []
+    counts = intervals.groupby(QUANTITY).size()
+    return [tuple(k) for k, n in counts.items() if n >= min_claims]
+
+
+def quantity_picker(intervals: pd.DataFrame, setup: Setup | None = None) -> Any:
+    """A menu of quantities and the chart of the one picked, for JupyterLab (reports draw them all instead).
+
+    The option shown first is the quantity with the most claims. Returns the widget.
+    """
+    import ipywidgets as widgets
+    import matplotlib.pyplot as plt
+    from IPython.display import display
+
+    from .plots import plot_spread
+
+    keys = quantities(intervals)
+    if not keys:
+        say("{text}", text="No claims to pick from.")
+        return None
+    counts = intervals.groupby(["party", "category", "measure", "period"]).size()
+    keys.sort(key=lambda k: (-counts[k], k))
+    menu = widgets.Dropdown(
+        options=[(f"{' · '.join(k)} ({counts[k]} claims)", k) for k in keys],
+        description="Quantity", layout=widgets.Layout(width="32rem"),
+    )
+    out = widgets.Output()
+
+    def draw(_: Any = None) -> None:
+        out.clear_output(wait=True)
+        with out:
+            fig = plot_spread(intervals, [menu.value])
+            display(fig)
+            plt.close(fig)
+
+    menu.observe(draw, names="value")
+    draw()
+    box = widgets.VBox([menu, out])
+    display(box)
+    return box
 
 
 # --- rendering ------------------------------------------------------------------------------------
@@ -512,15 +616,17 @@ def render_reports(
     return written
 
 
-def update_notebooks(notebooks_dir: str | Path | None = None) -> list[Path]:
-    """Re-execute the committed notebooks in place on the default corpus, without volatile metadata.
+def update_notebooks(
+    notebooks_dir: str | Path | None = None, notebooks: Sequence[str | Path] | None = None,
+) -> list[Path]:
+    """Re-execute the committed notebooks (all, or `notebooks`) in place on the default corpus, without volatile metadata.
 
     Run it after a change to the parser or the notebooks so that nbval compares against fresh outputs.
     """
     import nbformat
     import papermill as pm
 
-    paths = find_notebooks(notebooks_dir)
+    paths = [Path(p) for p in notebooks] if notebooks else find_notebooks(notebooks_dir)
     kernel = _SharedKernel()
     os.environ.pop("MPLBACKEND", None)
     try:
