@@ -434,18 +434,28 @@ def verdict_counts(verdicts: pd.DataFrame) -> pd.DataFrame:
     return counts.reindex(columns=list(VERDICTS), fill_value=0).rename_axis(index="article", columns=None)
 
 
-def summary(result: Reconciliation) -> pd.DataFrame:
-    """One line per article: as-of date, other best dates, score, support and verdict counts.
+def summary(result: Reconciliation, max_runs: int = 3) -> pd.DataFrame:
+    """One line per article: its best report dates, how many, score, support, days stale (when
+    the publication date is known) and verdict counts. This is what `lossclaims reconcile` prints.
 
-    This is what `lossclaims reconcile` prints.
+    >>> summary(reconcile(gold_example(), example_series())).loc["a", "as of"]
+    '2025-06-30'
     """
     a = result.asof.set_index("article")
     out = pd.DataFrame(index=a.index)
-    out["as of"] = a["asof"].dt.strftime("%Y-%m-%d").fillna("undated")
+
+    def when(row: pd.Series) -> str:
+        runs = row["dates"].split("; ") if row["dates"] else []
+        if not runs:
+            return "undated"
+        return "; ".join(runs[:max_runs]) + (f"; +{len(runs) - max_runs} more" if len(runs) > max_runs else "")
+
+    out["as of"] = a.apply(when, axis=1) if len(a) else pd.Series(dtype=str)
     out["reports"] = a["reports"]
     out["score"] = a["score"]
     out["support"] = a["support"].astype(str) + "/" + a["claims"].astype(str)
-    out["days stale"] = a["days_stale"]
+    if a["days_stale"].notna().any():
+        out["days stale"] = a["days_stale"]
     counts = verdict_counts(result.verdicts).reindex(out.index, fill_value=0)
     return out.join(counts)
 
@@ -531,6 +541,15 @@ def gold_example() -> pd.DataFrame:
 SOURCE_NOTE = ("Source: General Staff of the Armed Forces of Ukraine, daily reports, "
                "via the 2022-Ukraine-Russia-War-Dataset (MIT); claims: lossclaims")
 UNITS = {"personnel": "people (killed and wounded)"}
+CATEGORY_TITLES = {
+    "personnel": "personnel",
+    "armoured_vehicles": "armoured fighting vehicles",
+    "mlrs": "multiple rocket launchers",
+    "air_defence": "air defence systems",
+    "vehicles_fuel_tanks": "vehicles and fuel tanks",
+    "special_equipment": "special equipment",
+    "cruise_missiles": "cruise missiles",
+}
 MARKERS = {"exact": "o", "rounded": "s", "stale": "v", "typo": "X", "mislabelled": "D", "mismatch": "*"}
 
 
@@ -544,56 +563,217 @@ def placed_claims(result: Reconciliation) -> pd.DataFrame:
 
 def plot_reconciliation(
     series: pd.DataFrame, result: Reconciliation | None = None, categories: list[str] | None = None,
-    around_days: int | None = None,
+    around_days: int | None = None, max_panels: int = 6,
 ):
     """A chart of the official series, one panel per category, with each article's claims placed
-    at its as-of date and marked by verdict. `around_days` zooms on the claims' dates.
+    at its as-of date, coloured by article and shaped by verdict. `around_days` zooms on the
+    claims' dates; without `categories`, the (at most `max_panels`) categories with most claims.
 
-    Returns a matplotlib Figure.
+    Returns a matplotlib Figure (tested in tests/test_reconcile.py).
     """
+    import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     placed = placed_claims(result) if result is not None else pd.DataFrame(columns=VERDICT_COLUMNS)
     if categories is None:
-        categories = [c for c in reference.SERIES_CATEGORIES if c in set(placed["category"])] or ["personnel"]
+        counts = placed["category"].value_counts()
+        order = {c: i for i, c in enumerate(reference.SERIES_CATEGORIES)}
+        top = sorted(counts.index, key=lambda c: (c != "personnel", -counts[c], order[c]))[:max_panels]
+        categories = sorted(top, key=order.get) or ["personnel"]
     unknown = [c for c in categories if c not in reference.SERIES_CATEGORIES]
     if unknown:
         raise ValueError(f"no series for {', '.join(unknown)}: use {', '.join(reference.SERIES_CATEGORIES)}")
     w = reference.wide(series)
-    if around_days is not None and len(placed):
+    zoomed = around_days is not None and len(placed) > 0
+    if zoomed:
         lo = placed["asof"].min() - pd.Timedelta(days=around_days)
         hi = placed["asof"].max() + pd.Timedelta(days=around_days)
         w = w[(w.index >= lo) & (w.index <= hi)]
     ncols = 2 if len(categories) > 1 else 1
     nrows = -(-len(categories) // ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(6.4 * ncols, 3.2 * nrows + 0.8), squeeze=False)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(6.2 * ncols, 2.9 * nrows + 1.3), squeeze=False)
     articles = sorted(placed["article"].unique()) if len(placed) else []
     colours = {a: plt.get_cmap("tab10")(i % 10) for i, a in enumerate(articles)}
+    # articles that copied the same report would hide each other: set them a little apart
+    span_days = max((w.index.max() - w.index.min()).days, 1) if len(w) else 1
+    step = max(span_days / 400, 0.8)
+    dodge = {a: pd.Timedelta(days=(i - (len(articles) - 1) / 2) * step) for i, a in enumerate(articles)}
     for ax, cat in zip(axes.flat, categories):
-        ax.plot(w.index, w[cat] if cat in w else np.nan, color="0.35", lw=1.2, label="General Staff total")
-        mine = placed[placed["category"] == cat]
-        for _, c in mine.iterrows():
-            ax.scatter(c["asof"], c["value"], marker=MARKERS[c["verdict"]], s=46, zorder=3,
-                       color=colours[c["article"]], edgecolor="black", linewidth=0.5)
-        ax.set_title(cat.replace("_", " "))
+        ax.plot(w.index, w[cat] if cat in w else np.full(len(w), np.nan), color="0.35", lw=1.2)
+        for _, c in placed[placed["category"] == cat].iterrows():
+            ax.scatter(c["asof"] + dodge[c["article"]], c["value"], marker=MARKERS[c["verdict"]], s=46,
+                       zorder=3, color=colours[c["article"]], edgecolor="black", linewidth=0.5)
+        ax.set_title(CATEGORY_TITLES.get(cat, cat.replace("_", " ")))
         ax.set_xlabel("report date")
         ax.set_ylabel(UNITS.get(cat, "units lost"))
-        ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda y, _: f"{y:,.0f}"))
-        ax.tick_params(axis="x", labelrotation=30)
+        ax.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _: f"{y:,.0f}"))
+        dates = mdates.AutoDateLocator(minticks=3, maxticks=6)
+        ax.xaxis.set_major_locator(dates)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(dates))
+        ax.tick_params(axis="x", labelsize=8)
         ax.grid(alpha=0.3)
     for ax in list(axes.flat)[len(categories):]:
         ax.set_visible(False)
     handles = [plt.Line2D([], [], color="0.35", label="General Staff total")]
-    handles += [plt.Line2D([], [], ls="", marker="o", color=colours[a], label=a[:3]) for a in articles]
+    handles += [plt.Line2D([], [], ls="", marker="o", color=colours[a], label=f"article {a[:3]}") for a in articles]
     used = sorted(set(placed["verdict"].astype(str)), key=list(MARKERS).index) if len(placed) else []
     handles += [plt.Line2D([], [], ls="", marker=MARKERS[v], color="white", markeredgecolor="black", label=v)
                 for v in used]
-    fig.legend(handles=handles, loc="lower center", ncol=min(len(handles), 6), frameon=False, fontsize=8)
-    zoom = f", {around_days} days around the articles' as-of dates" if around_days is not None and len(placed) else ""
-    fig.suptitle(f"Russian losses reported by Ukraine's General Staff, with the articles' claims{zoom}")
-    fig.text(0.01, 0.005, SOURCE_NOTE, fontsize=7, color="0.4")
-    fig.tight_layout(rect=(0, 0.07, 1, 0.97))
+    zoom = f" ({around_days} days around the articles' as-of dates)" if zoomed else ""
+    fig.suptitle(f"Russian losses in the General Staff's daily reports, with the articles' claims{zoom}",
+                 fontsize=11)
+    top = 1 - 0.75 / fig.get_figheight()
+    fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, top), ncol=min(len(handles), 7),
+               frameon=False, fontsize=8)
+    fig.text(0.01, 0.005, SOURCE_NOTE, fontsize=7, color="0.3")
+    fig.tight_layout(rect=(0, 0.35 / fig.get_figheight(), 1, top - 0.3 / fig.get_figheight()))
     return fig
+
+
+# --------------------------------------------------------------------------- notebook 05
+
+
+@dataclass
+class NotebookSetup:
+    """What notebook 05 derives from its parameters: the parsed corpus (`setup`, see
+    `lossclaims.reports.prepare`), the series (None when there is none) and the reconciliation."""
+
+    setup: object
+    series: pd.DataFrame | None
+    result: Reconciliation | None
+    folder: Path | None = None
+
+    @property
+    def claims(self) -> pd.DataFrame:
+        """The claims of the corpus, as parsed."""
+        return self.setup.result.claims
+
+    def announce_series(self) -> None:
+        """Say in one sentence which series the claims are checked against, or how to get one."""
+        from .reports import say
+
+        if self.series is None:
+            say("{text}", text=(
+                "There is no General Staff series in the cache, so nothing can be dated: run "
+                "`lossclaims reference update` to download it, or `lossclaims reference import DIR` "
+                "for a local copy of its JSON files, then run this notebook again. The verdicts "
+                "section lists the claims that would be reconciled."))
+            return
+        first, last = self.series["date"].min().date(), self.series["date"].max().date()
+        say("The claims are checked against the General Staff series of {n} daily reports, "
+            "{first} to {last}.", n=self.series["date"].nunique(), first=first, last=last)
+
+
+def prepare_notebook(
+    articles_dir: str | Path | None = None, reference_dir: str | Path | None = None,
+    figures_dir: str | Path | None = None,
+) -> NotebookSetup:
+    """Check notebook 05's parameters, parse the corpus, load the series and reconcile.
+
+    `reference_dir` None means the cache; without a cached series the result is None (the notebook
+    says how to get one). A given folder without the series raises `reports.ParameterError`.
+
+    >>> prepare_notebook(None, "/no/such/folder")
+    Traceback (most recent call last):
+    lossclaims.reports.ParameterError: The reference folder /no/such/folder holds no General Staff series (russia_losses_personnel.json and russia_losses_equipment.json).
+    """
+    from .reports import ParameterError, prepare
+
+    if reference_dir not in (None, "") and reference.find_series(reference_dir) is None:
+        raise ParameterError(
+            f"The reference folder {reference_dir} holds no General Staff series "
+            f"({' and '.join(reference.REQUIRED_FILES)})."
+        )
+    setup = prepare(articles_dir, None, None, figures_dir)
+    folder = reference.find_series(reference_dir or None)
+    if folder is None:
+        return NotebookSetup(setup, None, None)
+    series = reference.load_series(folder)
+    claims = setup.result.claims
+    published = dict(zip(setup.result.articles["id"], setup.result.articles["published"]))
+    result = reconcile(claims, series, published) if len(claims) else None
+    return NotebookSetup(setup, series, result, folder)
+
+
+def show_asof(nb: NotebookSetup) -> None:
+    """Display the as-of table (one line per article, see `summary`), or why there is none."""
+    from .reports import say, show_table
+
+    if nb.result is None:
+        say("{text}", text="No article can be dated without the series." if nb.series is None
+            else "No claims were read, so no article can be dated.")
+        return
+    show_table(summary(nb.result).reset_index())
+
+
+def claims_to_reconcile(claims: pd.DataFrame) -> pd.DataFrame:
+    """The claims the series can check: Russian running totals and daily figures that copy it."""
+    keep = (claims["party"] == "russia") & claims["period"].isin(["cumulative", "daily"])
+    keep &= claims.apply(lambda r: _official_category(r) is not None, axis=1) if len(claims) else keep
+    cols = ["article", "category", "measure", "value", "qualifier", "period", "source", "flags"]
+    return claims.loc[keep, cols].reset_index(drop=True)
+
+
+def verdict_table(verdicts: pd.DataFrame, article: str) -> pd.DataFrame:
+    """One article's claims with their verdicts, the official figure and the report matched.
+
+    >>> verdict_table(reconcile(gold_example(), example_series()).verdicts, "a")["verdict"].tolist()
+    ['exact', 'exact', 'mislabelled']
+    """
+    v = verdicts[verdicts["article"] == article]
+    out = v[["party", "category", "measure", "value", "qualifier", "period", "source", "verdict",
+             "official", "matched", "note"]].copy()
+    out["verdict"] = out["verdict"].astype(str)
+    out["matched"] = out["matched"].dt.strftime("%Y-%m-%d").fillna("")
+    return out.reset_index(drop=True)
+
+
+def show_verdicts(nb: NotebookSetup) -> None:
+    """Per article, a sentence on its as-of date and the table of its claims' verdicts."""
+    from .reports import say, show_table
+
+    if nb.result is None:
+        show_table(claims_to_reconcile(nb.claims), empty="No claims were read.")
+        return
+    heads = dict(zip(nb.setup.result.articles["id"], nb.setup.result.articles["headline"]))
+    for _, a in nb.result.asof.iterrows():
+        art = a["article"]
+        head = f" ({heads[art]})" if heads.get(art) else ""
+        if pd.isna(a["asof"]):
+            say("**{art}**{head}: no Russian running total to date it by.", art=art, head=head)
+        else:
+            n = a["reports"]
+            when = a["dates"] if n <= 3 else f"{a['asof'].date()} to {a['last'].date()} ({n} reports)"
+            say("**{art}**{head}: as of {when}; {support} of its {claims} running totals agree with it.",
+                art=art, head=head, when=when, support=a["support"], claims=a["claims"])
+        show_table(verdict_table(nb.result.verdicts, art))
+
+
+def show_falls(nb: NotebookSetup) -> None:
+    """The days where a total of the series falls, with the correction that explains it."""
+    from .reports import say, show_table
+
+    if nb.series is None:
+        say("{text}", text="Without the series its quirks cannot be shown.")
+        return
+    corrections = reference.load_corrections(nb.folder) if nb.folder is not None else None
+    f = reference.falls(nb.series, corrections)
+    f = f.assign(date=f["date"].dt.strftime("%Y-%m-%d"))
+    show_table(f, empty="No total falls in this series.")
+
+
+def show_chart(nb: NotebookSetup, name: str, around_days: int | None = None) -> None:
+    """Draw `plot_reconciliation`, save it as PNG and SVG in the notebook's figures folder, show it."""
+    from .reports import say, show_figure
+
+    if nb.series is None:
+        say("{text}", text="No chart without the series: get it with `lossclaims reference update` "
+            "or `lossclaims reference import DIR`.")
+        return
+    fig = plot_reconciliation(nb.series, nb.result, around_days=around_days)
+    show_figure(fig, name, nb.setup)
 
 
 # --------------------------------------------------------------------------- command line
