@@ -16,6 +16,7 @@ from .numbers import NumberSpan, find_numbers
 from .reading import Article
 
 BELLIGERENTS = ("russia", "ukraine", "north_korea")
+CONTEXT = 250  # characters of a sentence read on each side of a number
 OPPOSITE = {"russia": "ukraine", "ukraine": "russia"}
 SPEAKER_PARTY = {"ukraine_official": "ukraine", "russia_official": "russia"}
 
@@ -612,7 +613,7 @@ def extract(article: Article) -> tuple[list[tuple], list[tuple]]:
 
 def _in_quote(norm: str, sent: Sentence, n: NumberSpan) -> bool:
     """Whether a figure stands inside a direct quotation of its paragraph line."""
-    line_start = norm.rfind("\n", 0, sent.start) + 1
+    line_start = max(norm.rfind("\n", 0, sent.start) + 1, n.start - 2000)
     return norm.count('"', line_start, n.start) % 2 == 1
 
 
@@ -663,7 +664,8 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
         sent_source = "unattributed"
 
     war_mentions = [m.start() for m in _WAR_WORDS.finditer(stext)]
-    loss_in_sentence = bool(lex.equipment_loss.search(stext))
+    loss_in_sentence = bool(lex.equipment_loss.search(stext) or re.search(r"\blosses\b", stext, re.I))
+    facts = _SentenceFacts(stext, lex)
     colon = state.colon_context if state.colon_context else None
 
     # First pass: form-based reasons and traps, category.
@@ -760,7 +762,7 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             continue
         if (_measure_spans(r.after[:40], lex) and re.match(r"^\s*(?:were|was|have\s+been|had\s+been|has\s+been|are|"
                                                                 r"had|have|died|more|others|people)\b", r.after, re.I)):
-            r.category = "civilians" if (_CIVIL_CONTEXT.search(stext) and not _MILITARY_CONTEXT.search(stext)) else (
+            r.category = "civilians" if facts.civilian_context else (
                 prev.category if prev and prev.category in vocab.PEOPLE_CATEGORIES else "personnel")
             r.people_noun = True
 
@@ -810,7 +812,7 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             owned_next = bool(nxt and _owned_before(nxt.before, lex))
             r.measure = _measure_for(r, lex, owned_next)
             if not r.measure:
-                r.measure = _measure_from_sentence(r, readings, stext, lex)
+                r.measure = _measure_from_sentence(r, readings, facts)
             if not r.measure:
                 r.reason = "not_a_loss"
                 continue
@@ -819,13 +821,13 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
                 continue
         else:
             r.measure = "lost"
-            if not (loss_in_sentence or (colon and colon[1]) or re.search(r"\blosses\b", stext, re.I)):
+            if not (loss_in_sentence or (colon and colon[1])):
                 r.reason = "not_a_loss"
                 continue
         if not r.party and r.inherit is not None and r.inherit.party:
             r.party = r.inherit.party
         if not r.party and r.category == "civilians":
-            r.party = _civilian_party(r, stext, base, parties)
+            r.party = _civilian_party(r, stext, base, parties, facts)
         if not r.party and r.list_head is not None and r.list_head.party:
             r.party = r.list_head.party
         if not r.party:
@@ -838,7 +840,7 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             r.reason = "no_party"
             continue
         if not r.period:
-            r.period = _period_for(r, norm, sent, stext)
+            r.period = _period_for(r, norm, sent, facts)
 
     # Remember what carries to the next sentences.
     taken = [r for r in readings if not r.reason]
@@ -915,8 +917,8 @@ def _share_list_qualifier(readings: list[Reading], lex: Lexicon) -> None:
 
 def _clause(norm: str, sent: Sentence, n: NumberSpan) -> str:
     """The clause around a number: from the last clause break before it to the next after it."""
-    s = norm[sent.start:n.start]
-    e = norm[n.end:sent.end]
+    s = norm[max(sent.start, n.start - CONTEXT):n.start]
+    e = norm[n.end:min(sent.end, n.end + CONTEXT)]
     cut_s = max(s.rfind(";"), s.rfind(", while"), s.rfind(", but"), s.rfind(", and "), s.rfind(". "))
     m = re.search(r";|, while|, but|, and |, which|, with ", e)
     return s[cut_s + 1 if cut_s >= 0 else 0:] + norm[n.start:n.end] + (e[:m.start()] if m else e)
@@ -949,9 +951,23 @@ def _launched(norm: str, sent: Sentence, n: NumberSpan, after: str) -> bool:
     return False
 
 
-def _measure_from_sentence(r: Reading, readings: list[Reading], stext: str, lex: Lexicon) -> str:
+class _SentenceFacts:
+    """What a sentence says as a whole, read once (not once per number: long sentences stay linear)."""
+
+    def __init__(self, stext: str, lex: Lexicon) -> None:
+        self.measure_keys = {k for _, _, k in _measure_spans(stext, lex)}
+        self.loss_verb = bool(lex.loss_verb.search(stext))
+        self.civilian_context = bool(_CIVIL_CONTEXT.search(stext) and not _MILITARY_CONTEXT.search(stext))
+        self.russian_place = bool(_RUSSIAN_PLACES.search(stext))
+        self.since_war = bool(_SINCE_WAR.search(stext))
+        self.daily = bool(_DAILY.search(stext))
+        self.window = bool(_WINDOW.search(_SPEECH_DATE.sub(" ", stext)))
+        self.strike = bool(re.search(r"\b(?:strike|attack|shelling|struck|hit|bombing)\b", stext, re.I))
+
+
+def _measure_from_sentence(r: Reading, readings: list[Reading], facts: _SentenceFacts) -> str:
     """A people figure without its own measure word: the sentence's single kind of loss, if any."""
-    keys = {k for _, _, k in _measure_spans(stext, lex)}
+    keys = set(facts.measure_keys)
     if r.people_noun and not keys:
         return "casualties"
     specific = keys - {"casualties", "lost"}
@@ -960,7 +976,7 @@ def _measure_from_sentence(r: Reading, readings: list[Reading], stext: str, lex:
         return specific.pop()
     if keys and not specific:
         return "casualties"
-    if lex.loss_verb.search(stext):
+    if facts.loss_verb:
         return "casualties"
     return ""
 
@@ -974,14 +990,14 @@ def _source_for(n: NumberSpan, sources: list[tuple[int, int, str, bool]], sent_s
     return best[2]
 
 
-def _civilian_party(r: Reading, stext: str, base: int, parties: list[_Mention]) -> str:
+def _civilian_party(r: Reading, stext: str, base: int, parties: list[_Mention], facts: _SentenceFacts) -> str:
     """Civilians belong to their country: named with the noun, else where they were, else the
     other side of the attacker, else Ukraine (where almost all of this war's civilian toll is)."""
     np_end = r.cat_end if r.cat_end >= 0 else r.num.end
     inside = [p for p in parties if r.num.end <= p.start < np_end and p.role != "supplier"]
     if inside:
         return inside[-1].party
-    if _RUSSIAN_PLACES.search(stext):
+    if facts.russian_place:
         return "russia"
     for p in parties:
         tail = stext[p.end - base:p.end - base + 30]
@@ -1010,14 +1026,15 @@ def _party_for(r: Reading, norm: str, sent: Sentence, parties: list[_Mention], l
             if owner:
                 return owner[0].party
     # 2. Label owner for lists that began with one: "losses of the enemy ... tanks - 10,980".
-    before = norm[sent.start:n.start]
+    before_start = max(sent.start, n.start - CONTEXT)
+    before = norm[before_start:n.start]
     # 3. The verb nearest before the figure decides: loss -> its subject, destroy -> the other side.
     verbs = []
     for m in lex.loss_verb.finditer(before):
         verbs.append((m.start(), m.end(), "loss"))
     for m in lex.destroy_verb.finditer(before):
         verbs.append((m.start(), m.end(), "destroy"))
-    after_np = norm[(r.cat_end if r.cat_end >= 0 else n.end):sent.end]
+    after_np = norm[(r.cat_end if r.cat_end >= 0 else n.end):min(sent.end, n.end + CONTEXT)]
     m_by = re.match(r"^[^.;]{0,40}?\b(?P<v>destroyed|killed|shot\s+down|downed|captured|hit|struck|damaged|eliminated|"
                     r"wounded|injured|lost|suffered|sustained)\s+by\s+(?:the\s+)?", after_np, re.I)
     if m_by:
@@ -1032,8 +1049,8 @@ def _party_for(r: Reading, norm: str, sent: Sentence, parties: list[_Mention], l
     if verbs:
         vs, ve, kind = max(verbs, key=lambda v: v[1])
         # "losses of Russian troops", "Russia's losses", "enemy losses": the owner sits by the noun.
-        subj = [p for p in parties if p.start < sent.start + vs and p.role in ("plain", "by") and p.role != "supplier"]
-        near = [p for p in parties if sent.start + ve <= p.start < n.start and p.role == "plain"]
+        subj = [p for p in parties if p.start < before_start + vs and p.role in ("plain", "by")]
+        near = [p for p in parties if before_start + ve <= p.start < n.start and p.role == "plain"]
         if kind == "loss":
             word = before[vs:ve].lower()
             if word in ("losses", "loss", "casualties", "death toll") and near:
@@ -1069,19 +1086,18 @@ def _party_for(r: Reading, norm: str, sent: Sentence, parties: list[_Mention], l
     return ""
 
 
-def _period_for(r: Reading, norm: str, sent: Sentence, stext: str) -> str:
+def _period_for(r: Reading, norm: str, sent: Sentence, facts: _SentenceFacts) -> str:
     """cumulative, daily or window: the figure's own markers first, then the sentence's."""
     before = norm[max(sent.start, r.num.start - 80):r.num.start]
     if _TOTAL_BEFORE.search(norm[max(sent.start, r.num.start - 45):r.num.start]) and not _DAILY.search(
             norm[r.num.end:min(sent.end, r.num.end + 30)]):
         return "cumulative"
-    if _SINCE_WAR.search(stext):
-        if not _DAILY.search(stext):
-            return "cumulative"
-    if _DAILY.search(stext):
+    if facts.since_war and not facts.daily:
+        return "cumulative"
+    if facts.daily:
         return "daily"
-    if _WINDOW.search(_SPEECH_DATE.sub(" ", stext)):
+    if facts.window:
         return "window"
-    if r.category == "civilians" and re.search(r"\b(?:strike|attack|shelling|struck|hit|bombing)\b", stext, re.I):
+    if r.category == "civilians" and facts.strike:
         return "window"
     return "cumulative"
