@@ -427,3 +427,63 @@ def test_default_corpus_parsed_against_the_real_series(real_series):
     if parsed.claims.empty:
         pytest.skip("the parser returns no claims yet")
     check_default_corpus(rc.reconcile(parsed.claims, real_series))
+
+
+# --------------------------------------------------------------------------- notebook 05 helpers
+
+
+@pytest.fixture
+def shown(monkeypatch):
+    """What the notebook helpers display, in order (text of sentences, frames, figures)."""
+    import IPython.display
+
+    out: list = []
+    monkeypatch.setattr(IPython.display, "display", lambda obj, raw=False, **kw: out.append(
+        obj["text/plain"] if isinstance(obj, dict) else obj))
+    return out
+
+
+def test_notebook_with_a_series_dates_the_articles_and_saves_both_charts(tmp_path, shown):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "x.txt").write_text(
+        "According to the General Staff, Russia has lost 1,048 tanks since the start of the invasion.\n",
+        encoding="utf-8")
+    nb = rc.prepare_notebook(articles, FIXTURE, tmp_path / "figures")
+    assert nb.folder == FIXTURE and nb.result is not None
+    nb.announce_series()
+    assert shown[-1] == ("The claims are checked against the General Staff series of 7 daily reports, "
+                         "2022-04-28 to 2022-05-04.")
+    rc.show_asof(nb)
+    assert shown[-1].set_index("article").loc["x", "as of"] == "2022-05-02"
+    rc.show_verdicts(nb)
+    assert "as of 2022-05-02" in shown[-2]
+    assert shown[-1]["verdict"].tolist() == ["exact"]
+    rc.show_chart(nb, "05-test", around_days=3)
+    assert {p.name for p in (tmp_path / "figures").iterdir()} == {"05-test.png", "05-test.svg"}
+    rc.show_falls(nb)
+    assert shown[-1][["date", "category", "correction"]].values.tolist() == [["2022-05-03", "armoured_vehicles", -10]]
+
+
+def test_notebook_without_a_series_lists_the_claims_and_says_how_to_get_one(tmp_path, monkeypatch, shown):
+    monkeypatch.setenv(reference.CACHE_ENV, str(tmp_path / "empty"))
+    nb = rc.prepare_notebook(None, None, tmp_path / "figures")
+    assert nb.series is None and nb.result is None
+    nb.announce_series()
+    assert "lossclaims reference update" in shown[-1] and "lossclaims reference import DIR" in shown[-1]
+    rc.show_verdicts(nb)
+    listed = shown[-1]
+    assert len(listed) and set(listed["category"]) <= set(reference.SERIES_CATEGORIES)
+    assert set(listed["period"]) <= {"cumulative", "daily"}
+    assert len(listed) == len(rc.claims_to_reconcile(nb.claims))
+    for show in (rc.show_asof, lambda n: rc.show_chart(n, "x"), rc.show_falls):
+        show(nb)
+        assert isinstance(shown[-1], str) and "series" in shown[-1]
+    assert not (tmp_path / "figures").exists()
+
+
+def test_claims_to_reconcile_keeps_russian_totals_the_series_can_check(claims_of):
+    c = claims_of(cumul("a", "personnel", 1002530), cumul("a", "personnel", 1120, period="daily"),
+                  cumul("a", "tanks", 1, period="window"), cumul("a", "ifv", 3),
+                  cumul("a", "personnel", 5, party="ukraine"), cumul("a", "personnel", 7, measure="wounded"))
+    assert rc.claims_to_reconcile(c)["value"].tolist() == [1002530, 1120]
