@@ -333,7 +333,7 @@ _CUE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _CUE_BEFORE = re.compile(
-    r"\b(?:according\s+to|data\s+from|figures\s+from|cited\s+by|citing|per|reported\s+by|estimates?\s+(?:from|by)|"
+    r"\b(?:source\s*:|sources\s*:|according\s+to|data\s+from|figures\s+from|cited\s+by|citing|per|reported\s+by|estimates?\s+(?:from|by)|"
     r"based\s+on(?:\s+data\s+from)?|quoted\s+by|statement\s+(?:by|from)|report\s+(?:by|from)|told|source\s+in|"
     r"sources\s+in|published\s+by|released\s+by|confirmed\s+by|tallied\s+by|counted\s+by|data\s+of|verified\s+by|"
     r"assessment\s+(?:by|from)|analysis\s+(?:by|from)|intelligence\s+from)\s+(?:the\s+)?(?:[\w'.]+\s+){0,4}$",
@@ -347,6 +347,8 @@ _BACK_REFERENCE = re.compile(
     r"(?:said|says|added|claimed|claims|noted|told|estimated|wrote))\b",
     re.IGNORECASE,
 )
+# A line of a list under a header ending with ':' ("471,220 (+1,180) military personnel;", "- tanks - 7,417").
+_LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022]\s*)?(?:\d|[A-Za-z][\w ,/-]{0,60}?\s(?:-|:)\s*(?:about\s+|approximately\s+|around\s+)?\d)")
 _RANGE_MID = re.compile(r"^\s*(?:-|to|and)\s*$", re.IGNORECASE)
 _LIST_SEP = re.compile(r"^\s*(?:,|;|,?\s*and|,?\s*as\s+well\s+as|,?\s*plus|,?\s*along\s+with|,?\s*while|,?\s*with)?"
                        r"\s*(?:also\s+|even\s+|another\s+)?$", re.IGNORECASE)
@@ -524,7 +526,10 @@ class _ArticleState:
         self.last_named_source: str = ""
         self.last_party: str = ""
         self.last_party_para: int = -1
-        self.colon_context: tuple[str, bool] | None = None  # (party, loss context) of a line ending with ':'
+        self.colon_context: tuple[str, bool, str] | None = None  # (party, loss context, qualifier) of a list header
+        self.colon_fresh = False
+        self.carry: tuple[str, str] | None = None  # (source, party or '') carried into later paragraphs
+        self.speaker: str = ""  # the last official voice (ukraine_official / russia_official) heard
         self.last_people: tuple[str, str] | None = None      # (party, category) of the last people figure
         self.party_counts: dict[str, int] = {}
 
@@ -554,9 +559,6 @@ def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str
                                after, re.IGNORECASE))
         plain = word.lower() not in party_words and not re.fullmatch(r"[A-Z]{2,4}", word) and fam not in (
             "ukraine_official", "russia_official") and not re.search(r"\b(?:analysts?|experts|observers|researchers)$", word, re.I)
-        if fam in ("ukraine_official", "russia_official") and re.search(r"general\s+staff|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|"
-                                                                         r"air\s+force|armed\s+forces|military\s+intelligence", word, re.I):
-            plain = True
         out.append((base + s, base + e, fam, cue or plain))
     return out
 
@@ -656,7 +658,7 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
     attributed = [s for s in sources if s[3]]
     if attributed:
         sent_source = None
-    elif _BACK_REFERENCE.search(stext) and state.last_named_source:
+    elif _BACK_REFERENCE.search(stext) and state.last_named_source and not state.last_named_source == "unattributed":
         sent_source = state.last_named_source
     elif state.last_source and state.last_source_para == sent.para:
         sent_source = state.last_source
@@ -666,13 +668,21 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
     war_mentions = [m.start() for m in _WAR_WORDS.finditer(stext)]
     loss_in_sentence = bool(lex.equipment_loss.search(stext) or re.search(r"\blosses\b", stext, re.I))
     facts = _SentenceFacts(stext, lex)
-    colon = state.colon_context if state.colon_context else None
+    # A header ending with ':' governs the next line, and the lines after it that are list items.
+    colon = state.colon_context if state.colon_context and (
+        state.colon_fresh or _LIST_ITEM.match(stext) or sent.colon) else None
+    state.colon_fresh = False
+    if state.colon_context and not colon:
+        state.colon_context = None
 
     # First pass: form-based reasons and traps, category.
     for i, r in enumerate(readings):
         n = r.num
         if n.form != "count":
             r.reason = n.form
+            continue
+        if n.value == 0:
+            r.reason = "zero"
             continue
         before_local = norm[max(sent.start, n.start - 40):n.start]
         after_local = norm[n.end:min(sent.end, n.end + 60)]
@@ -774,6 +784,10 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
         if q:
             r.qualifier = q
     _share_list_qualifier(readings, lex)
+    if colon and colon[2]:
+        for r in readings:
+            if not r.reason and r.category and r.qualifier == "exact" and not r.inherited:
+                r.qualifier = colon[2]
 
     # Traps that need the category: launched, rates, stocks, other wars, forecasts, exchanges.
     for r in readings:
@@ -832,13 +846,15 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             r.party = r.list_head.party
         if not r.party:
             r.party = _party_for(r, norm, sent, parties, lex, state, colon)
-        r.party = _resolve(r.party, r.source)
+        r.party = _resolve(r.party, r.source if r.source in SPEAKER_PARTY else state.speaker)
         if not r.party:
             r.reason = "no_party"
             continue
         if r.party not in BELLIGERENTS + ("both",):
             r.reason = "no_party"
             continue
+        if r.source == "unattributed" and state.carry and state.carry[1] in ("", r.party):
+            r.source = state.carry[0]
         if not r.period:
             r.period = _period_for(r, norm, sent, facts)
 
@@ -849,19 +865,33 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
         state.last_source = fams[-1]
         state.last_named_source = fams[-1]
         state.last_source_para = sent.para
+        for f in fams:
+            if f in SPEAKER_PARTY:
+                state.speaker = f
     elif sent_source and sent_source != "unattributed":
         state.last_source, state.last_source_para = sent_source, sent.para
+    # A voice carries into later paragraphs for figures about the same party; a new voice
+    # with no figures ends it, unless it introduces what follows ("Source: ...", a colon).
+    attributed_claims = [r for r in taken if r.source != "unattributed"]
+    if attributed_claims:
+        state.carry = (attributed_claims[-1].source, attributed_claims[-1].party)
+    elif attributed:
+        intro = sent.colon or re.match(r"\s*(?:source|sources|data|figures)\s*:", stext, re.I)
+        state.carry = (attributed[-1][2], "") if intro else None
     for r in taken:
         state.last_party, state.last_party_para = r.party, sent.para
         if r.category in vocab.PEOPLE_CATEGORIES:
             state.last_people = (r.party, r.category)
     if sent.colon:
         subj = [p for p in parties if p.role == "plain"]
-        state.colon_context = (subj[-1].party if subj else "", bool(lex.equipment_loss.search(stext) or lex.loss_verb.search(stext)))
-    elif not snums or taken:
-        state.colon_context = None if not sent.colon and snums else state.colon_context
-    if snums and not sent.colon:
-        state.colon_context = None
+        loss = bool(lex.equipment_loss.search(stext) or lex.loss_verb.search(stext))
+        qm = lex.qualifier_tail.search(stext)
+        qual = _lookup(lex.qualifier_key, qm.group("q")) if qm and not taken else ""
+        party = subj[-1].party if subj else ""
+        if not party and re.search(r"\b(?:enemy|adversary)\b", stext, re.I):
+            party = "enemy"
+        state.colon_context = (party, loss, qual)
+        state.colon_fresh = True
     return readings
 
 
@@ -1074,7 +1104,7 @@ def _party_for(r: Reading, norm: str, sent: Sentence, parties: list[_Mention], l
     if rest:
         return rest[0].party
     if colon and colon[0]:
-        return colon[0]
+        return _resolve(colon[0], r.source if r.source in SPEAKER_PARTY else state.speaker)
     if state.last_party and state.last_party_para >= sent.para - 2:
         return state.last_party
     if speaker_party and re.search(r"\b(?:shot\s+down|downed|intercepted|destroyed)\b", before, re.I):
