@@ -284,7 +284,7 @@ _WINDOW = re.compile(
     rf"(?:in|during|throughout|by)\s+(?:early\s+|late\s+|mid-?)?(?:the\s+)?(?:first|second|third|fourth|last)?\s*(?:half\s+of\s+|quarter\s+of\s+)?"
     rf"(?:{_MONTHS}|20\d\d|summer|winter|spring|autumn|fall)\b|between\s+{_MONTHS}|"
     rf"(?:over|in|during)\s+(?:the\s+)?(?:past|last|previous|first|next)\s+(?:\w+\s+){{0,2}}(?:days|weeks|months|years|nights|week|month|year)\b|"
-    rf"\bon\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:monday|tuesday|wednesday|thursday|"
+    rf"\bon\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\bon\s+\d{{1,2}}\s+{_MONTHS}|\bon\s+{_MONTHS}\s+\d|\b(?:monday|tuesday|wednesday|thursday|"
     rf"friday|saturday|sunday)'s\b|\boverni(?:ght)\b|\bone\s+night\b|\bthis\s+(?:week|month|year)\b|\blast\s+(?:week|month|year)\b|"
     rf"\bin\s+(?:a|one)\s+(?:single\s+)?(?:attack|strike|night|assault|battle|week|month)\b|\bin\s+the\s+(?:attack|strike|"
     rf"shelling|assault|bombing|battle\s+(?:for|of))\b|\bduring\s+the\s+(?:attack|strike|shelling|assault|battle|offensive|"
@@ -355,14 +355,18 @@ _LIST_SEP = re.compile(r"^\s*(?:,|;|,?\s*and|,?\s*as\s+well\s+as|,?\s*plus|,?\s*
 _ANAPHORA = re.compile(r"^\s*(?:of\s+(?:them|those|these|whom|which)|more|others|other|additional)\b", re.IGNORECASE)
 _ANOTHER_BEFORE = re.compile(r"\b(?:another|a\s+further|further|an\s+additional|additional|other)\s+$", re.IGNORECASE)
 _ARTICLE_NUMBER = re.compile(
-    r"\b(?P<a>an?)\s+(?:(?:russian|ukrainian|north\s+korean|enemy|\w+-made|\w+-built|\d+-year-old|young|elderly|"
-    r"local|single|second|further|modern|western|soviet-era|american|german|british)\s+){0,2}"
-    r"(?P<noun>tank|infantry\s+fighting\s+vehicle|armou?red\s+personnel\s+carrier|armou?red\s+vehicle|helicopter|"
+    r"\b(?P<a>[Aa]n?)\s+(?:(?:(?i:russian|ukrainian|north\s+korean|enemy|\w+-made|\w+-built|\d+-year-old|young|elderly|"
+    r"local|single|second|further|modern|western|soviet-era|american|german|british)|[A-Z][\w/.-]*\d[\w/.-]*|"
+    r"[A-Z][a-z]+-?\d*)\s+){0,3}"
+    r"(?P<noun>(?i:tank|infantry\s+fighting\s+vehicle|armou?red\s+personnel\s+carrier|armou?red\s+vehicle|helicopter|"
     r"submarine|warship|ship|plane|jet|fighter\s+jet|aircraft|bomber|howitzer|self-propelled\s+gun|multiple\s+rocket\s+launcher|"
     r"air\s+defen[cs]e\s+system|radar|woman|man|child|girl|boy|teenager|civilian|pensioner|resident|person|soldier|"
-    r"serviceman|drone|cruise\s+missile)\b",
-    re.IGNORECASE,
+    r"serviceman|drone|cruise\s+missile|self-propelled\s+howitzer|rocket\s+launcher|radar\s+station|"
+    r"electronic[\s-]warfare\s+station|engineering\s+vehicle|pickup(?:\s+truck)?|truck|armou?red\s+combat\s+vehicle|"
+    r"armou?red\s+fighting\s+vehicle))\b",
 )
+_LIST_LOSS = re.compile(r"\b(?:lost|losses|loses|destroyed|shot\s+down|downed|hit|struck|eliminated|amounted\s+to)\b",
+                        re.IGNORECASE)
 _ARTICLE_LOSS = re.compile(
     r"^\s*(?:(?:was|were|has\s+been|had\s+been|is|got)\s+(?:also\s+|reportedly\s+)?(?:killed|injured|wounded|destroyed|"
     r"damaged|shot\s+down|downed|sunk|hit|captured|lost|struck)|died|(?:was\s+)?killed)\b",
@@ -528,6 +532,7 @@ class _ArticleState:
         self.last_party_para: int = -1
         self.colon_context: tuple[str, bool, str] | None = None  # (party, loss context, qualifier) of a list header
         self.colon_fresh = False
+        self.default_period = ""  # the period of the article's first figure with a marker
         self.carry: tuple[str, str] | None = None  # (source, party or '') carried into later paragraphs
         self.speaker: str = ""  # the last official voice (ukraine_official / russia_official) heard
         self.last_people: tuple[str, str] | None = None      # (party, category) of the last people figure
@@ -554,6 +559,7 @@ def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str
         before = stext[max(0, s - 60):s]
         after = stext[e:e + 70]
         cue = bool(re.search(r"\b(?:said|says|claims|claimed|reported|reports|estimates|estimated)$", word, re.I)
+                   or (re.search(r"\s-\s*$", before) and not stext[e:].strip(" .\"'"))
                    or _CUE_AFTER.match(after) or _CUE_BEFORE.search(before) or re.match(r"^\s*:", after)
                    or re.match(r"^'s\s+(?:\w+\s+){0,3}(?:said|says|estimates?|figures|data|report|update|statement|count)",
                                after, re.IGNORECASE))
@@ -627,7 +633,10 @@ def _add_article_numbers(stext: str, base: int, snums: list[NumberSpan]) -> list
         after = stext[m.end():]
         before = stext[:m.start()]
         coordinated = last_end >= 0 and re.fullmatch(r"\s*(?:,|and|,\s*and|as\s+well\s+as)\s*", stext[last_end:m.start()])
-        if not (_ARTICLE_LOSS.match(after) or _ARTICLE_LOSS_BEFORE.search(before) or coordinated):
+        # An item of a list of losses: "up to 400 servicemen, a tank and a US-made M777 howitzer".
+        in_list = bool(re.search(r"(?:\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten))\s+[\w\s-]{2,60}?"
+                                 r"(?:,|\band)\s*(?:and\s+)?$", before[-90:])) and bool(_LIST_LOSS.search(before))
+        if not (_ARTICLE_LOSS.match(after) or _ARTICLE_LOSS_BEFORE.search(before) or coordinated or in_list):
             continue
         if re.match(rf"\s+(?:{_NOT_HEAD})\b", after, re.IGNORECASE):
             continue
@@ -645,9 +654,11 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
     low = stext.lower()
     base = sent.start
     readings: list[Reading] = []
+    # Model numbers (Shahed-136, M777) belong to the noun phrase: they do not end a figure's context.
+    cuts = [n for n in snums if n.form != "model_number"]
     for i, n in enumerate(snums):
-        prev_end = snums[i - 1].end if i else sent.start
-        next_start = snums[i + 1].start if i + 1 < len(snums) else sent.end
+        prev_end = max([m.end for m in cuts if m.end <= n.start], default=sent.start)
+        next_start = min([m.start for m in cuts if m.start >= n.end], default=sent.end)
         readings.append(Reading(n, sent, norm[prev_end:n.start], norm[n.end:next_start]))
 
     sources = _sources_in(stext, base, lex)
@@ -707,6 +718,14 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             r.reason = "unit_number"
             continue
         cat, cat_end, people_noun = _category_after(r.after, lex)
+        if not cat and _PLUS.search(r.after) and i + 1 < len(readings) and _DAILY_AFTER.match(readings[i + 1].after):
+            # "471,220 (+1,180) military personnel": the noun follows the day's increment.
+            nxt = readings[i + 1]
+            rest = nxt.after[_DAILY_AFTER.match(nxt.after).end():]
+            cat2, end2, people2 = _category_after(rest, lex)
+            if cat2:
+                offset = nxt.num.end + _DAILY_AFTER.match(nxt.after).end() - n.end
+                cat, cat_end, people_noun = cat2, offset + end2, people2
         label = _category_before(r.before, lex)
         if label and (not cat or cat in ("civilians", "personnel") and label == "personnel"):
             cat, cat_end, people_noun = label, -1, False
@@ -749,7 +768,13 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             r.party, r.category = state.last_people
             r.inherited = True
             continue
-        if prev and (_ANOTHER_BEFORE.search(r.before) or _TOTAL_BEFORE.search(r.before) or _owned_before(r.before, lex)
+        if prev and _TOTAL_BEFORE.search(r.before):
+            first = [x for x in readings[:i] if x.category and not x.reason]
+            people = [x for x in first if x.category in vocab.PEOPLE_CATEGORIES]
+            src = people[0] if people and not re.search(r"\b(?:equipment|hardware|tanks|vehicles)\b", r.before, re.I) else first[0]
+            r.category, r.inherit, r.inherited = src.category, src, True
+            continue
+        if prev and (_ANOTHER_BEFORE.search(r.before) or _owned_before(r.before, lex)
                      or re.match(r"^\s*(?:in|during|on)\s+(?:[A-Z][a-z]+)", r.after) or _measure_spans(r.after[:40], lex)):
             if prev.category in vocab.PEOPLE_CATEGORIES or _TOTAL_BEFORE.search(r.before) or _ANOTHER_BEFORE.search(r.before) \
                     or _owned_before(r.before, lex):
@@ -808,7 +833,7 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             r.reason = "rate"
         elif _FORECAST.search(clause):
             r.reason = "forecast"
-        elif r.category in ("drones", "cruise_missiles", "aircraft") and _launched(norm, sent, n, r.after):
+        elif r.category in ("drones", "cruise_missiles", "aircraft") and _launched(r.before, r.after):
             r.reason = "launched"
         elif _EXCHANGE.search(clause) and not re.search(r"\b(?:killed|died|wounded|injured)\b", clause, re.I):
             r.reason = "exchange"
@@ -857,6 +882,10 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             r.source = state.carry[0]
         if not r.period:
             r.period = _period_for(r, norm, sent, facts)
+            if r.period and not state.default_period and r.period in ("daily", "cumulative"):
+                state.default_period = r.period
+            if not r.period:
+                r.period = "window" if r.category == "civilians" and facts.strike else (state.default_period or "cumulative")
 
     # Remember what carries to the next sentences.
     taken = [r for r in readings if not r.reason]
@@ -938,7 +967,9 @@ def _share_list_qualifier(readings: list[Reading], lex: Lexicon) -> None:
         if head.qualifier == "exact" or "range_low" in head.flags:
             continue
         colon_list = bool(re.search(r":\s*(?:[\w-]+\s*){0,3}(?:-\s*)?(?:[a-z]+\s+){0,2}$", head.before))
-        if not colon_list and any(x.qualifier != "exact" for x in items[1:]):
+        # Without a colon only "approximately"-like words distribute over a list; "up to 400
+        # servicemen, two tanks" bounds the head count alone.
+        if not colon_list and (head.qualifier != "approx" or any(x.qualifier != "exact" for x in items[1:])):
             continue
         for x in items[1:]:
             if x.qualifier == "exact":
@@ -968,14 +999,16 @@ def _other_war(stext: str, pos: int, parties: list[_Mention], wars: list[int]) -
     return True
 
 
-def _launched(norm: str, sent: Sentence, n: NumberSpan, after: str) -> bool:
+def _launched(before: str, after: str) -> bool:
     """Drones or missiles launched (not lost): a launch verb governs the figure, no shoot-down does."""
-    before = norm[max(sent.start, n.start - 50):n.start]
+    before = before[-60:]
     launch_b = list(_LAUNCH.finditer(before))
     shot_b = list(re.finditer(r"\b(?:shot\s+down|downed|destroyed|intercepted|neutrali[sz]ed|suppressed|jammed|"
                               r"brought\s+down|eliminated|hit|struck)\b", before, re.I))
     if launch_b and (not shot_b or launch_b[-1].start() > shot_b[-1].start()):
         return True
+    if shot_b:
+        return False
     if re.match(r"^[\w\s-]{0,30}?\b(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:launched|fired|used)\b", after, re.I):
         return True
     return False
@@ -1128,6 +1161,4 @@ def _period_for(r: Reading, norm: str, sent: Sentence, facts: _SentenceFacts) ->
         return "daily"
     if facts.window:
         return "window"
-    if r.category == "civilians" and facts.strike:
-        return "window"
-    return "cumulative"
+    return ""
