@@ -65,7 +65,7 @@ To read your own articles, set `articles_dir` below to their folder and run all 
     md("""
 ## Articles
 
-One row per article: its headline and outlet where known, its length in words, and how many loss
+One row per article: the short label that tables and charts use for it, its headline and outlet where known, its length in words, and how many loss
 claims and other numbers were read from it. Look for articles that gave no claim: either they state
 none, or the parser missed one.
 """),
@@ -214,6 +214,7 @@ other articles report and this one leaves out, often because it quotes only part
     code("""
 coverage = analysis.equipment_coverage(setup.result.claims, setup.parties, setup.categories)
 reports.show_figure(plots.plot_coverage(coverage), "03-equipment-coverage", setup)
+reports.show_table(reports.coverage_summary(coverage), empty="No article reports an equipment category.")
 """),
     md("""
 The categories each article leaves out although another article quoting the same source reports them:

@@ -218,10 +218,43 @@ def _md_escape(text: str) -> str:
     return re.sub(r"([\\`*_\[\]{}#|!~])", r"\\\1", text)
 
 
+# Left-aligned, top-aligned cells so that quotes read as text; the `.jp-RenderedHTMLCommon` rule
+# outranks JupyterLab's right alignment, the plain one serves other viewers.
+TABLE_STYLE = (
+    "<style>"
+    ".jp-RenderedHTMLCommon table.lossclaims-table td, .jp-RenderedHTMLCommon table.lossclaims-table th,"
+    " table.lossclaims-table td, table.lossclaims-table th"
+    " {text-align: left; vertical-align: top; max-width: 42em; padding: .25em .6em;}"
+    "</style>"
+)
+
+
+def table_bundle(df: pd.DataFrame) -> dict[str, str]:
+    """A table as HTML (every cell escaped) and plain text, numbers with thousands separators.
+
+    >>> b = table_bundle(pd.DataFrame({"quote": ["<script>x</script>"], "value": [10980.0]}))
+    >>> "&lt;script&gt;x&lt;/script&gt;" in b["text/html"], "<script>x" in b["text/html"]
+    (True, False)
+    >>> print(b["text/plain"])
+                 quote  value
+    <script>x</script> 10,980
+    """
+    from .spread import format_value
+
+    shown = df.copy()
+    for col in shown.columns:
+        if pd.api.types.is_float_dtype(shown[col]):
+            shown[col] = [("" if pd.isna(v) else format_value(v)) for v in shown[col]]
+    html_table = shown.to_html(index=False, escape=True, border=0, classes="lossclaims-table", na_rep="")
+    with pd.option_context("display.max_colwidth", None, "display.max_rows", 1000, "display.width", 250):
+        plain = shown.to_string(index=False)
+    return {"text/html": TABLE_STYLE + html_table, "text/plain": plain}
+
+
 def show_table(df: pd.DataFrame, empty: str = "") -> None:
     """Display a whole table (every row, every character of a quote), or the sentence `empty` if it has no row.
 
-    Cells are HTML-escaped by pandas, so a headline or quote holding markup shows as text.
+    Cells are HTML-escaped, so a headline or quote holding markup shows as text (see `table_bundle`).
 
     >>> show_table(pd.DataFrame({"quote": ["<script>x</script>"]}))   # doctest: +SKIP
     """
@@ -230,11 +263,7 @@ def show_table(df: pd.DataFrame, empty: str = "") -> None:
     if df.empty and empty:
         say("{text}", text=empty)
         return
-    with pd.option_context(
-        "display.max_colwidth", None, "display.max_rows", 1000, "display.width", 250,
-        "display.max_columns", 50,
-    ):
-        display(df)
+    display(table_bundle(df), raw=True)
 
 
 def show_figure(fig: Any, name: str, setup: Setup) -> None:
@@ -259,15 +288,19 @@ def show_figure(fig: Any, name: str, setup: Setup) -> None:
 # --- corpus views (notebook 01) -------------------------------------------------------------------
 
 def articles_overview(result: ParseResult, claims: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per article: headline, outlet, date, words, and how many claims and mentions it gave.
+    """One row per article: its short label (as charts name it), headline, outlet, date, words, claims and mentions.
 
     >>> from lossclaims import Article, parse
-    >>> articles_overview(parse([Article(id="a", text="No figures.")]))[["article", "claims"]].values.tolist()
-    [['a', 0]]
+    >>> articles_overview(parse([Article(id="000_a", text="No figures.")]))[["label", "article", "claims"]].values.tolist()
+    [['000', '000_a', 0]]
     """
+    from .spread import article_labels
+
     claims = result.claims if claims is None else claims
     arts = result.articles
+    labels = article_labels(arts["id"])
     out = pd.DataFrame({
+        "label": arts["id"].map(labels),
         "article": arts["id"],
         "headline": arts["headline"],
         "outlet": arts["outlet"],
@@ -282,17 +315,25 @@ def articles_overview(result: ParseResult, claims: pd.DataFrame | None = None) -
 def claims_with_quotes(claims: pd.DataFrame) -> pd.DataFrame:
     """The claims a fact-checker reads: who, what, how many, said by whom, and the sentence it came from.
 
+    Articles are named by their short label (see `articles_overview`), the quote comes last.
+
     >>> claims_with_quotes(parse([]).claims).columns.tolist()[:4]
     ['article', 'party', 'category', 'measure']
     """
-    cols = ["article", "party", "category", "measure", "value", "qualifier", "period", "source", "quote", "flags"]
-    return claims.sort_values(["article", "start"], kind="stable")[cols].reset_index(drop=True)
+    from .spread import article_labels
+
+    cols = ["article", "party", "category", "measure", "value", "qualifier", "period", "source", "flags", "quote"]
+    out = claims.sort_values(["article", "start"], kind="stable")[cols].reset_index(drop=True)
+    return out.assign(article=out["article"].map(article_labels(out["article"])))
 
 
 def mentions_not_taken(mentions: pd.DataFrame) -> pd.DataFrame:
-    """The numbers read but not taken as claims, with why, in article order."""
+    """The numbers read but not taken as claims, with why, in article order (articles by short label)."""
+    from .spread import article_labels
+
     cols = ["article", "text", "reason", "quote"]
-    return mentions.sort_values(["article", "start"], kind="stable")[cols].reset_index(drop=True)
+    out = mentions.sort_values(["article", "start"], kind="stable")[cols].reset_index(drop=True)
+    return out.assign(article=out["article"].map(article_labels(out["article"])))
 
 
 def reasons_count(mentions: pd.DataFrame) -> pd.DataFrame:
@@ -303,6 +344,26 @@ def reasons_count(mentions: pd.DataFrame) -> pd.DataFrame:
     """
     counts = mentions["reason"].value_counts()
     return pd.DataFrame({"reason": counts.index.astype(str), "numbers": counts.to_numpy()}).reset_index(drop=True)
+
+
+# --- equipment views (notebook 03) ---------------------------------------------------------------
+
+def coverage_summary(coverage: pd.DataFrame) -> pd.DataFrame:
+    """The coverage chart in words: per party and article, how many categories it reports and which.
+
+    >>> cov = pd.DataFrame({"party": ["russia"] * 3, "article": ["000", "000", "001"],
+    ...                     "category": ["tanks", "mlrs", "tanks"], "reported": [True, False, True]})
+    >>> coverage_summary(cov).values.tolist()
+    [['russia', '000', 1, 'tanks'], ['russia', '001', 1, 'tanks']]
+    """
+    cols = ["party", "article", "categories", "reported"]
+    if coverage.empty:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in cols})
+    rows = []
+    for (party, article), g in coverage.groupby(["party", "article"], sort=False):
+        cats = g.loc[g["reported"].astype(bool), "category"].tolist()
+        rows.append((party, article, len(cats), ", ".join(cats)))
+    return pd.DataFrame(rows, columns=cols)
 
 
 # --- claim spread views (notebook 04) -------------------------------------------------------------
