@@ -281,3 +281,16 @@ def test_notebook_starts_with_a_title_a_sentence_and_plain_parameters(path):
     assert "reports.prepare(" in nb.cells[2].source
     for cell in nb.cells:
         assert "sys.path" not in cell.source and "/work/" not in cell.source
+
+
+@pytest.mark.slow
+def test_interactive_spread_shows_a_quantity_menu_and_its_page_stays_script_free(corpus, tmp_path):
+    name = OUR_NOTEBOOKS[-1].name
+    assert name.startswith("04-")
+    run_notebook(name, tmp_path, articles_dir=str(corpus), interactive=True, figures_dir=str(tmp_path / "f"))
+    nb = nbformat.read(tmp_path / name, as_version=4)
+    views = [o for c in nb.cells for o in c.get("outputs", [])
+             if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
+    assert len(views) == 1
+    page = reports.to_html(nb, "2025-01-01 10:00 UTC", str(corpus), 3)
+    assert "<script" not in page and "</html>" in page
