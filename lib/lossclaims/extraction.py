@@ -260,10 +260,14 @@ _DATE_CONTEXT_BEFORE = re.compile(rf"\b{_MONTHS}\s+$|\b{_MONTHS}\s+\d{{1,2}},?\s
 _DATE_CONTEXT_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?![a-z])", re.IGNORECASE)
 _LINK_BEFORE = re.compile(
     r"\b(?P<noun>death\s+toll|toll|casualt(?:y|ies)|causalities|losses|total|tally|number|figure|count|killed|dead|"
-    r"wounded|injured|deaths|fatalities|personnel|troops|soldiers|servicemen)\b(?P<gap>[^.;:]{0,70}?)"
-    r"\b(?:to|at|of|reached|reach|reaches|surpassed|surpass|surpasses|passed|pass|passes|exceeded|exceed|exceeds|"
+    r"wounded|injured|deaths|fatalities|personnel|troops|soldiers|servicemen)\b"
+    # "the death toll of 500", "casualties at 1,000": the link word right after the noun ...
+    r"(?:(?P<gap0>\s+(?:of|at|to)\s+(?:[\w']+\s+){0,3})$"
+    # ... or a verb further on: "casualties in the war have passed the grim milestone of"
+    r"|(?P<gap>[^.;:]{0,70}?)"
+    r"\b(?:to|reached|reach|reaches|surpassed|surpass|surpasses|passed|pass|passes|exceeded|exceed|exceeds|"
     r"topped|tops|top|is|was|are|were|hit|hits|crossed|stood|stands|than|approaching|nearing|near|now|past|"
-    r"over|nearly|almost|around|about|some|by)\s+(?:[\w']+\s+){0,4}$",
+    r"over|nearly|almost|around|about|some|includes|included|including|amounted\s+to|amount\s+to)\s+(?:[\w']+\s+){0,4}$)",
     re.IGNORECASE,
 )
 _TOTAL_BEFORE = re.compile(r"\b(?:total|overall|cumulative|in\s+all|altogether|bringing|taking|brings|takes|raising|"
@@ -280,7 +284,10 @@ _SINCE_WAR = re.compile(
 )
 _WINDOW = re.compile(
     rf"\b(?:since\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:{_MONTHS}\s+)?(?:\d{{1,2}},?\s+)?20(?:2[3-9])|"
-    rf"since\s+(?:the\s+(?:start|beginning)\s+of\s+)?{_MONTHS}(?!\s+2022)|"
+    rf"since\s+(?:the\s+)?(?:start|beginning|launch)\s+of\s+(?:the|its|their|kyiv's|ukraine's|russia's)?\s*(?:counter-?offensive|"
+    rf"offensive|incursion|operation\s+in|summer|year)|(?:over|during|in|for)\s+the\s+(?:same\s+)?(?:period|month|year|week)\b|"
+    rf"(?:over|during|in)\s+(?:the\s+)?(?:whole\s+)?(?:of\s+)?20(?:2[2-9])\b|\balone\b|\bmonthly\b|\bper\s+month\b|"
+    rf"since\s+(?:the\s+(?:start|beginning)\s+of\s+)?{_MONTHS}(?!\s+(?:24,?\s+)?2022|\s+24\b)|"
     rf"(?:in|during|throughout|by)\s+(?:early\s+|late\s+|mid-?)?(?:the\s+)?(?:first|second|third|fourth|last)?\s*(?:half\s+of\s+|quarter\s+of\s+)?"
     rf"(?:{_MONTHS}|20\d\d|summer|winter|spring|autumn|fall)\b|between\s+{_MONTHS}|"
     rf"(?:over|in|during)\s+(?:the\s+)?(?:past|last|previous|first|next)\s+(?:\w+\s+){{0,2}}(?:days|weeks|months|years|nights|week|month|year)\b|"
@@ -291,6 +298,9 @@ _WINDOW = re.compile(
     rf"counteroffensive|incursion|operation)\b|\bin\s+(?:the\s+)?(?:attack|strike|shelling|assault|bombing)\s+on\b)",
     re.IGNORECASE,
 )
+_CUMULATIVE = re.compile(r"\b(?:in\s+total|overall|so\s+far|to\s+date|cumulative|altogether|in\s+all|as\s+of)\b", re.I)
+_REPORTING = re.compile(r"\b(?:said|says|told|announced|assessed|estimated|estimates|reported|reports|stated|claimed|"
+                        r"claims|wrote|noted|added|confirmed|counted|documented|recorded|verified|put)\b", re.I)
 # "said in February 2025 that": when it was said, not the period of the figure.
 _SPEECH_DATE = re.compile(
     rf"\b(?:said|says|announced|reported|stated|claimed|told\s+\w+|wrote|estimated|noted|added)\s+(?:on|in)\s+"
@@ -357,7 +367,7 @@ _ANOTHER_BEFORE = re.compile(r"\b(?:another|a\s+further|further|an\s+additional|
 _ARTICLE_NUMBER = re.compile(
     r"\b(?P<a>[Aa]n?)\s+(?:(?:(?i:russian|ukrainian|north\s+korean|enemy|\w+-made|\w+-built|\d+-year-old|young|elderly|"
     r"local|single|second|further|modern|western|soviet-era|american|german|british)|[A-Z][\w/.-]*\d[\w/.-]*|"
-    r"[A-Z][a-z]+-?\d*)\s+){0,3}"
+    r"[A-Z][a-z]+-?\d*|[A-Z]{2,}[\w-]*)\s+){0,3}"
     r"(?P<noun>(?i:tank|infantry\s+fighting\s+vehicle|armou?red\s+personnel\s+carrier|armou?red\s+vehicle|helicopter|"
     r"submarine|warship|ship|plane|jet|fighter\s+jet|aircraft|bomber|howitzer|self-propelled\s+gun|multiple\s+rocket\s+launcher|"
     r"air\s+defen[cs]e\s+system|radar|woman|man|child|girl|boy|teenager|civilian|pensioner|resident|person|soldier|"
@@ -530,7 +540,7 @@ class _ArticleState:
         self.last_named_source: str = ""
         self.last_party: str = ""
         self.last_party_para: int = -1
-        self.colon_context: tuple[str, bool, str] | None = None  # (party, loss context, qualifier) of a list header
+        self.colon_context: tuple[str, bool, str, str] | None = None  # (party, loss, qualifier, period) of a list header
         self.colon_fresh = False
         self.default_period = ""  # the period of the article's first figure with a marker
         self.carry: tuple[str, str] | None = None  # (source, party or '') carried into later paragraphs
@@ -784,10 +794,15 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
         if m:
             noun = m.group("noun").lower()
             if noun in ("total", "tally", "number", "figure", "count"):
+                named = list(lex.category.finditer(r.before[max(0, m.start() - 25):]))
+                if named:  # "the tank figure includes eight", "the total number of tanks to"
+                    r.category = _lookup(lex.category_key, named[-1].group())
+                    r.people_noun = r.category in vocab.PEOPLE_CATEGORIES
+                    continue
                 if prev and prev.category:
                     r.category, r.inherit, r.inherited = prev.category, prev, True
                     continue
-                gap_measure = _measure_spans(m.group("gap"), lex) or _measure_spans(r.before[max(0, m.start() - 30):m.start()], lex)
+                gap_measure = _measure_spans(m.group("gap") or "", lex) or _measure_spans(r.before[max(0, m.start() - 30):m.start()], lex)
                 if gap_measure or re.search(r"\b(?:troops|soldiers|personnel|servicemen)\b", r.before, re.I):
                     r.category = "civilians" if re.search(r"\bcivilian", r.before, re.I) else "personnel"
                     r.people_noun = True
@@ -852,6 +867,8 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             r.measure = _measure_for(r, lex, owned_next)
             if not r.measure:
                 r.measure = _measure_from_sentence(r, readings, facts)
+            if not r.measure and colon and colon[1]:
+                r.measure = "casualties"  # a people line of a list of losses
             if not r.measure:
                 r.reason = "not_a_loss"
                 continue
@@ -884,6 +901,8 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             r.period = _period_for(r, norm, sent, facts)
             if r.period and not state.default_period and r.period in ("daily", "cumulative"):
                 state.default_period = r.period
+            if not r.period and colon and colon[3]:
+                r.period = colon[3]
             if not r.period:
                 r.period = "window" if r.category == "civilians" and facts.strike else (state.default_period or "cumulative")
 
@@ -919,7 +938,7 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
         party = subj[-1].party if subj else ""
         if not party and re.search(r"\b(?:enemy|adversary)\b", stext, re.I):
             party = "enemy"
-        state.colon_context = (party, loss, qual)
+        state.colon_context = (party, loss, qual, _period_for(None, norm, sent, facts))
         state.colon_fresh = True
     return readings
 
@@ -934,6 +953,8 @@ def _share_list_qualifier(readings: list[Reading], lex: Lexicon) -> None:
     groups: list[list[Reading]] = []
     last: Reading | None = None
     for r in readings:
+        if r.reason == "zero" and _PLUS.search(r.before):
+            continue  # "(+0)" inside a list
         if r.reason or not r.category:
             groups.append([])
             last = None
@@ -1025,6 +1046,16 @@ class _SentenceFacts:
         self.since_war = bool(_SINCE_WAR.search(stext))
         self.daily = bool(_DAILY.search(stext))
         self.window = bool(_WINDOW.search(_SPEECH_DATE.sub(" ", stext)))
+        # Period markers with their places, so each figure takes the nearest one.
+        unspoken = _SPEECH_DATE.sub(lambda m: " " * len(m.group()), stext)
+        self.markers = sorted(
+            [(m.start(), m.end(), "cumulative") for m in _SINCE_WAR.finditer(stext)]
+            + [(m.start(), m.end(), "cumulative") for m in _CUMULATIVE.finditer(stext)]
+            + [(m.start(), m.end(), "daily") for m in _DAILY.finditer(stext)]
+            + [(m.start(), m.end(), "window") for m in _WINDOW.finditer(unspoken)]
+        )
+        self.reporting = [m.start() for m in _REPORTING.finditer(stext)]
+        self.text = stext
         self.strike = bool(re.search(r"\b(?:strike|attack|shelling|struck|hit|bombing)\b", stext, re.I))
 
 
@@ -1149,16 +1180,28 @@ def _party_for(r: Reading, norm: str, sent: Sentence, parties: list[_Mention], l
     return ""
 
 
-def _period_for(r: Reading, norm: str, sent: Sentence, facts: _SentenceFacts) -> str:
-    """cumulative, daily or window: the figure's own markers first, then the sentence's."""
-    before = norm[max(sent.start, r.num.start - 80):r.num.start]
+def _period_for(r: Reading | None, norm: str, sent: Sentence, facts: _SentenceFacts) -> str:
+    """cumulative, daily or window: the figure's own markers first, then the sentence's ('' if none).
+
+    With no figure (`r` None) it reads the sentence alone, e.g. a list header.
+    """
+    if r is None:
+        if facts.since_war or re.search(r"\b(?:total|overall|cumulative|in\s+all)\b", norm[sent.start:sent.end], re.I):
+            return "cumulative"
+        return "daily" if facts.daily else ("window" if facts.window else "")
     if _TOTAL_BEFORE.search(norm[max(sent.start, r.num.start - 45):r.num.start]) and not _DAILY.search(
             norm[r.num.end:min(sent.end, r.num.end + 30)]):
         return "cumulative"
-    if facts.since_war and not facts.daily:
-        return "cumulative"
-    if facts.daily:
-        return "daily"
-    if facts.window:
-        return "window"
-    return ""
+    ns, ne = r.num.start - sent.start, r.num.end - sent.start
+    best: tuple[int, int, str] | None = None
+    for ms, me, kind in facts.markers:
+        # A date before a reporting verb that precedes the figure dates the statement:
+        # "In February 2023, UK Defence Intelligence assessed that Russia had suffered ..."
+        if (kind == "window" and me <= ns and any(me <= v < ns for v in facts.reporting)
+                and re.match(r"(?:in|on)\b", facts.text[ms:me], re.I)):
+            continue
+        dist = ms - ne if ms >= ne else (ns - me if me <= ns else 0)
+        rank = (dist, {"daily": 0, "cumulative": 1, "window": 2}[kind])
+        if best is None or rank < best[:2]:
+            best = (rank[0], rank[1], kind)
+    return best[2] if best else ""
