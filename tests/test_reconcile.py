@@ -434,12 +434,13 @@ def test_default_corpus_parsed_against_the_real_series(real_series):
 
 @pytest.fixture
 def shown(monkeypatch):
-    """What the notebook helpers display, in order (text of sentences, frames, figures)."""
-    import IPython.display
+    """What the notebook helpers show through `reports.say` and `reports.show_table`, in order."""
+    from lossclaims import reports
 
     out: list = []
-    monkeypatch.setattr(IPython.display, "display", lambda obj, raw=False, **kw: out.append(
-        obj["text/plain"] if isinstance(obj, dict) else obj))
+    monkeypatch.setattr(reports, "say", lambda template, **values: out.append(template.format(**values)))
+    monkeypatch.setattr(reports, "show_table",
+                        lambda df, empty="": out.append(empty if df.empty and empty else df))
     return out
 
 
