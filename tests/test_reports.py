@@ -294,3 +294,10 @@ def test_interactive_spread_shows_a_quantity_menu_and_its_page_stays_script_free
     assert len(views) == 1
     page = reports.to_html(nb, "2025-01-01 10:00 UTC", str(corpus), 3)
     assert "<script" not in page and "</html>" in page
+
+
+def test_report_command_stops_on_an_unknown_category_before_starting_a_kernel(tmp_path, capsys):
+    code = main(["report", "--out", str(tmp_path / "out"), "-p", "categories", '["tankz"]'])
+    assert code == 2
+    assert capsys.readouterr().err.startswith("lossclaims report: Unknown category 'tankz'")
+    assert not (tmp_path / "out").exists()

@@ -634,6 +634,13 @@ def render_reports(
     import papermill as pm
 
     folder = check_articles_dir(articles_dir)
+    if (parameters or {}).get("categories") is not None:
+        from .spread import check_parameters
+
+        try:  # a wrong category stops here, before a kernel starts (parties need the parse)
+            check_parameters(None, parameters["categories"])
+        except ValueError as exc:
+            raise ParameterError(str(exc)) from None
     corpus = corpus_label(folder)
     n_articles = len(article_files(folder))
     out = Path(out_dir).expanduser().resolve()
