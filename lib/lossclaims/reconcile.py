@@ -351,8 +351,9 @@ def _judge(row: Mapping, w: pd.DataFrame, inc: pd.DataFrame, best: np.ndarray, a
         return out
     if (consistent & best).any():
         i = np.flatnonzero(consistent & best)[0]
+        phrase = {"exact": "round figure", "approx": "about"}.get(qualifier, qualifier.replace("_", " "))
         out.update(verdict="rounded", matched=dates[i],
-                   note=f"{qualifier.replace('_', ' ')} {value:,.0f} vs {col[i]:,.0f}")
+                   note=f"{phrase} {value:,.0f}; the report says {col[i]:,.0f}")
         return out
     earlier = np.flatnonzero((equal | consistent) & (np.arange(len(dates)) < first_best))
     if len(earlier):
