@@ -22,12 +22,17 @@ import argparse
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 import numpy as np
 import pandas as pd
 
 from . import reference, schema
+
+if TYPE_CHECKING:  # imported lazily at run time: the CLI need not load matplotlib or the reports
+    from matplotlib.figure import Figure
+
+    from .reports import Setup
 
 VERDICTS = (
     "exact", "rounded", "stale", "typo", "mislabelled", "window", "not_comparable", "mismatch",
@@ -386,17 +391,18 @@ def judge_claims(claims: pd.DataFrame, series: pd.DataFrame, asof: pd.DataFrame)
     """
     w = reference.wide(series)
     inc = _increments(w)
-    by_article = asof.set_index("article")
-    rows = []
-    for _, row in claims.iterrows():
-        art = by_article.loc[row["article"]] if row["article"] in by_article.index else None
+    best_of: dict[str, tuple[np.ndarray, pd.Timestamp]] = {}
+    for _, art in asof.iterrows():
         best = np.zeros(len(w), dtype=bool)
-        at = pd.NaT
-        if art is not None and not pd.isna(art["asof"]) and art["dates"]:
+        if not pd.isna(art["asof"]) and art["dates"]:
             for run in art["dates"].split("; "):
                 a, _, b = run.partition("..")
                 best |= (w.index >= pd.Timestamp(a)) & (w.index <= pd.Timestamp(b or a))
-            at = art["asof"]
+        best_of[art["article"]] = (best, art["asof"] if best.any() else pd.NaT)
+    undated = (np.zeros(len(w), dtype=bool), pd.NaT)
+    rows = []
+    for _, row in claims.iterrows():
+        best, at = best_of.get(row["article"], undated)
         judged = _judge(row, w, inc, best, at)
         rows.append({**{c: row.get(c, "") for c in VERDICT_COLUMNS[:10]}, "asof": at, **judged})
     out = pd.DataFrame(rows, columns=VERDICT_COLUMNS)
@@ -565,7 +571,7 @@ def placed_claims(result: Reconciliation) -> pd.DataFrame:
 def plot_reconciliation(
     series: pd.DataFrame, result: Reconciliation | None = None, categories: list[str] | None = None,
     around_days: int | None = None, max_panels: int = 6,
-):
+) -> Figure:
     """A chart of the official series, one panel per category, with each article's claims placed
     at its as-of date, coloured by article and shaped by verdict. `around_days` zooms on the
     claims' dates; without `categories`, the (at most `max_panels`) categories with most claims.
@@ -641,7 +647,7 @@ class NotebookSetup:
     """What notebook 05 derives from its parameters: the parsed corpus (`setup`, see
     `lossclaims.reports.prepare`), the series (None when there is none) and the reconciliation."""
 
-    setup: object
+    setup: Setup
     series: pd.DataFrame | None
     result: Reconciliation | None
     folder: Path | None = None
