@@ -88,7 +88,7 @@ def lexicon() -> Lexicon:
         measure_key=_key_map("measure"),
         qualifier_tail=re.compile(
             rf"{b}(?P<q>{_alt(quals)})(?:\s+(?:a|an|the|some|staggering|whopping|total\s+of|record|grim|"
-            rf"milestone|mark|of|figure|estimated|reported|confirmed|just|all|told|in\s+all)){{0,4}}\s*:?\s*$",
+            rf"milestone|mark|of|figure|estimated|reported|confirmed|just|all|told|in\s+all)){{0,4}}\s*:?\s*[\"']?$",
             re.IGNORECASE,
         ),
         qualifier_key=_key_map("qualifier"),
@@ -267,7 +267,7 @@ _LINK_BEFORE = re.compile(
     r"|(?P<gap>[^.;:]{0,70}?)"
     r"\b(?:to|reached|reach|reaches|surpassed|surpass|surpasses|passed|pass|passes|exceeded|exceed|exceeds|"
     r"topped|tops|top|is|was|are|were|hit|hits|crossed|stood|stands|than|approaching|nearing|near|now|past|"
-    r"over|nearly|almost|around|about|some|includes|included|including|amounted\s+to|amount\s+to)\s+(?:[\w']+\s+){0,4}$)",
+    r"over|nearly|almost|around|about|some|includes|included|including|amounted\s+to|amount\s+to|at)\s+(?:[\w']+\s+){0,4}$)",
     re.IGNORECASE,
 )
 _TOTAL_BEFORE = re.compile(r"\b(?:total|overall|cumulative|in\s+all|altogether|bringing|taking|brings|takes|raising|"
@@ -413,11 +413,12 @@ class Reading:
     inherited: bool = False
     inherit: "Reading | None" = None  # the figure whose party this one shares
     list_head: "Reading | None" = None  # first item of the list this figure is in
+    partner: "Reading | None" = None    # the high end of the range this figure is the low end of
 
 
 def _category_after(after: str, lex: Lexicon) -> tuple[str, int, bool]:
     """Category key of the noun right after a number (allowing a few modifiers), its end, people-measure noun."""
-    m = re.match(rf"^\s*(?:\(\s*\+?\s*[\d,. ]+\s*\)\s*)?(?:{_FILLER}\s+){{0,3}}?(?P<cat>{lex.category.pattern})", after,
+    m = re.match(rf"^[\s\"']*(?:\(\s*\+?\s*[\d,. ]+\s*\)\s*)?(?:{_FILLER}\s+){{0,3}}?(?P<cat>{lex.category.pattern})", after,
                  re.IGNORECASE)
     if m and not re.match(rf"\s+(?:{_NOT_HEAD})\b", after[m.end():], re.IGNORECASE):
         return _lookup(lex.category_key, m.group("cat")), m.end(), False
@@ -542,7 +543,8 @@ class _ArticleState:
         self.last_party_para: int = -1
         self.colon_context: tuple[str, bool, str, str] | None = None  # (party, loss, qualifier, period) of a list header
         self.colon_fresh = False
-        self.default_period = ""  # the period of the article's first figure with a marker
+        self.default_period = ""
+        self.para_period: tuple[int, str] | None = None  # the period of the article's first figure with a marker
         self.carry: tuple[str, str] | None = None  # (source, party or '') carried into later paragraphs
         self.speaker: str = ""  # the last official voice (ukraine_official / russia_official) heard
         self.last_people: tuple[str, str] | None = None      # (party, category) of the last people figure
@@ -748,6 +750,13 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
         r.category = cat
         r.cat_end = n.end + cat_end if cat_end >= 0 else -1
         r.people_noun = people_noun
+        if people_noun and not label:
+            # "1,146 injured", "11 others injured": whose people the sentence decides below.
+            prev = next((x for x in reversed(readings[:i]) if x.category and not x.reason), None)
+            if prev is not None and prev.category in vocab.PEOPLE_CATEGORIES:
+                r.category, r.inherit, r.inherited = prev.category, prev, True
+            elif facts.civilian_context:
+                r.category = "civilians"
         if cat in vocab.PEOPLE_CATEGORIES and cat_end > 0:
             phrase = r.after[:cat_end]
             # "two Azerbaijani citizens", "three Colombian mercenaries": not a party of this war.
@@ -755,18 +764,7 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
                     r"\b[A-Z][a-z]+(?:i|ian|ean|ese|ish|ch|an)\b", phrase):
                 r.party = "foreign"
 
-    # Ranges: "70,000-80,000 troops", "between 150,000 and 200,000".
-    for i in range(len(readings) - 1):
-        a, b = readings[i], readings[i + 1]
-        if a.reason or b.reason or a.category or not b.category:
-            continue
-        if _RANGE_MID.match(a.after) and (re.search(r"(?:-|to)\s*$", a.after) or re.search(r"\bbetween\s+(?:\w+\s+)?$", a.before, re.I)):
-            if a.after.strip() == "and" and not re.search(r"\bbetween\s+$", a.before, re.IGNORECASE):
-                continue
-            a.category, a.people_noun, a.cat_end = b.category, b.people_noun, b.cat_end
-            a.flags.append("range_low")
-            b.flags.append("range_high")
-            a.qualifier, b.qualifier = "at_least", "at_most"
+    _pair_ranges(readings)
 
     # Numbers with no noun of their own: a linking phrase ("the death toll rose to"), an
     # anaphora ("6,000 of them"), the figure before in the sentence, or a people measure.
@@ -794,9 +792,11 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
         if m:
             noun = m.group("noun").lower()
             if noun in ("total", "tally", "number", "figure", "count"):
-                named = list(lex.category.finditer(r.before[max(0, m.start() - 25):]))
-                if named:  # "the tank figure includes eight", "the total number of tanks to"
-                    r.category = _lookup(lex.category_key, named[-1].group())
+                # "the tank figure includes eight", "the total number of people killed has risen to"
+                named = re.search(rf"(?P<c>{lex.category.pattern})\s+$", r.before[max(0, m.start() - 40):m.start()], re.I) or re.match(
+                    rf"\s*of\s+(?:the\s+)?(?:\w+\s+)?(?P<c>{lex.category.pattern})", r.before[m.end("noun"):], re.I)
+                if named:
+                    r.category = _lookup(lex.category_key, named.group("c"))
                     r.people_noun = r.category in vocab.PEOPLE_CATEGORIES
                     continue
                 if prev and prev.category:
@@ -815,6 +815,8 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             r.category = "civilians" if facts.civilian_context else (
                 prev.category if prev and prev.category in vocab.PEOPLE_CATEGORIES else "personnel")
             r.people_noun = True
+
+    _pair_ranges(readings)
 
     # Qualifiers, with a list sharing one qualifier when no item has its own.
     for r in readings:
@@ -855,8 +857,11 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
         elif _STOCK.search(clause) and not (lex.equipment_loss.search(clause) or lex.loss_verb.search(clause)):
             r.reason = "stock"
 
-    # Source, party, measure and period of every remaining figure.
-    for i, r in enumerate(readings):
+    # Source, party, measure and period of every remaining figure (a range's high end first:
+    # its low end shares its measure).
+    order = sorted(range(len(readings)), key=lambda k: k + 1.5 if readings[k].partner is not None else k)
+    for i in order:
+        r = readings[i]
         if r.reason:
             continue
         n = r.num
@@ -865,8 +870,17 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             nxt = readings[i + 1] if i + 1 < len(readings) else None
             owned_next = bool(nxt and _owned_before(nxt.before, lex))
             r.measure = _measure_for(r, lex, owned_next)
+            if r.partner is not None and r.partner.measure:
+                r.measure = r.partner.measure
+            if not r.measure and r.inherit is not None and r.inherit.measure and re.search(
+                    r"\b(?:including|among\s+them|of\s+whom|of\s+which|among)\s+$", r.before, re.I):
+                r.measure = r.inherit.measure
             if not r.measure:
                 r.measure = _measure_from_sentence(r, readings, facts)
+            if not r.measure and re.search(r"\b(?:including|among\s+them|of\s+whom|among)\s+$", r.before, re.I):
+                ante = next((x for x in reversed(readings[:i]) if x.measure and x.category in vocab.PEOPLE_CATEGORIES), None)
+                if ante is not None:
+                    r.measure = ante.measure
             if not r.measure and colon and colon[1]:
                 r.measure = "casualties"  # a people line of a list of losses
             if not r.measure:
@@ -899,10 +913,14 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             r.source = state.carry[0]
         if not r.period:
             r.period = _period_for(r, norm, sent, facts)
+            if r.period and r.category == "civilians":
+                state.para_period = (sent.para, r.period)
             if r.period and not state.default_period and r.period in ("daily", "cumulative"):
                 state.default_period = r.period
             if not r.period and colon and colon[3]:
                 r.period = colon[3]
+            if not r.period and state.para_period and state.para_period[0] == sent.para and r.category == "civilians":
+                r.period = state.para_period[1]  # the same attack's toll, told over two sentences
             if not r.period:
                 r.period = "window" if r.category == "civilians" and facts.strike else (state.default_period or "cumulative")
 
@@ -941,6 +959,30 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
         state.colon_context = (party, loss, qual, _period_for(None, norm, sent, facts))
         state.colon_fresh = True
     return readings
+
+
+def _pair_ranges(readings: list[Reading]) -> None:
+    """'70,000-80,000 troops', 'between 150,000 and 200,000': two claims, the low one at least,
+    the high one at most; the low end takes the high end's noun (or, with neither, the figure before)."""
+    for i in range(len(readings) - 1):
+        a, b = readings[i], readings[i + 1]
+        if a.reason or b.reason or a.category or "range_high" in b.flags:
+            continue
+        if not (_RANGE_MID.match(a.after) and (re.search(r"(?:-|to)\s*$", a.after)
+                                                or re.search(r"\bbetween\s+(?:\w+\s+)?$", a.before, re.I))):
+            continue
+        if a.after.strip() == "and" and not re.search(r"\bbetween\s+$", a.before, re.IGNORECASE):
+            continue
+        if not b.category:
+            prev = next((x for x in reversed(readings[:i]) if x.category and not x.reason), None)
+            if prev is None or not re.search(r"\b(?:range\s+of|between|from)\s+$", a.before, re.I):
+                continue
+            b.category, b.inherit, b.inherited = prev.category, prev, True
+        a.category, a.people_noun, a.cat_end, a.inherit = b.category, b.people_noun, b.cat_end, b.inherit
+        a.partner = b
+        a.flags.append("range_low")
+        b.flags.append("range_high")
+        a.qualifier, b.qualifier = "at_least", "at_most"
 
 
 def _share_list_qualifier(readings: list[Reading], lex: Lexicon) -> None:
@@ -1127,7 +1169,9 @@ def _party_for(r: Reading, norm: str, sent: Sentence, parties: list[_Mention], l
     for m in lex.loss_verb.finditer(before):
         verbs.append((m.start(), m.end(), "loss"))
     for m in lex.destroy_verb.finditer(before):
-        verbs.append((m.start(), m.end(), "destroy"))
+        # "5,937 soldiers had been killed": a passive names the loser, not the side that destroyed.
+        passive = re.search(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+\s+)?$", before[max(0, m.start() - 20):m.start()], re.I)
+        verbs.append((m.start(), m.end(), "loss" if passive else "destroy"))
     after_np = norm[(r.cat_end if r.cat_end >= 0 else n.end):min(sent.end, n.end + CONTEXT)]
     m_by = re.match(r"^[^.;]{0,40}?\b(?P<v>destroyed|killed|shot\s+down|downed|captured|hit|struck|damaged|eliminated|"
                     r"wounded|injured|lost|suffered|sustained)\s+by\s+(?:the\s+)?", after_np, re.I)
