@@ -13,7 +13,7 @@ unexport MPLBACKEND
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install report test lab bench lock clean
+.PHONY: help install report test lab bench notebooks lock clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -31,7 +31,10 @@ report: $(STAMP) ## render every notebook into reports/ (ARTICLES=dir for anothe
 	$(PY) -m lossclaims report --out $(OUT) $(if $(ARTICLES),--articles $(ARTICLES))
 
 test: $(STAMP) ## run the library's tests and nbval over the committed notebooks
-	$(PY) -m pytest --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
+	$(PY) -m pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
+
+notebooks: $(STAMP) ## re-execute the committed notebooks in place on the default corpus (after a parser change)
+	$(PY) -m lossclaims report --update-notebooks
 
 lab: $(STAMP) ## open JupyterLab on the notebooks (installs the lab extra)
 	$(PY) -m pip install --quiet -e '.[lab]'
