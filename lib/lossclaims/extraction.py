@@ -206,7 +206,7 @@ _WAR_WORDS = re.compile(
     r"yemen|napoleon|soviet[\s-]afghan|falklands|civil\s+war)\b",
     re.IGNORECASE,
 )
-_LAUNCH = re.compile(r"\b(?:launch(?:ed|es|ing)|fired|fires|firing|attacked\s+with|sent|used|deployed|unleashed|"
+_LAUNCH = re.compile(r"\b(?:attacked\s+by|launch(?:ed|es|ing)|fired|fires|firing|attacked\s+with|sent|used|deployed|unleashed|"
                      r"released)\b", re.IGNORECASE)
 _RATE_AFTER = re.compile(
     r"^[^.;]{0,45}?\b(?:per\s+(?:square|sq|km|kilomet|day|week|month|year|hour)|a\s+(?:day|week|month|year)\b|"
@@ -234,7 +234,7 @@ _RECRUIT = re.compile(
 _FORECAST = re.compile(
     r"\b(?:expected\s+to|could\s+(?:reach|rise|climb|top|lose|hit|exceed)|will\s+(?:reach|rise|climb|top|lose|hit|exceed)|"
     r"would\s+(?:reach|rise|lose|be)|projected|forecasts?|forecasted|predict(?:ed|s|ion)?|on\s+track\s+to|"
-    r"likely\s+to\s+(?:reach|rise|lose|exceed)|may\s+(?:reach|rise|lose|exceed)|by\s+the\s+end\s+of\s+(?:the\s+)?(?:year|20\d\d))\b",
+    r"likely\s+to\s+(?:reach|rise|lose|exceed)|may\s+(?:reach|rise|lose|exceed))\b",
     re.IGNORECASE,
 )
 _EXCHANGE = re.compile(
@@ -253,6 +253,8 @@ _DAY_BEFORE = re.compile(r"(?:^|\b(?:on|since|by|of|as\s+of|marks?|marking|reach
                          re.IGNORECASE)
 _AGE = re.compile(r"^(?:-years?-old|\s+years?\s+old|-year-old)", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\baged\s+$|\bage\s+(?:of\s+)?$", re.IGNORECASE)
+_MODEL_BEFORE = re.compile(r"\b(?:Leopard|Challenger|Marder|Gepard|Patriot|Tornado|Mirage|Gripen|Iskander|Kinzhal|Tochka|"
+                           r"Zircon|Kalibr|Shahed|Geran|Lancet|Orlan|Bayraktar|Stryker|Piranha|Caesar|Krab|Zuzana)\s$")
 _UNIT_BEFORE = re.compile(r"\b(?:unit|brigade|regiment|battalion|division|no\.|number|corps|group|model|version)\s+#?$",
                           re.IGNORECASE)
 _MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -314,12 +316,13 @@ _DAILY = re.compile(
     re.IGNORECASE,
 )
 _CIVIL_CONTEXT = re.compile(
-    r"\b(?:civilians?|residents?|strikes?|struck|shell(?:ing|ed)|attacks?|bomb(?:ing|ed)|missile|drone\s+attack|"
-    r"apartment|building|hospital|school|city|town|village|region|oblast|governor|mayor|people|person|children|"
-    r"woman|women|man|girl|boy|killed\s+in\s+(?:a|an|the)|rescuers)\b",
+    r"\b(?:civilians?|residents?|shell(?:ing|ed)|bomb(?:ing|ed)|drone\s+attack|glide\s+bomb|apartment|hospital|school|"
+    r"playground|governor|mayor|people|person|children|woman|women|man|girl|boy|rescuers|passengers|injured\s+in|"
+    r"killed\s+in\s+(?:a|an|the)\s+(?:\w+\s+){0,3}(?:strike|attack))\b",
     re.IGNORECASE,
 )
-_MILITARY_CONTEXT = re.compile(r"\b(?:troops|soldiers|servicemen|personnel|military|army|forces|fighters|combat|front)\b",
+_MILITARY_CONTEXT = re.compile(r"\b(?:troops|soldiers|servicemen|personnel|military|army|forces|fighters|combat|front|"
+                               r"north\s+korean|brigades?|units)\b",
                                re.IGNORECASE)
 _LOCATION_BEFORE = re.compile(
     r"\b(?:in|into|inside|across|on|throughout|against|invasion\s+of|invaded|invading|war\s+in|war\s+on|war\s+with|"
@@ -367,18 +370,19 @@ _ANOTHER_BEFORE = re.compile(r"\b(?:another|a\s+further|further|an\s+additional|
 _ARTICLE_NUMBER = re.compile(
     r"\b(?P<a>[Aa]n?)\s+(?:(?:(?i:russian|ukrainian|north\s+korean|enemy|\w+-made|\w+-built|\d+-year-old|young|elderly|"
     r"local|single|second|further|modern|western|soviet-era|american|german|british)|[A-Z][\w/.-]*\d[\w/.-]*|"
-    r"[A-Z][a-z]+-?\d*|[A-Z]{2,}[\w-]*)\s+){0,3}"
+    r"[A-Z][a-z]+-?\d*|[A-Z]{2,}[\w-]*|(?i:attack|combat|strike|fpv|kamikaze|reconnaissance|military))\s+){0,3}"
     r"(?P<noun>(?i:tank|infantry\s+fighting\s+vehicle|armou?red\s+personnel\s+carrier|armou?red\s+vehicle|helicopter|"
     r"submarine|warship|ship|plane|jet|fighter\s+jet|aircraft|bomber|howitzer|self-propelled\s+gun|multiple\s+rocket\s+launcher|"
     r"air\s+defen[cs]e\s+system|radar|woman|man|child|girl|boy|teenager|civilian|pensioner|resident|person|soldier|"
     r"serviceman|drone|cruise\s+missile|self-propelled\s+howitzer|rocket\s+launcher|radar\s+station|"
     r"electronic[\s-]warfare\s+station|engineering\s+vehicle|pickup(?:\s+truck)?|truck|armou?red\s+combat\s+vehicle|"
-    r"armou?red\s+fighting\s+vehicle))\b",
+    r"armou?red\s+fighting\s+vehicle|fighter-bomber|attack\s+aircraft|bomber|fighter))\b",
 )
 _LIST_LOSS = re.compile(r"\b(?:lost|losses|loses|destroyed|shot\s+down|downed|hit|struck|eliminated|amounted\s+to)\b",
                         re.IGNORECASE)
 _ARTICLE_LOSS = re.compile(
-    r"^\s*(?:(?:was|were|has\s+been|had\s+been|is|got)\s+(?:also\s+|reportedly\s+)?(?:killed|injured|wounded|destroyed|"
+    r"^\s*(?:(?:was|were|is)\s+among\s+(?:those\s+|the\s+)?(?:killed|injured|wounded|dead)|"
+    r"(?:was|were|has\s+been|had\s+been|is|got)\s+(?:also\s+|reportedly\s+)?(?:killed|injured|wounded|destroyed|"
     r"damaged|shot\s+down|downed|sunk|hit|captured|lost|struck)|died|(?:was\s+)?killed)\b",
     re.IGNORECASE,
 )
@@ -418,12 +422,13 @@ class Reading:
 
 def _category_after(after: str, lex: Lexicon) -> tuple[str, int, bool]:
     """Category key of the noun right after a number (allowing a few modifiers), its end, people-measure noun."""
-    m = re.match(rf"^[\s\"']*(?:\(\s*\+?\s*[\d,. ]+\s*\)\s*)?(?:{_FILLER}\s+){{0,3}}?(?P<cat>{lex.category.pattern})", after,
+    m = re.match(rf"^[\s\"']*(?:\(\s*\+?\s*[\d,. ]+\s*\)\s*)?(?:of\s+(?:the|these|those|its|their)\s+)?"
+                 rf"(?:{_FILLER}\s+){{0,3}}?(?P<cat>{lex.category.pattern})", after,
                  re.IGNORECASE)
     if m and not re.match(rf"\s+(?:{_NOT_HEAD})\b", after[m.end():], re.IGNORECASE):
         return _lookup(lex.category_key, m.group("cat")), m.end(), False
     m = re.match(
-        rf"^\s*(?:{_FILLER}\s+){{0,2}}?(?P<cat>casualt(?:y|ies)|causalities|deaths|fatalities|dead|killed|wounded|injured|"
+        rf"^\s*(?:of\s+(?:the|these|those)\s+)?(?:{_FILLER}\s+){{0,2}}?(?P<cat>casualt(?:y|ies)|causalities|deaths|fatalities|dead|killed|wounded|injured|"
         rf"losses|KIA|irrecoverable\s+losses)\b",
         after,
         re.IGNORECASE,
@@ -544,6 +549,7 @@ class _ArticleState:
         self.colon_context: tuple[str, bool, str, str] | None = None  # (party, loss, qualifier, period) of a list header
         self.colon_fresh = False
         self.default_period = ""
+        self.last_civilians = ""
         self.para_period: tuple[int, str] | None = None  # the period of the article's first figure with a marker
         self.carry: tuple[str, str] | None = None  # (source, party or '') carried into later paragraphs
         self.speaker: str = ""  # the last official voice (ukraine_official / russia_official) heard
@@ -667,7 +673,8 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
     base = sent.start
     readings: list[Reading] = []
     # Model numbers (Shahed-136, M777) belong to the noun phrase: they do not end a figure's context.
-    cuts = [n for n in snums if n.form != "model_number"]
+    cuts = [n for n in snums if n.form not in ("model_number", "date", "time")
+            and not (not n.words and re.fullmatch(r"(?:19|20)\d\d", n.text))]
     for i, n in enumerate(snums):
         prev_end = max([m.end for m in cuts if m.end <= n.start], default=sent.start)
         next_start = min([m.start for m in cuts if m.start >= n.end], default=sent.end)
@@ -729,6 +736,9 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
         if _UNIT_BEFORE.search(before_local):
             r.reason = "unit_number"
             continue
+        if _MODEL_BEFORE.search(before_local) or re.search(r"[A-Za-z]-?\d+/$", before_local):
+            r.reason = "model_number"  # "Leopard 2 tanks", "Shahed-136/131"
+            continue
         cat, cat_end, people_noun = _category_after(r.after, lex)
         if not cat and _PLUS.search(r.after) and i + 1 < len(readings) and _DAILY_AFTER.match(readings[i + 1].after):
             # "471,220 (+1,180) military personnel": the noun follows the day's increment.
@@ -783,9 +793,13 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             r.category, r.inherit, r.inherited = src.category, src, True
             continue
         if prev and (_ANOTHER_BEFORE.search(r.before) or _owned_before(r.before, lex)
+                     or re.search(r"\b(?:including|of\s+which|of\s+whom|among\s+them)\s+(?:\w+\s+){0,2}$", r.before, re.I)
+                     or re.match(r"^\s*(?:were|was|had\s+been|have\s+been)?\s*(?:destroyed|captured|damaged|abandoned|shot\s+down)\b",
+                                 r.after, re.I)
                      or re.match(r"^\s*(?:in|during|on)\s+(?:[A-Z][a-z]+)", r.after) or _measure_spans(r.after[:40], lex)):
             if prev.category in vocab.PEOPLE_CATEGORIES or _TOTAL_BEFORE.search(r.before) or _ANOTHER_BEFORE.search(r.before) \
-                    or _owned_before(r.before, lex):
+                    or _owned_before(r.before, lex) or re.search(r"\b(?:including|of\s+which|among\s+them)\s+(?:\w+\s+){0,2}$", r.before, re.I) \
+                    or re.match(r"^\s*(?:were|was|had\s+been|have\s+been)?\s*(?:destroyed|captured|damaged|abandoned|shot\s+down)\b", r.after, re.I):
                 r.category, r.inherit, r.inherited = prev.category, prev, True
                 continue
         m = _LINK_BEFORE.search(r.before)
@@ -794,7 +808,7 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             if noun in ("total", "tally", "number", "figure", "count"):
                 # "the tank figure includes eight", "the total number of people killed has risen to"
                 named = re.search(rf"(?P<c>{lex.category.pattern})\s+$", r.before[max(0, m.start() - 40):m.start()], re.I) or re.match(
-                    rf"\s*of\s+(?:the\s+)?(?:\w+\s+)?(?P<c>{lex.category.pattern})", r.before[m.end("noun"):], re.I)
+                    rf"\s*of\s+(?:the\s+)?(?:\w+\s+){{0,3}}?(?P<c>{lex.category.pattern})", r.before[m.end("noun"):], re.I)
                 if named:
                     r.category = _lookup(lex.category_key, named.group("c"))
                     r.people_noun = r.category in vocab.PEOPLE_CATEGORIES
@@ -802,12 +816,16 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
                 if prev and prev.category:
                     r.category, r.inherit, r.inherited = prev.category, prev, True
                     continue
+                if state.last_people and re.search(r"\b(?:count|tally|toll)\b", m.group("noun"), re.I):
+                    r.party, r.category, r.inherited = state.last_people[0], state.last_people[1], True
+                    continue
                 gap_measure = _measure_spans(m.group("gap") or "", lex) or _measure_spans(r.before[max(0, m.start() - 30):m.start()], lex)
                 if gap_measure or re.search(r"\b(?:troops|soldiers|personnel|servicemen)\b", r.before, re.I):
                     r.category = "civilians" if re.search(r"\bcivilian", r.before, re.I) else "personnel"
                     r.people_noun = True
                 continue
-            r.category = "civilians" if re.search(r"\bcivilian", r.before, re.I) else "personnel"
+            r.category = "civilians" if (re.search(r"\bcivilian", r.before, re.I) or facts.civilian_context or (
+                state.last_people and state.last_people[1] == "civilians" and not _MILITARY_CONTEXT.search(stext))) else "personnel"
             r.people_noun = True
             continue
         if (_measure_spans(r.after[:40], lex) and re.match(r"^\s*(?:were|was|have\s+been|had\s+been|has\s+been|are|"
@@ -869,7 +887,9 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
         if r.category in vocab.PEOPLE_CATEGORIES:
             nxt = readings[i + 1] if i + 1 < len(readings) else None
             owned_next = bool(nxt and _owned_before(nxt.before, lex))
-            r.measure = _measure_for(r, lex, owned_next)
+            own = re.search(rf"(?P<m>{lex.measure.pattern})\s+(?:(?:an?\s+)?(?:additional|further|another|at\s+least|about|around|some|"
+                            rf"nearly|almost|over|more\s+than|up\s+to|an\s+estimated|a\s+total\s+of)\s+)?$", r.before, re.I)
+            r.measure = _lookup(lex.measure_key, own.group("m")) if own else _measure_for(r, lex, owned_next)
             if r.partner is not None and r.partner.measure:
                 r.measure = r.partner.measure
             if not r.measure and r.inherit is not None and r.inherit.measure and re.search(
@@ -897,7 +917,7 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
         if not r.party and r.inherit is not None and r.inherit.party:
             r.party = r.inherit.party
         if not r.party and r.category == "civilians":
-            r.party = _civilian_party(r, stext, base, parties, facts)
+            r.party = _civilian_party(r, stext, base, parties, facts, state.last_civilians)
         if not r.party and r.list_head is not None and r.list_head.party:
             r.party = r.list_head.party
         if not r.party:
@@ -948,6 +968,8 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
         state.last_party, state.last_party_para = r.party, sent.para
         if r.category in vocab.PEOPLE_CATEGORIES:
             state.last_people = (r.party, r.category)
+        if r.category == "civilians":
+            state.last_civilians = r.party
     if sent.colon:
         subj = [p for p in parties if p.role == "plain"]
         loss = bool(lex.equipment_loss.search(stext) or lex.loss_verb.search(stext))
@@ -1126,7 +1148,8 @@ def _source_for(n: NumberSpan, sources: list[tuple[int, int, str, bool]], sent_s
     return best[2]
 
 
-def _civilian_party(r: Reading, stext: str, base: int, parties: list[_Mention], facts: _SentenceFacts) -> str:
+def _civilian_party(r: Reading, stext: str, base: int, parties: list[_Mention], facts: _SentenceFacts,
+                    carried: str = "") -> str:
     """Civilians belong to their country: named with the noun, else where they were, else the
     other side of the attacker, else Ukraine (where almost all of this war's civilian toll is)."""
     np_end = r.cat_end if r.cat_end >= 0 else r.num.end
@@ -1140,7 +1163,7 @@ def _civilian_party(r: Reading, stext: str, base: int, parties: list[_Mention], 
         if re.match(r"^\s*(?:[\w-]+\s+){0,2}?(?:shells?|shelling|strikes?|attacks?|drones?|missiles?|bombs?|forces|troops|"
                     r"army|artillery|airstrikes?|air\s+strikes?|glide\s+bombs?)\b", tail, re.I) and p.party in OPPOSITE:
             return OPPOSITE[p.party]
-    return "ukraine"
+    return carried or "ukraine"
 
 
 def _party_for(r: Reading, norm: str, sent: Sentence, parties: list[_Mention], lex: Lexicon,
