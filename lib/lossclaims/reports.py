@@ -214,8 +214,13 @@ def say(template: str, **values: Any) -> None:
 
 
 def _md_escape(text: str) -> str:
-    # Markdown would otherwise read `*`, `_`, `[` ... in a headline as formatting or links.
-    return re.sub(r"([\\`*_\[\]{}#|!~])", r"\\\1", text)
+    r"""Backslash what Markdown would read as formatting or links in a headline (`*`, `_`, `[` ...),
+    and the colon of `://`, else a bare `https://...` becomes a live link to another host.
+
+    >>> print(_md_escape("*Big* https://x.org: 5"))
+    \*Big\* https\://x.org: 5
+    """
+    return re.sub(r"([\\`*_\[\]{}#|!~])|:(?=//)", lambda m: "\\" + m.group(0), text)
 
 
 # Left-aligned, top-aligned cells so that quotes read as text; the `.jp-RenderedHTMLCommon` rule
