@@ -202,7 +202,8 @@ _PLUS = re.compile(r"^\s*\(\s*\+\s*$")
 _DAILY_AFTER = re.compile(r"^\s*\)")
 _WAR_WORDS = re.compile(
     r"\b(?:world\s+war|wwi+|ww\s?[12]|second\s+world\s+war|first\s+world\s+war|great\s+patriotic\s+war|"
-    r"afghan(?:istan)?|chechnya|chechen\s+wars?|vietnam|korean\s+war|iraq|gaza|israel|hamas|sudan|syria|"
+    r"afghan(?:istan)?|chechnya|chechen\s+wars?|vietnam|korean\s+war|iraq|gaza|israel|hamas|sudan|syria|soviet\s+union|ussr|"
+    r"red\s+army|battle\s+of\s+the\s+somme|verdun|stalingrad|"
     r"yemen|napoleon|soviet[\s-]afghan|falklands|civil\s+war)\b",
     re.IGNORECASE,
 )
@@ -316,7 +317,7 @@ _DAILY = re.compile(
     re.IGNORECASE,
 )
 _CIVIL_CONTEXT = re.compile(
-    r"\b(?:civilians?|residents?|shell(?:ing|ed)|bomb(?:ing|ed)|drone\s+attack|glide\s+bomb|apartment|hospital|school|"
+    r"\b(?:civilians?|residents?|shell(?:ing|ed)|bomb(?:ing|ed)|glide\s+bomb|apartment|hospital|school|"
     r"playground|governor|mayor|people|person|children|woman|women|man|girl|boy|rescuers|passengers|injured\s+in|"
     r"killed\s+in\s+(?:a|an|the)\s+(?:\w+\s+){0,3}(?:strike|attack))\b",
     re.IGNORECASE,
@@ -674,7 +675,8 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
     readings: list[Reading] = []
     # Model numbers (Shahed-136, M777) belong to the noun phrase: they do not end a figure's context.
     cuts = [n for n in snums if n.form not in ("model_number", "date", "time")
-            and not (not n.words and re.fullmatch(r"(?:19|20)\d\d", n.text))]
+            and not (not n.words and re.fullmatch(r"(?:19|20)\d\d", n.text))
+            and not re.match(r"-years?-old", norm[n.end:n.end + 10])]
     for i, n in enumerate(snums):
         prev_end = max([m.end for m in cuts if m.end <= n.start], default=sent.start)
         next_start = min([m.start for m in cuts if m.start >= n.end], default=sent.end)
@@ -699,6 +701,8 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
     loss_in_sentence = bool(lex.equipment_loss.search(stext) or re.search(r"\blosses\b", stext, re.I))
     facts = _SentenceFacts(stext, lex)
     # A header ending with ':' governs the next line, and the lines after it that are list items.
+    if re.match(r"\s*(?:among\s+them|of\s+them|of\s+these|including)\b", stext, re.I) and state.last_party:
+        state.colon_context, state.colon_fresh = (state.last_party, True, "", ""), True
     colon = state.colon_context if state.colon_context and (
         state.colon_fresh or _LIST_ITEM.match(stext) or sent.colon) else None
     state.colon_fresh = False
@@ -821,7 +825,8 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
                     continue
                 gap_measure = _measure_spans(m.group("gap") or "", lex) or _measure_spans(r.before[max(0, m.start() - 30):m.start()], lex)
                 if gap_measure or re.search(r"\b(?:troops|soldiers|personnel|servicemen)\b", r.before, re.I):
-                    r.category = "civilians" if re.search(r"\bcivilian", r.before, re.I) else "personnel"
+                    r.category = "civilians" if (re.search(r"\bcivilian", r.before, re.I) or facts.civilian_context or (
+                        state.last_people and state.last_people[1] == "civilians" and not _MILITARY_CONTEXT.search(stext))) else "personnel"
                     r.people_noun = True
                 continue
             r.category = "civilians" if (re.search(r"\bcivilian", r.before, re.I) or facts.civilian_context or (
@@ -872,7 +877,8 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             r.reason = "launched"
         elif _EXCHANGE.search(clause) and not re.search(r"\b(?:killed|died|wounded|injured)\b", clause, re.I):
             r.reason = "exchange"
-        elif _STOCK.search(clause) and not (lex.equipment_loss.search(clause) or lex.loss_verb.search(clause)):
+        elif _STOCK.search(local := r.before[-60:] + re.split(r"[,;]", r.after, maxsplit=1)[0]) and not (
+                lex.equipment_loss.search(local) or lex.loss_verb.search(local)):
             r.reason = "stock"
 
     # Source, party, measure and period of every remaining figure (a range's high end first:
@@ -921,7 +927,7 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
         if not r.party and r.list_head is not None and r.list_head.party:
             r.party = r.list_head.party
         if not r.party:
-            r.party = _party_for(r, norm, sent, parties, lex, state, colon)
+            r.party = _party_for(r, norm, sent, parties, lex, state, colon, readings)
         r.party = _resolve(r.party, r.source if r.source in SPEAKER_PARTY else state.speaker)
         if not r.party:
             r.reason = "no_party"
@@ -1167,7 +1173,7 @@ def _civilian_party(r: Reading, stext: str, base: int, parties: list[_Mention], 
 
 
 def _party_for(r: Reading, norm: str, sent: Sentence, parties: list[_Mention], lex: Lexicon,
-               state: _ArticleState, colon: tuple[str, bool] | None) -> str:
+               state: _ArticleState, colon: tuple | None, others: list[Reading] = ()) -> str:
     """Whose loss a figure is: the owner named in its noun phrase, the subject of a loss verb,
     the other side of whoever destroyed it, or the party the text has been talking about."""
     n = r.num
@@ -1193,7 +1199,11 @@ def _party_for(r: Reading, norm: str, sent: Sentence, parties: list[_Mention], l
         verbs.append((m.start(), m.end(), "loss"))
     for m in lex.destroy_verb.finditer(before):
         # "5,937 soldiers had been killed": a passive names the loser, not the side that destroyed.
-        passive = re.search(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+\s+)?$", before[max(0, m.start() - 20):m.start()], re.I)
+        passive = re.search(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+\s+)?$", before[max(0, m.start() - 20):m.start()], re.I) \
+            or (re.search(rf"(?:{lex.category.pattern}|people|persons)\s+$", before[max(0, m.start() - 40):m.start()], re.I)
+                # "equipment destroyed, damaged or captured, along with 28 ships": a participle, unless
+                # the figure is its object ("a drone destroyed a tank")
+                and (len(before[m.end():].split()) > 3 or re.search(r"[,;]", before[m.end():])))
         verbs.append((m.start(), m.end(), "loss" if passive else "destroy"))
     after_np = norm[(r.cat_end if r.cat_end >= 0 else n.end):min(sent.end, n.end + CONTEXT)]
     m_by = re.match(r"^[^.;]{0,40}?\b(?P<v>destroyed|killed|shot\s+down|downed|captured|hit|struck|damaged|eliminated|"
@@ -1210,7 +1220,8 @@ def _party_for(r: Reading, norm: str, sent: Sentence, parties: list[_Mention], l
     if verbs:
         vs, ve, kind = max(verbs, key=lambda v: v[1])
         # "losses of Russian troops", "Russia's losses", "enemy losses": the owner sits by the noun.
-        subj = [p for p in parties if p.start < before_start + vs and p.role in ("plain", "by")]
+        subj = [p for p in parties if p.start < before_start + vs and p.role in ("plain", "by")
+                and not any(x is not r and x.num.end <= p.start < x.cat_end for x in others)]
         near = [p for p in parties if before_start + ve <= p.start < n.start and p.role == "plain"]
         if kind == "loss":
             word = before[vs:ve].lower()
