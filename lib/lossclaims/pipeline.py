@@ -1,17 +1,37 @@
-"""Parsing a corpus: read articles, extract claims and mentions, return validated frames."""
+"""Parsing a corpus: read articles, extract claims and mentions, return validated frames.
+
+Three ways in, one result. `parse` returns the frames in memory (rows are plain tuples
+until the end, so a frame is built once). `iter_batches` yields those rows batch by batch,
+and `parse_to_files` writes them as they come (Parquet row groups, CSV appended, a JSON
+array or JSON Lines written record by record), so its memory stays flat however large the
+folder. With `jobs` > 1, batches of articles are parsed in worker processes while the main
+process reads the files; the output is the same, in the same order, as with one process.
+"""
 from __future__ import annotations
 
 import argparse
+import multiprocessing as mp
+import os
 import sys
-from dataclasses import dataclass
+import warnings
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable, Iterator
 
 import pandas as pd
 
 from . import schema
 from .extraction import extract
 from .reading import Article, Problem, ReadLimits, exit_status, iter_articles, summarize_problems
+
+BATCH_ARTICLES = 200
+"""Most articles sent to a worker (and written) as one batch."""
+BATCH_CHARS = 2_000_000
+"""Most characters of article text in one batch: a few long articles make a batch too."""
+ROW_GROUP_ROWS = 50_000
+"""Rows buffered before a Parquet row group (or a CSV/JSON block) is written."""
 
 
 @dataclass
@@ -24,6 +44,16 @@ class ParseResult:
     problems: pd.DataFrame
 
 
+@dataclass
+class Batch:
+    """The rows (tuples in `schema.COLUMNS` order) of consecutive articles, and the files skipped among them."""
+
+    articles: list[tuple] = field(default_factory=list)
+    claims: list[tuple] = field(default_factory=list)
+    mentions: list[tuple] = field(default_factory=list)
+    problems: list[tuple] = field(default_factory=list)
+
+
 def article_row(article: Article) -> tuple:
     """The articles-frame row of one article."""
     return (
@@ -32,34 +62,144 @@ def article_row(article: Article) -> tuple:
     )
 
 
+def default_jobs() -> int:
+    """The number of cores this process may use: the default of `lossclaims parse --jobs`.
+
+    >>> default_jobs() >= 1
+    True
+    """
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # macOS, Windows
+        return max(1, os.cpu_count() or 1)
+
+
+def _items(source: str | Path | Iterable[str | Path | Article], limits: ReadLimits | None,
+           progress: bool | None) -> Iterable[Article | Problem]:
+    if isinstance(source, (str, Path)):
+        return iter_articles(source, limits=limits, progress=progress)
+    src = list(source)
+    if all(isinstance(s, Article) for s in src):
+        return src
+    return iter_articles(src, limits=limits, progress=progress)
+
+
+def _chunks(items: Iterable[Article | Problem], batch_articles: int,
+            batch_chars: int) -> Iterator[tuple[list[Article], list[tuple]]]:
+    """Consecutive articles grouped by count and size, with the problems met among them."""
+    arts: list[Article] = []
+    problems: list[tuple] = []
+    chars = 0
+    for item in items:
+        if isinstance(item, Problem):
+            problems.append((item.path, item.reason, item.detail))
+            continue
+        arts.append(item)
+        chars += len(item.text)
+        if len(arts) >= batch_articles or chars >= batch_chars:
+            yield arts, problems
+            arts, problems, chars = [], [], 0
+    if arts or problems:
+        yield arts, problems
+
+
+def _extract_chunk(articles: list[Article]) -> tuple[list[tuple], list[tuple], list[tuple]]:
+    """Article, claim and mention rows of a list of articles (what a worker process runs)."""
+    arts: list[tuple] = []
+    claims: list[tuple] = []
+    mentions: list[tuple] = []
+    for article in articles:
+        arts.append(article_row(article))
+        c, m = extract(article)
+        claims.extend(c)
+        mentions.extend(m)
+    return arts, claims, mentions
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor:
+    """Worker processes: forked on Linux (instant, nothing re-imported, no `__main__` guard needed), spawned elsewhere.
+
+    Forking is safe here because a worker runs only the pure-Python parser on the articles it is sent.
+    """
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context(method))
+
+
+def iter_batches(
+    source: str | Path | Iterable[str | Path | Article],
+    *,
+    limits: ReadLimits | None = None,
+    progress: bool | None = None,
+    jobs: int | None = 1,
+    batch_articles: int = BATCH_ARTICLES,
+    batch_chars: int = BATCH_CHARS,
+) -> Iterator[Batch]:
+    """Yield the rows of `source` batch by batch, in article order, holding only a few batches at a time.
+
+    `jobs` worker processes parse the batches (None: all cores; 1: in this process); at most
+    two batches per worker are in flight, so memory does not grow with the corpus. A source
+    that fits in one batch is parsed here without starting workers.
+
+    >>> [len(b.claims) for b in iter_batches([Article(id="a", text="Russia has lost 10,980 tanks.")])]
+    [1]
+    """
+    jobs = default_jobs() if jobs is None else max(1, int(jobs))
+    chunks = _chunks(_items(source, limits, progress), max(1, batch_articles), max(1, batch_chars))
+    first = next(chunks, None)
+    if first is None:
+        return
+    second = next(chunks, None) if jobs > 1 else None
+    if second is None:  # one process: requested, or nothing to share out
+        for arts, problems in _prepend(first, chunks):
+            yield Batch(*_extract_chunk(arts), problems)
+        return
+    pending: deque[tuple[Future, list[tuple]]] = deque()
+    pool = _pool(jobs)
+    try:
+        for arts, problems in _prepend(first, _prepend(second, chunks)):
+            with warnings.catch_warnings():  # 3.12+ warns on fork in a threaded process (Jupyter); see `_pool`
+                warnings.filterwarnings("ignore", r".*use of fork\(\) may lead to deadlocks", DeprecationWarning)
+                pending.append((pool.submit(_extract_chunk, arts), problems))
+            if len(pending) >= 2 * jobs:
+                fut, probs = pending.popleft()
+                yield Batch(*fut.result(), probs)
+        while pending:
+            fut, probs = pending.popleft()
+            yield Batch(*fut.result(), probs)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _prepend(first: Any, rest: Iterator[Any]) -> Iterator[Any]:
+    yield first
+    yield from rest
+
+
 def parse(
     source: str | Path | Iterable[str | Path | Article],
     *,
     limits: ReadLimits | None = None,
     progress: bool | None = None,
+    jobs: int | None = 1,
+    batch_articles: int = BATCH_ARTICLES,
 ) -> ParseResult:
     """Parse a folder, a file, a list of paths or of `Article`s into validated frames.
+
+    `jobs` parses in that many worker processes (None: all cores), with the same result.
 
     >>> r = parse([Article(id="a", text="Russia has lost 10,980 tanks.")])
     >>> r.claims[["party", "category", "value"]].values.tolist()
     [['russia', 'tanks', 10980.0]]
     """
-    items: Iterable[Article | Problem]
-    if isinstance(source, (str, Path)):
-        items = iter_articles(source, limits=limits, progress=progress)
-    else:
-        src = list(source)
-        items = src if all(isinstance(s, Article) for s in src) else iter_articles(
-            src, limits=limits, progress=progress)
-    arts, claims, mentions, problems = [], [], [], []
-    for item in items:
-        if isinstance(item, Problem):
-            problems.append((item.path, item.reason, item.detail))
-            continue
-        arts.append(article_row(item))
-        c, m = extract(item)
-        claims.extend(c)
-        mentions.extend(m)
+    arts: list[tuple] = []
+    claims: list[tuple] = []
+    mentions: list[tuple] = []
+    problems: list[tuple] = []
+    for batch in iter_batches(source, limits=limits, progress=progress, jobs=jobs, batch_articles=batch_articles):
+        arts.extend(batch.articles)
+        claims.extend(batch.claims)
+        mentions.extend(batch.mentions)
+        problems.extend(batch.problems)
     return ParseResult(
         articles=schema.frame("articles", arts),
         claims=schema.frame("claims", claims),
@@ -68,10 +208,22 @@ def parse(
     )
 
 
-def write_frame(df: pd.DataFrame, path: str | Path) -> None:
-    """Write a frame as CSV, Parquet or JSON, chosen by the file's extension."""
-    path = Path(path)
+# --- writing ------------------------------------------------------------------------------
+
+FORMATS = (".csv", ".parquet", ".pq", ".json", ".jsonl")
+
+
+def _format(path: Path) -> str:
     suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise ValueError(f"cannot tell the format of {path.name}: use .csv, .parquet, .json or .jsonl")
+    return suffix
+
+
+def write_frame(df: pd.DataFrame, path: str | Path) -> None:
+    """Write a frame as CSV, Parquet, JSON (an array of records) or JSON Lines, chosen by the file's extension."""
+    path = Path(path)
+    suffix = _format(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if suffix == ".csv":
         df.to_csv(path, index=False)
@@ -80,33 +232,199 @@ def write_frame(df: pd.DataFrame, path: str | Path) -> None:
     elif suffix == ".json":
         df.to_json(path, orient="records", indent=1, force_ascii=False)
     else:
-        raise ValueError(f"cannot tell the format of {path.name}: use .csv, .parquet or .json")
+        df.to_json(path, orient="records", lines=True, force_ascii=False)
 
+
+def arrow_schema(kind: str) -> Any:
+    """The fixed Arrow schema of a frame kind, as `write_frame` would write it, for row groups written one by one.
+
+    >>> arrow_schema("claims").field("value").type
+    DataType(double)
+    """
+    import pyarrow as pa
+
+    return pa.Schema.from_pandas(schema.frame(kind, []), preserve_index=False)
+
+
+class FrameWriter:
+    """Write one frame kind to a file in blocks as rows arrive; the file appears complete on `close()`.
+
+    Rows are validated block by block (`schema.frame`). Parquet gets one row group per block
+    under a fixed schema, CSV one header and appended blocks, JSON an array written record by
+    record (`.jsonl`: one record a line). Until closed the rows go to `<name>.partial`.
+
+    >>> import tempfile; out = Path(tempfile.mkdtemp()) / "p.csv"
+    >>> with FrameWriter("problems", out) as w: w.write([("a.txt", "empty", "")])
+    >>> out.read_text().splitlines()
+    ['path,reason,detail', 'a.txt,empty,']
+    """
+
+    def __init__(self, kind: str, path: str | Path, block_rows: int = ROW_GROUP_ROWS) -> None:
+        self.kind, self.path, self.block_rows = kind, Path(path), max(1, block_rows)
+        self.suffix = _format(self.path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.partial = self.path.with_name(self.path.name + ".partial")
+        self.rows = 0
+        self._records = 0
+        self._buffer: list[tuple] = []
+        self._started = False
+        self._parquet: Any = None
+        self._fh: Any = None
+        if self.suffix in (".parquet", ".pq"):
+            import pyarrow.parquet as pq
+
+            self._schema = arrow_schema(kind)
+            self._parquet = pq.ParquetWriter(self.partial, self._schema)
+        else:
+            self._fh = open(self.partial, "w", encoding="utf-8", newline="")
+
+    def __enter__(self) -> FrameWriter:
+        return self
+
+    def __exit__(self, exc_type: Any, *_: Any) -> None:
+        if exc_type is None:
+            self.close()
+        else:
+            self.abort()
+
+    def write(self, rows: list[tuple]) -> None:
+        """Add rows (tuples in `schema.COLUMNS[kind]` order); a full block is written at once."""
+        self._buffer.extend(rows)
+        if len(self._buffer) >= self.block_rows:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self._buffer and self._started:
+            return
+        df = schema.frame(self.kind, self._buffer)
+        self.rows += len(self._buffer)
+        self._buffer = []
+        if self._parquet is not None:
+            import pyarrow as pa
+
+            if len(df) or not self._started:
+                self._parquet.write_table(pa.Table.from_pandas(df, schema=self._schema, preserve_index=False))
+        elif self.suffix == ".csv":
+            df.to_csv(self._fh, index=False, header=not self._started)
+        else:
+            if self.suffix == ".json":
+                self._fh.write("," if self._started and self._records else "[" if not self._started else "")
+            if len(df):
+                lines = df.to_json(orient="records", lines=True, force_ascii=False)
+                if self.suffix == ".json":  # one record a line, as an array
+                    lines = "\n" + lines.rstrip("\n").replace("\n", ",\n")
+                self._fh.write(lines)
+                self._records += len(df)
+        self._started = True
+
+    def close(self) -> None:
+        """Write what is buffered and put the file in place."""
+        self._flush()
+        if self._parquet is not None:
+            self._parquet.close()
+        else:
+            if self.suffix == ".json":
+                self._fh.write("\n]\n")
+            self._fh.close()
+        os.replace(self.partial, self.path)
+
+    def abort(self) -> None:
+        """Stop writing and remove the partial file."""
+        try:
+            if self._parquet is not None:
+                self._parquet.close()
+            else:
+                self._fh.close()
+        finally:
+            self.partial.unlink(missing_ok=True)
+
+
+@dataclass
+class StreamResult:
+    """What `parse_to_files` wrote: counts of rows, and the files skipped (a problems frame)."""
+
+    articles: int
+    claims: int
+    mentions: int
+    problems: pd.DataFrame
+
+
+def parse_to_files(
+    source: str | Path | Iterable[str | Path | Article],
+    claims_path: str | Path,
+    mentions_path: str | Path | None = None,
+    *,
+    limits: ReadLimits | None = None,
+    progress: bool | None = None,
+    jobs: int | None = 1,
+    batch_articles: int = BATCH_ARTICLES,
+    block_rows: int = ROW_GROUP_ROWS,
+) -> StreamResult:
+    """Parse `source` and write its claims (and mentions) as they come: memory stays flat for any corpus size.
+
+    The files hold the rows `parse` returns, in its order (formats as in `FrameWriter`).
+
+    >>> import tempfile; out = Path(tempfile.mkdtemp()) / "c.parquet"
+    >>> parse_to_files([Article(id="a", text="Russia has lost 10,980 tanks.")], out).claims
+    1
+    """
+    problems: list[tuple] = []
+    articles = 0
+    writers = [FrameWriter("claims", claims_path, block_rows)]
+    if mentions_path is not None:
+        writers.append(FrameWriter("mentions", mentions_path, block_rows))
+    try:
+        for batch in iter_batches(source, limits=limits, progress=progress, jobs=jobs, batch_articles=batch_articles):
+            articles += len(batch.articles)
+            problems.extend(batch.problems)
+            writers[0].write(batch.claims)
+            if mentions_path is not None:
+                writers[1].write(batch.mentions)
+        for w in writers:
+            w.close()
+    except BaseException:
+        for w in writers:
+            if w.partial.exists():
+                w.abort()
+        raise
+    return StreamResult(
+        articles=articles,
+        claims=writers[0].rows,
+        mentions=writers[1].rows if mentions_path is not None else 0,
+        problems=schema.frame("problems", problems),
+    )
+
+
+# --- command line ---------------------------------------------------------------------------
 
 def _cmd_parse(args: argparse.Namespace) -> int:
     limits = ReadLimits(max_bytes=int(args.max_mb * 1_000_000))
-    result = parse(args.path, limits=limits, progress=args.progress)
-    write_frame(result.claims, args.out)
-    if args.mentions:
-        write_frame(result.mentions, args.mentions)
-    print(
-        f"{len(result.articles)} articles, {len(result.claims)} claims, "
-        f"{len(result.mentions)} mentions -> {args.out}"
-    )
+    result = parse_to_files(args.path, args.out, args.mentions, limits=limits, progress=args.progress,
+                            jobs=args.jobs)
+    print(f"{result.articles} articles, {result.claims} claims, {result.mentions} mentions -> {args.out}")
     if len(result.problems):
         print(summarize_problems(result.problems), file=sys.stderr)
-    return exit_status(len(result.articles), len(result.problems), strict=args.strict)
+    return exit_status(result.articles, len(result.problems), strict=args.strict)
+
+
+def _positive(text: str) -> int:
+    n = int(text)
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return n
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add `lossclaims parse PATH --out FILE [--mentions FILE]`."""
+    """Add `lossclaims parse PATH --out FILE [--mentions FILE] [--jobs N]`."""
     p = sub.add_parser("parse", help="read articles and write the claims frame")
     p.add_argument("path", help="a folder of articles or one article file")
-    p.add_argument("--out", required=True, help="claims file: .csv, .parquet or .json")
+    p.add_argument("--out", required=True, help="claims file: .csv, .parquet, .json or .jsonl (written as parsed)")
     p.add_argument("--mentions", help="also write the mentions frame here")
     p.add_argument("--strict", action="store_true", help="exit non-zero if any file was skipped")
     p.add_argument("--max-mb", type=float, default=ReadLimits().max_bytes / 1_000_000,
                    help="skip text files larger than this many megabytes (default: %(default)s)")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="show a progress bar (default: only on a terminal outside CI)")
+    p.add_argument("--jobs", "-j", type=_positive, default=None,
+                   help=f"worker processes (default: all cores, here {default_jobs()}; 1: no workers)")
     p.set_defaults(func=_cmd_parse)
