@@ -306,8 +306,9 @@ _REPORTING = re.compile(r"\b(?:said|says|told|announced|assessed|estimated|estim
                         r"claims|wrote|noted|added|confirmed|counted|documented|recorded|verified|put)\b", re.I)
 # "said in February 2025 that": when it was said, not the period of the figure.
 _SPEECH_DATE = re.compile(
-    rf"\b(?:said|says|announced|reported|stated|claimed|told\s+\w+|wrote|estimated|noted|added)\s+(?:on|in)\s+"
-    rf"(?:early\s+|late\s+|mid-?)?{_MONTHS}(?:\s+\d{{1,2}})?,?(?:\s+20\d\d)?",
+    rf"\b(?:said|says|announced|reported|stated|claimed|told\s+\w+|wrote|estimated|noted|added|published|released|"
+    rf"posted|updated)\s+(?:on|in|late\s+on|early\s+on)\s+(?:(?:early\s+|late\s+|mid-?)?{_MONTHS}(?:\s+\d{{1,2}})?,?(?:\s+20\d\d)?|"
+    rf"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|evening|night))?)",
     re.IGNORECASE,
 )
 _DAILY = re.compile(
@@ -353,12 +354,20 @@ _CUE_BEFORE = re.compile(
     r"assessment\s+(?:by|from)|analysis\s+(?:by|from)|intelligence\s+from)\s+(?:the\s+)?(?:[\w'.]+\s+){0,4}$",
     re.IGNORECASE,
 )
+_LOCAL_OFFICIAL = re.compile(
+    r"\b(?:(?:acting\s+)?(?:regional\s+|city\s+|oblast\s+|district\s+)?(?:governor|mayor|military\s+administration|"
+    r"regional\s+administration|city\s+authorities|regional\s+authorities|local\s+authorities|city\s+council|"
+    r"emergency\s+services?|police|prosecutor's\s+office)|[A-Z][a-z]+\s+(?:Governor|Mayor))\b",
+    re.IGNORECASE,
+)
 _BACK_REFERENCE = re.compile(
-    r"\b(?:according\s+to\s+(?:the|its|their|this|that)\s+(?:same\s+)?(?:report|data|figures|update|ministry|statement|"
-    r"estimate|estimates|source|agency|military|tally|count)|the\s+(?:ministry|military|agency|report|statement|update|"
+    r"\b(?:according\s+to\s+(?:the|its|their|this|that)\s+(?:same\s+)?(?:\w+\s+)?(?:report|data|figures|update|ministry|"
+    r"statement|estimate|estimates|source|agency|military|tally|count|officials|authors|study|analysis|minister|mission|"
+    r"researchers|analysts|assessment)|the\s+(?:\w+\s+){0,2}?(?:ministry|military|agency|report|statement|update|"
     r"general\s+staff|army|department|office|mission|spokesperson|spokesman|spokeswoman|official|officials|governor|"
-    r"mayor)\s+(?:also\s+)?(?:said|says|added|reported|reports|noted|stated|claimed|claims)|(?:he|she|they|it)\s+(?:also\s+)?"
-    r"(?:said|says|added|claimed|claims|noted|told|estimated|wrote))\b",
+    r"mayor|authors|count|study|analysis|minister|researchers|analysts|assessment|think\s+tank)\s+(?:also\s+|separately\s+)?"
+    r"(?:said|says|added|reported|reports|noted|stated|claimed|claims|estimates?|estimated|shows|showed|found|finds|put)|"
+    r"(?:he|she|they|it)\s+(?:also\s+)?(?:said|says|added|claimed|claims|noted|told|estimated|wrote))\b",
     re.IGNORECASE,
 )
 # A line of a list under a header ending with ':' ("471,220 (+1,180) military personnel;", "- tanks - 7,417").
@@ -419,6 +428,7 @@ class Reading:
     inherit: "Reading | None" = None  # the figure whose party this one shares
     list_head: "Reading | None" = None  # first item of the list this figure is in
     partner: "Reading | None" = None    # the high end of the range this figure is the low end of
+    period_explicit: bool = False        # the period came from words of its own sentence
 
 
 def _category_after(after: str, lex: Lexicon) -> tuple[str, int, bool]:
@@ -561,7 +571,7 @@ class _ArticleState:
 def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str, bool]]:
     """(start, end, family, attributed) for source names in a sentence, longest first."""
     found = []
-    for rx in (lex.source, lex.source_cs):
+    for rx in (lex.source, lex.source_cs, _LOCAL_OFFICIAL):
         for m in rx.finditer(stext):
             found.append((m.start(), m.end(), m.group()))
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
@@ -572,7 +582,7 @@ def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str
         if s < last_end:
             continue
         last_end = e
-        fam = _lookup(lex.source_key, word)
+        fam = _lookup(lex.source_key, word) or ("local_official" if _LOCAL_OFFICIAL.fullmatch(word) else "")
         if not fam:
             continue
         before = stext[max(0, s - 60):s]
@@ -606,6 +616,7 @@ def extract(article: Article) -> tuple[list[tuple], list[tuple]]:
     claims: list[tuple] = []
     mentions: list[tuple] = []
     seen: dict[tuple, int] = {}
+    defaulted: set[int] = set()  # claims whose period no word of their sentence gave
     ni = 0
     for sent in sentences:
         snums: list[NumberSpan] = []
@@ -628,11 +639,16 @@ def extract(article: Article) -> tuple[list[tuple], list[tuple]]:
                 idx = seen[key]
                 row = claims[idx]
                 if row[7] == "unattributed" and r.source != "unattributed" and not _in_quote(norm, sent, r.num):
-                    claims[idx] = row[:7] + (r.source,) + row[8:]
+                    row = claims[idx] = row[:7] + (r.source,) + row[8:]
+                if idx in defaulted and r.period_explicit:
+                    claims[idx] = row[:6] + (r.period,) + row[7:]  # the body says when; the headline did not
+                    defaulted.discard(idx)
                 mentions.append((article.id, text[r.num.start:r.num.end], r.num.value, "repeat", quote,
                                  r.num.start, r.num.end))
                 continue
             seen[key] = len(claims)
+            if not r.period_explicit:
+                defaulted.add(len(claims))
             claims.append((article.id, r.party, r.category, r.measure, r.num.value, r.qualifier, r.period,
                            r.source, quote, r.num.start, r.num.end, ";".join(dict.fromkeys(flags))))
     return claims, mentions
@@ -889,7 +905,7 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
         if r.reason:
             continue
         n = r.num
-        r.source = _source_for(n, sources, sent_source)
+        r.source = _source_for(n, sources, sent_source, norm)
         if r.category in vocab.PEOPLE_CATEGORIES:
             nxt = readings[i + 1] if i + 1 < len(readings) else None
             owned_next = bool(nxt and _owned_before(nxt.before, lex))
@@ -935,10 +951,16 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
         if r.party not in BELLIGERENTS + ("both",):
             r.reason = "no_party"
             continue
+        if r.source == "local_official":
+            # a governor, mayor or regional authority speaks for its own side
+            r.source = f"{r.party}_official" if r.party in SPEAKER_PARTY.values() else "other_official"
         if r.source == "unattributed" and state.carry and state.carry[1] in ("", r.party):
             r.source = state.carry[0]
+        if r.period:
+            r.period_explicit = True
         if not r.period:
             r.period = _period_for(r, norm, sent, facts)
+            r.period_explicit = bool(r.period)
             if r.period and r.category == "civilians":
                 state.para_period = (sent.para, r.period)
             if r.period and not state.default_period and r.period in ("daily", "cumulative"):
@@ -1043,7 +1065,7 @@ def _share_list_qualifier(readings: list[Reading], lex: Lexicon) -> None:
             gap = lex.qualifier_tail.sub("", gap)  # the next item's own qualifier
             nxt_gap = r.before
             if (_LIST_SEP.match(gap) or re.fullmatch(r"\s*,?\s*(?:and\s+)?(?:[\w-]+\s*){0,4}(?:-|:)\s*(?:[a-z]+\s+){0,2}", gap, re.I)
-                    or re.fullmatch(r"[^.;:]{0,40}?,\s*(?:and\s+)?(?:[\w-]+\s*){1,5}-\s*(?:[a-z]+\s+){0,2}", nxt_gap, re.I)):
+                    or re.fullmatch(r"[^.;:]{0,40}?,\s*(?:and\s+)?(?:[\w/-]+\s*){1,5}-\s*(?:[a-z]+\s+){0,2}", nxt_gap, re.I)):
                 groups[-1].append(r)
                 last = r
                 continue
@@ -1145,12 +1167,16 @@ def _measure_from_sentence(r: Reading, readings: list[Reading], facts: _Sentence
     return ""
 
 
-def _source_for(n: NumberSpan, sources: list[tuple[int, int, str, bool]], sent_source: str | None) -> str:
+def _source_for(n: NumberSpan, sources: list[tuple[int, int, str, bool]], sent_source: str | None, norm: str) -> str:
     attributed = [s for s in sources if s[3]]
     if not attributed:
         return sent_source or "unattributed"
-    # The nearest attributed name; ties go to the one before the figure.
-    best = min(attributed, key=lambda s: (min(abs(n.start - s[1]), abs(s[0] - n.end)), s[0] > n.start))
+    # The nearest attributed name not cut off by a clause break ("..., while US officials say"),
+    # ties going to the one before the figure.
+    def cut_off(src: tuple[int, int, str, bool]) -> bool:
+        lo, hi = (src[1], n.start) if src[1] <= n.start else (n.end, src[0])
+        return bool(re.search(r";|,\s*(?:while|whereas|but)\b", norm[lo:hi]))
+    best = min(attributed, key=lambda s: (cut_off(s), min(abs(n.start - s[1]), abs(s[0] - n.end)), s[0] > n.start))
     return best[2]
 
 
@@ -1267,8 +1293,8 @@ def _period_for(r: Reading | None, norm: str, sent: Sentence, facts: _SentenceFa
         if facts.since_war or re.search(r"\b(?:total|overall|cumulative|in\s+all)\b", norm[sent.start:sent.end], re.I):
             return "cumulative"
         return "daily" if facts.daily else ("window" if facts.window else "")
-    if _TOTAL_BEFORE.search(norm[max(sent.start, r.num.start - 45):r.num.start]) and not _DAILY.search(
-            norm[r.num.end:min(sent.end, r.num.end + 30)]):
+    total = _TOTAL_BEFORE.search(norm[max(sent.start, r.num.start - 45):r.num.start])
+    if total and not _DAILY.search(norm[r.num.end:min(sent.end, r.num.end + 30)]) and not _WINDOW.search(total.group()):
         return "cumulative"
     ns, ne = r.num.start - sent.start, r.num.end - sent.start
     best: tuple[int, int, str] | None = None
