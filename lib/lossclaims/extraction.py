@@ -233,7 +233,7 @@ _RECRUIT = re.compile(
     re.IGNORECASE,
 )
 _FORECAST = re.compile(
-    r"\b(?:expected\s+to|could\s+(?:reach|rise|climb|top|lose|hit|exceed)|will\s+(?:reach|rise|climb|top|lose|hit|exceed)|"
+    r"\b(?:expected\s+to|could\s+(?:reach|rise|climb|top|lose|hit|exceed|pass|surpass)|will\s+(?:likely\s+)?(?:reach|rise|climb|top|lose|hit|exceed|pass|surpass|cross|approach)|"
     r"would\s+(?:reach|rise|lose|be)|projected|forecasts?|forecasted|predict(?:ed|s|ion)?|on\s+track\s+to|"
     r"likely\s+to\s+(?:reach|rise|lose|exceed)|may\s+(?:reach|rise|lose|exceed))\b",
     re.IGNORECASE,
@@ -298,7 +298,8 @@ _WINDOW = re.compile(
     rf"friday|saturday|sunday)'s\b|\boverni(?:ght)\b|\bone\s+night\b|\bthis\s+(?:week|month|year)\b|\blast\s+(?:week|month|year)\b|"
     rf"\bin\s+(?:a|one)\s+(?:single\s+)?(?:attack|strike|night|assault|battle|week|month)\b|\bin\s+the\s+(?:attack|strike|"
     rf"shelling|assault|bombing|battle\s+(?:for|of))\b|\bduring\s+the\s+(?:attack|strike|shelling|assault|battle|offensive|"
-    rf"counteroffensive|incursion|operation)\b|\bin\s+(?:the\s+)?(?:attack|strike|shelling|assault|bombing)\s+on\b)",
+    rf"counteroffensive|incursion|operation)\b|\bin\s+(?:the\s+)?(?:attack|strike|shelling|assault|bombing)\s+on\b|"
+    rf"\bin\s+(?:\w+\s+)?(?:strikes|attacks|assaults|raids)\s+(?:on|near|in|against)\b)",
     re.IGNORECASE,
 )
 _CUMULATIVE = re.compile(r"\b(?:in\s+total|overall|so\s+far|to\s+date|cumulative|altogether|in\s+all|as\s+of)\b", re.I)
@@ -560,6 +561,7 @@ class _ArticleState:
         self.colon_context: tuple[str, bool, str, str] | None = None  # (party, loss, qualifier, period) of a list header
         self.colon_fresh = False
         self.default_period = ""
+        self.default_key: tuple[str, str] = ("", "")
         self.last_civilians = ""
         self.para_period: tuple[int, str] | None = None  # the period of the article's first figure with a marker
         self.carry: tuple[str, str] | None = None  # (source, party or '') carried into later paragraphs
@@ -964,13 +966,17 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             if r.period and r.category == "civilians":
                 state.para_period = (sent.para, r.period)
             if r.period and not state.default_period and r.period in ("daily", "cumulative"):
-                state.default_period = r.period
+                state.default_period, state.default_key = r.period, (r.party, r.source)
             if not r.period and colon and colon[3]:
                 r.period = colon[3]
             if not r.period and state.para_period and state.para_period[0] == sent.para and r.category == "civilians":
                 r.period = state.para_period[1]  # the same attack's toll, told over two sentences
             if not r.period:
-                r.period = "window" if r.category == "civilians" and facts.strike else (state.default_period or "cumulative")
+                # The lead's period holds for the same voice on the same side ("up to 510 servicemen" in a
+                # daily MoD report); other figures are running totals unless they say otherwise.
+                same = state.default_key == (r.party, r.source)
+                r.period = "window" if r.category == "civilians" and facts.strike else (
+                    state.default_period if same and state.default_period else "cumulative")
 
     # Remember what carries to the next sentences.
     taken = [r for r in readings if not r.reason]
