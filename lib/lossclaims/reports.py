@@ -209,8 +209,41 @@ def say(template: str, **values: Any) -> None:
     from IPython.display import display
 
     plain = template.format(**values)
-    escaped = {k: _md_escape(html.escape(str(v))) for k, v in values.items()}
+    escaped = {k: _md_escape(html.escape(close_bidi(str(v)))) for k, v in values.items()}
     display({"text/markdown": template.format(**escaped), "text/plain": plain}, raw=True)
+
+
+_BIDI_OPENERS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": "\u202c",
+                 "\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069"}
+
+
+def close_bidi(text: str) -> str:
+    r"""`text` with every bidi embedding, override and isolate it opens closed at its end, and stray closers dropped.
+
+    An article's headline holding a right-to-left override (U+202E) would otherwise reverse the
+    report's own words that follow it in the same sentence. Text without bidi controls is unchanged.
+
+    >>> close_bidi("\u202eabc") == "\u202eabc\u202c", close_bidi("\u2069\u202cabc"), close_bidi("plain")
+    (True, 'abc', 'plain')
+    """
+    if not any(c in text for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"):
+        return text
+    out: list[str] = []
+    stack: list[str] = []
+    for ch in text:
+        if ch in _BIDI_OPENERS:
+            stack.append(_BIDI_OPENERS[ch])
+        elif ch == "\u202c":
+            if not stack or stack[-1] != ch:
+                continue  # closes nothing of this text: it could close the page's own
+            stack.pop()
+        elif ch == "\u2069":
+            if ch not in stack:
+                continue
+            while stack.pop() != ch:  # a closed isolate closes what was opened inside it
+                pass
+        out.append(ch)
+    return "".join(out) + "".join(reversed(stack))
 
 
 def _md_escape(text: str) -> str:
