@@ -23,12 +23,12 @@ from typing import Any, Iterable, Iterator
 import pandas as pd
 
 from . import schema
-from .extraction import extract
+from .extraction import extract, lexicon
 from .reading import Article, Problem, ReadLimits, exit_status, iter_articles, summarize_problems
 
-BATCH_ARTICLES = 200
+BATCH_ARTICLES = 64
 """Most articles sent to a worker (and written) as one batch."""
-BATCH_CHARS = 2_000_000
+BATCH_CHARS = 1_000_000
 """Most characters of article text in one batch: a few long articles make a batch too."""
 ROW_GROUP_ROWS = 50_000
 """Rows buffered before a Parquet row group (or a CSV/JSON block) is written."""
@@ -154,6 +154,7 @@ def iter_batches(
             yield Batch(*_extract_chunk(arts), problems)
         return
     pending: deque[tuple[Future, list[tuple]]] = deque()
+    lexicon()  # compiled once here, inherited by forked workers
     pool = _pool(jobs)
     try:
         for arts, problems in _prepend(first, _prepend(second, chunks)):
