@@ -12,6 +12,7 @@ import sys
 COMMAND_MODULES = [
     "lossclaims.pipeline",
     "lossclaims.evaluation",
+    "lossclaims.vocabulary",
     "lossclaims.reference",
     "lossclaims.reconcile",
     "lossclaims.reports",

@@ -101,3 +101,51 @@ def parent(category: str) -> str:
 def words_for(kind: str, key: str) -> list[str]:
     """The phrases of one key, in table order (for docs and messages)."""
     return [e.phrase for e in entries() if e.kind == kind and e.key == key]
+
+
+def to_markdown() -> str:
+    """The vocabulary table as the markdown page `docs/vocabulary.md` (generated, never hand-edited).
+
+    >>> "| tanks |" in to_markdown()
+    True
+    """
+    kinds = {
+        "category": "Categories (taxonomy keys; a parent is what a finer key rolls up into)",
+        "measure": "Measures for people",
+        "qualifier": "Qualifiers",
+        "source": "Source families (names that attribute a claim)",
+        "party": "Parties (words that name a side; `enemy` is the other side of the speaker)",
+        "period": "Period markers",
+        "scale": "Scale words",
+        "verb": "Verbs (loss: the subject loses; destroy: the subject's enemy loses; equipment_loss: equipment is lost)",
+    }
+    out = [
+        "# Vocabulary",
+        "",
+        "Generated from `lib/lossclaims/data/vocabulary.csv` by `lossclaims.vocabulary.to_markdown()`;",
+        "edit the CSV, then run `python -m lossclaims vocabulary > docs/vocabulary.md`.",
+        "",
+    ]
+    for kind, title in kinds.items():
+        keys: dict[str, list[Entry]] = {}
+        for e in entries():
+            if e.kind == kind:
+                keys.setdefault(e.key, []).append(e)
+        out += [f"## {title}", "", "| key | parent | words |", "| --- | --- | --- |"]
+        for key, rows in keys.items():
+            words = " · ".join(r.phrase.replace("|", "\\|") for r in rows)
+            out.append(f"| {key} | {rows[0].parent} | {words} |")
+        out.append("")
+    out += ["## Why a number is not a claim (mentions `reason`)", "", ", ".join(f"`{r}`" for r in MENTION_REASONS), ""]
+    return "\n".join(out)
+
+
+def _cmd_vocabulary(args) -> int:
+    print(to_markdown(), end="")
+    return 0
+
+
+def register(sub) -> None:
+    """Add `lossclaims vocabulary` (prints the vocabulary page)."""
+    p = sub.add_parser("vocabulary", help="print the packaged vocabulary as markdown")
+    p.set_defaults(func=_cmd_vocabulary)

@@ -1,0 +1,42 @@
+"""The vocabulary table: one source for the parser, the schema and the docs."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from lossclaims import vocabulary as vocab
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_docs_page_is_generated_from_the_table() -> None:
+    assert (ROOT / "docs" / "vocabulary.md").read_text(encoding="utf-8") == vocab.to_markdown()
+
+
+def test_taxonomy_matches_the_spec() -> None:
+    spec = (ROOT / "docs" / "claims-spec.md").read_text(encoding="utf-8")
+    for key, parent in vocab.taxonomy().items():
+        assert f"`{key}`" in spec or f"| {key} |" in spec, key
+        if parent:
+            assert f"| {key} | {parent} |" in spec, (key, parent)
+
+
+def test_every_key_of_the_table_is_a_known_value() -> None:
+    for e in vocab.entries():
+        if e.kind == "measure":
+            assert e.key in vocab.PEOPLE_MEASURES, e
+        elif e.kind == "qualifier":
+            assert e.key in vocab.QUALIFIERS, e
+        elif e.kind == "source":
+            assert e.key in vocab.SOURCES, e
+        elif e.kind == "period":
+            assert e.key in vocab.PERIODS, e
+        elif e.kind == "category":
+            assert e.parent in ("",) + vocab.categories(), e
+
+
+def test_no_phrase_is_listed_twice_for_different_keys() -> None:
+    seen: dict[tuple[str, str], str] = {}
+    for e in vocab.entries():
+        if e.kind in ("category", "measure", "qualifier", "source", "party"):
+            k = (e.kind, e.phrase.lower())
+            assert seen.setdefault(k, e.key) == e.key, (e, seen[k])
