@@ -161,6 +161,9 @@ def find_numbers(text: str) -> list[NumberSpan]:
             form = "model_number"
             if re.match(r"[A-Za-z]", after) and not re.match(r"(?:s|M|K|MS|A|B)?\b", after):
                 end = end
+        elif re.match(r"s\b", after) and length in (2, 4):
+            form = "year" if length == 4 else "age"  # "the 1990s", "in their early 20s"
+            end += 1
         elif ORDINAL_SUFFIX_RE.match(after):
             form = "ordinal"
             end += 2
