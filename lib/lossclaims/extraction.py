@@ -8,8 +8,9 @@ not one. The words come from the packaged vocabulary (`vocabulary.py`).
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from . import vocabulary as vocab
 from .numbers import NumberSpan, find_numbers
@@ -27,12 +28,36 @@ _NORMALISE = str.maketrans({
 })
 
 
+_SEP = "\0"  # a run of spaces or hyphens in a phrase: "air defence" also matches "air-defence"
+
+
 def _alt(phrases: list[str]) -> str:
-    """A regex alternation of phrases, longest first, spaces and hyphens interchangeable."""
-    out = []
-    for p in sorted(set(phrases), key=len, reverse=True):
-        out.append(re.sub(r"(?:\\ |\\-|-)+", r"[\\s-]+", re.escape(p)))
-    return "|".join(out)
+    """A regex matching any of the phrases (the longest where several start at one place),
+    spaces and hyphens interchangeable.
+
+    Built as a trie rather than a flat alternation: the engine then tries each letter once
+    per position instead of once per phrase, which keeps a 400-name vocabulary fast.
+
+    >>> re.fullmatch(_alt(["air defence", "air defence systems", "aircraft"]), "air-defence systems") is not None
+    True
+    """
+    trie: dict = {}
+    for p in set(phrases):
+        node = trie
+        for tok in re.findall(r"[\s-]+|.", p):
+            node = node.setdefault(_SEP if not tok.strip(" -\t") else tok, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        kids = sorted(k for k in node if k != "")
+        if not kids:
+            return ""
+        parts = [(r"[\s-]+" if k == _SEP else re.escape(k)) + build(node[k]) for k in kids]
+        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+        # children first, so the longest phrase wins; the engine backtracks to a shorter one
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
 
 
 def _is_case_sensitive(phrase: str) -> bool:
@@ -61,6 +86,8 @@ class Lexicon:
     loss_verb: re.Pattern
     destroy_verb: re.Pattern
     equipment_loss: re.Pattern
+    party_first: frozenset
+    source_first: frozenset
 
 
 def _key_map(kind: str) -> dict[str, str]:
@@ -103,7 +130,34 @@ def lexicon() -> Lexicon:
         loss_verb=re.compile(rf"{b}(?:{_alt(verbs['loss'])}){e}", re.IGNORECASE),
         destroy_verb=re.compile(rf"{b}(?:{_alt(verbs['destroy'])}){e}", re.IGNORECASE),
         equipment_loss=re.compile(rf"{b}(?:{_alt(verbs['equipment_loss'])}){e}", re.IGNORECASE),
+        party_first=_first_words(p for p, _ in parties),
+        source_first=_first_words(p for p, _ in sources),
     )
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'.]*")
+
+
+def _first_words(phrases) -> frozenset:
+    """The lower-cased first word of each phrase: a cheap test of where a phrase may start."""
+    return frozenset(_WORD.match(p).group().lower().rstrip(".") for p in phrases if _WORD.match(p))
+
+
+def _scan(text: str, first: frozenset, patterns: tuple[re.Pattern, ...]) -> list[tuple[int, int, str]]:
+    """Matches of `patterns` that start at a word in `first`, trying each pattern only there.
+
+    Equivalent to running the patterns over the whole text, but a 400-name alternation is
+    tried at a handful of words instead of at every character.
+    """
+    out = []
+    for w in _WORD.finditer(text):
+        word = w.group().lower()
+        if word in first or word.rstrip(".") in first or (word.endswith("'s") and word[:-2] in first):
+            for rx in patterns:
+                m = rx.match(text, w.start())
+                if m:
+                    out.append((m.start(), m.end(), m.group()))
+    return out
 
 
 def _lookup(mapping: dict[str, str], phrase: str) -> str:
@@ -113,11 +167,21 @@ def _lookup(mapping: dict[str, str], phrase: str) -> str:
         p = p[:-2]
     if p in mapping:
         return mapping[p]
-    flat = re.sub(r"[\s-]+", " ", p)
-    for cand, key in mapping.items():
-        if re.sub(r"[\s-]+", " ", cand) == flat:
-            return key
-    return ""
+    return _flattened(id(mapping), mapping).get(_SPACES.sub(" ", p), "")
+
+
+_SPACES = re.compile(r"[\s-]+")
+_FLAT: dict[int, dict[str, str]] = {}
+
+
+def _flattened(key: int, mapping: dict[str, str]) -> dict[str, str]:
+    """The mapping keyed by phrases with every run of spaces or hyphens made one space (built once)."""
+    if key not in _FLAT:
+        flat: dict[str, str] = {}
+        for cand, k in mapping.items():
+            flat.setdefault(_SPACES.sub(" ", cand), k)
+        _FLAT[key] = flat
+    return _FLAT[key]
 
 
 # ---------------------------------------------------------------------------
@@ -302,6 +366,15 @@ _WINDOW = re.compile(
     rf"\bin\s+(?:\w+\s+)?(?:strikes|attacks|assaults|raids)\s+(?:on|near|in|against)\b)",
     re.IGNORECASE,
 )
+# Words without which the big period patterns cannot match: tested first, they are cheap.
+_SINCE_HINT = re.compile(r"since|from|start|beginning|outset|onset|feb", re.I)
+_DAILY_HINT = re.compile(r"day|hours|daily", re.I)
+_WINDOW_HINT = re.compile(
+    rf"since|between|{_MONTHS}|20\d\d|night|week|month|year|period|alone|summer|winter|spring|autumn|fall|"
+    rf"past|last|previous|first|next|attack|strike|shelling|assault|bombing|battle|offensive|incursion|operation|"
+    rf"raid|day|alone",
+    re.I,
+)
 _CUMULATIVE = re.compile(r"\b(?:in\s+total|overall|so\s+far|to\s+date|cumulative|altogether|in\s+all|as\s+of)\b", re.I)
 _REPORTING = re.compile(r"\b(?:said|says|told|announced|assessed|estimated|estimates|reported|reports|stated|claimed|"
                         r"claims|wrote|noted|added|confirmed|counted|documented|recorded|verified|put)\b", re.I)
@@ -361,6 +434,7 @@ _LOCAL_OFFICIAL = re.compile(
     r"emergency\s+services?|police|prosecutor's\s+office)|[A-Z][a-z]+\s+(?:Governor|Mayor))\b",
     re.IGNORECASE,
 )
+_LOCAL_HINTS = ("governor", "mayor", "administration", "authorities", "council", "emergency", "police", "prosecutor")
 _BACK_REFERENCE = re.compile(
     r"\b(?:according\s+to\s+(?:the|its|their|this|that)\s+(?:same\s+)?(?:\w+\s+)?(?:report|data|figures|update|ministry|"
     r"statement|estimate|estimates|source|agency|military|tally|count|officials|authors|study|analysis|minister|mission|"
@@ -432,19 +506,36 @@ class Reading:
     period_explicit: bool = False        # the period came from words of its own sentence
 
 
+@lru_cache(maxsize=1)
+def _dyn() -> SimpleNamespace:
+    """Patterns that embed the vocabulary, compiled once (building them per call costs more
+    than matching them)."""
+    lex = lexicon()
+    cat, meas = lex.category.pattern, lex.measure.pattern
+    quals = r"(?:(?:an?\s+)?(?:additional|further|another|at\s+least|about|around|some|nearly|almost|over|more\s+than|up\s+to|an\s+estimated|a\s+total\s+of)\s+)?"
+    return SimpleNamespace(
+        cat_after=re.compile(rf"^[\s\"']*(?:\(\s*\+?\s*[\d,. ]+\s*\)\s*)?(?:of\s+(?:the|these|those|its|their)\s+)?"
+                             rf"(?:{_FILLER}\s+){{0,3}}?(?P<cat>{cat})", re.I),
+        not_head=re.compile(rf"\s+(?:{_NOT_HEAD})\b", re.I),
+        people_after=re.compile(
+            rf"^\s*(?:of\s+(?:the|these|those)\s+)?(?:{_FILLER}\s+){{0,2}}?(?P<cat>casualt(?:y|ies)|causalities|deaths|"
+            rf"fatalities|dead|killed|wounded|injured|losses|KIA|irrecoverable\s+losses)\b", re.I),
+        cat_label=re.compile(rf"(?P<cat>{cat})\s*(?:-+|:)\s*(?:[a-z]+\s+){{0,2}}$", re.I),
+        measure_owned=re.compile(rf"(?P<m>{meas})\s+{quals}$", re.I),
+        cat_before_noun=re.compile(rf"(?P<c>{cat})\s+$", re.I),
+        cat_of=re.compile(rf"\s*of\s+(?:the\s+)?(?:\w+\s+){{0,3}}?(?P<c>{cat})", re.I),
+        noun_before=re.compile(rf"(?:{cat}|people|persons)\s+$", re.I),
+    )
+
+
 def _category_after(after: str, lex: Lexicon) -> tuple[str, int, bool]:
     """Category key of the noun right after a number (allowing a few modifiers), its end, people-measure noun."""
-    m = re.match(rf"^[\s\"']*(?:\(\s*\+?\s*[\d,. ]+\s*\)\s*)?(?:of\s+(?:the|these|those|its|their)\s+)?"
-                 rf"(?:{_FILLER}\s+){{0,3}}?(?P<cat>{lex.category.pattern})", after,
-                 re.IGNORECASE)
-    if m and not re.match(rf"\s+(?:{_NOT_HEAD})\b", after[m.end():], re.IGNORECASE):
+    d = _dyn()
+    after = after[:160]  # a noun phrase is short
+    m = d.cat_after.match(after)
+    if m and not d.not_head.match(after, m.end()):
         return _lookup(lex.category_key, m.group("cat")), m.end(), False
-    m = re.match(
-        rf"^\s*(?:of\s+(?:the|these|those)\s+)?(?:{_FILLER}\s+){{0,2}}?(?P<cat>casualt(?:y|ies)|causalities|deaths|fatalities|dead|killed|wounded|injured|"
-        rf"losses|KIA|irrecoverable\s+losses)\b",
-        after,
-        re.IGNORECASE,
-    )
+    m = d.people_after.match(after)
     if m:
         return "personnel", m.end(), True
     return "", -1, False
@@ -452,7 +543,7 @@ def _category_after(after: str, lex: Lexicon) -> tuple[str, int, bool]:
 
 def _category_before(before: str, lex: Lexicon) -> str:
     """Category of a label just before a number: 'tanks - 10,980', 'personnel: about 1,020,010'."""
-    m = re.search(rf"(?P<cat>{lex.category.pattern})\s*(?:-+|:)\s*(?:[a-z]+\s+){{0,2}}$", before, re.IGNORECASE)
+    m = _dyn().cat_label.search(before[-80:])
     return _lookup(lex.category_key, m.group("cat")) if m else ""
 
 
@@ -487,12 +578,7 @@ def _measure_for(r: Reading, lex: Lexicon, next_owned_before: bool) -> str:
 
 def _owned_before(before: str, lex: Lexicon) -> bool:
     """Whether a measure verb sits right before a number ('killed 11,743', 'injuring at least 30')."""
-    return bool(re.search(
-        rf"(?:{lex.measure.pattern})\s+(?:(?:at\s+least|about|around|some|another|a\s+further|nearly|almost|over|"
-        rf"more\s+than|up\s+to|an\s+estimated|a\s+total\s+of)\s+)?$",
-        before,
-        re.IGNORECASE,
-    ))
+    return bool(_dyn().measure_owned.search(before[-60:]))
 
 
 def _qualifier(before: str, after: str, lex: Lexicon) -> str:
@@ -518,7 +604,7 @@ class _Mention:
 
 def _party_mentions(stext: str, base: int, lex: Lexicon) -> list[_Mention]:
     out: list[_Mention] = []
-    spans = [(m.start(), m.end(), m.group()) for rx in (lex.party, lex.party_cs) for m in rx.finditer(stext)]
+    spans = _scan(stext, lex.party_first, (lex.party, lex.party_cs))
     spans.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     last_end = -1
     for s, e, word in spans:
@@ -567,15 +653,14 @@ class _ArticleState:
         self.carry: tuple[str, str] | None = None  # (source, party or '') carried into later paragraphs
         self.speaker: str = ""  # the last official voice (ukraine_official / russia_official) heard
         self.last_people: tuple[str, str] | None = None      # (party, category) of the last people figure
-        self.party_counts: dict[str, int] = {}
 
 
 def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str, bool]]:
     """(start, end, family, attributed) for source names in a sentence, longest first."""
-    found = []
-    for rx in (lex.source, lex.source_cs, _LOCAL_OFFICIAL):
-        for m in rx.finditer(stext):
-            found.append((m.start(), m.end(), m.group()))
+    found = _scan(stext, lex.source_first, (lex.source, lex.source_cs))
+    low = stext.lower()
+    if any(h in low for h in _LOCAL_HINTS):
+        found += [(m.start(), m.end(), m.group()) for m in _LOCAL_OFFICIAL.finditer(stext)]
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     out = []
     last_end = -1
@@ -675,7 +760,7 @@ def _add_article_numbers(stext: str, base: int, snums: list[NumberSpan]) -> list
                                  r"(?:,|\band)\s*(?:and\s+)?$", before[-90:])) and bool(_LIST_LOSS.search(before))
         if not (_ARTICLE_LOSS.match(after) or _ARTICLE_LOSS_BEFORE.search(before) or coordinated or in_list):
             continue
-        if re.match(rf"\s+(?:{_NOT_HEAD})\b", after, re.IGNORECASE):
+        if _dyn().not_head.match(after):
             continue
         s, e = base + m.start("a"), base + m.end("a")
         if any(n.start <= s < n.end for n in snums):
@@ -701,11 +786,17 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
         readings.append(Reading(n, sent, norm[prev_end:n.start], norm[n.end:next_start]))
 
     sources = _sources_in(stext, base, lex)
-    parties = _party_mentions(stext, base, lex)
-    for p in parties:
-        if p.role == "plain":
-            state.party_counts[p.party] = state.party_counts.get(p.party, 0) + 1
+    # Party words are read only where a figure or a list header needs them.
+    busy = sent.colon or any(n.form == "count" for n in snums)
+    parties = _party_mentions(stext, base, lex) if busy else []
     attributed = [s for s in sources if s[3]]
+    facts = _SentenceFacts(stext, lex)
+    if not busy:
+        # No figure to read: keep the voices and list headers, file the numbers by their form.
+        for r in readings:
+            r.reason = r.num.form
+        _remember(state, sent, stext, readings, attributed, None, parties, lex, norm, facts)
+        return readings
     if attributed:
         sent_source = None
     elif _BACK_REFERENCE.search(stext) and state.last_named_source and not state.last_named_source == "unattributed":
@@ -717,7 +808,6 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
 
     war_mentions = [m.start() for m in _WAR_WORDS.finditer(stext)]
     loss_in_sentence = bool(lex.equipment_loss.search(stext) or re.search(r"\blosses\b", stext, re.I))
-    facts = _SentenceFacts(stext, lex)
     # A header ending with ':' governs the next line, and the lines after it that are list items.
     if re.match(r"\s*(?:among\s+them|of\s+them|of\s+these|including)\b", stext, re.I) and state.last_party:
         state.colon_context, state.colon_fresh = (state.last_party, True, "", ""), True
@@ -829,8 +919,8 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             noun = m.group("noun").lower()
             if noun in ("total", "tally", "number", "figure", "count"):
                 # "the tank figure includes eight", "the total number of people killed has risen to"
-                named = re.search(rf"(?P<c>{lex.category.pattern})\s+$", r.before[max(0, m.start() - 40):m.start()], re.I) or re.match(
-                    rf"\s*of\s+(?:the\s+)?(?:\w+\s+){{0,3}}?(?P<c>{lex.category.pattern})", r.before[m.end("noun"):], re.I)
+                named = _dyn().cat_before_noun.search(r.before[max(0, m.start() - 40):m.start()]) or _dyn().cat_of.match(
+                    r.before[m.end("noun"):])
                 if named:
                     r.category = _lookup(lex.category_key, named.group("c"))
                     r.people_noun = r.category in vocab.PEOPLE_CATEGORIES
@@ -911,8 +1001,7 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
         if r.category in vocab.PEOPLE_CATEGORIES:
             nxt = readings[i + 1] if i + 1 < len(readings) else None
             owned_next = bool(nxt and _owned_before(nxt.before, lex))
-            own = re.search(rf"(?P<m>{lex.measure.pattern})\s+(?:(?:an?\s+)?(?:additional|further|another|at\s+least|about|around|some|"
-                            rf"nearly|almost|over|more\s+than|up\s+to|an\s+estimated|a\s+total\s+of)\s+)?$", r.before, re.I)
+            own = _dyn().measure_owned.search(r.before[-60:])
             r.measure = _lookup(lex.measure_key, own.group("m")) if own else _measure_for(r, lex, owned_next)
             if r.partner is not None and r.partner.measure:
                 r.measure = r.partner.measure
@@ -978,6 +1067,14 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
                 r.period = "window" if r.category == "civilians" and facts.strike else (
                     state.default_period if same and state.default_period else "cumulative")
 
+    _remember(state, sent, stext, readings, attributed, sent_source, parties, lex, norm, facts)
+    return readings
+
+
+def _remember(state: _ArticleState, sent: Sentence, stext: str, readings: list[Reading],
+              attributed: list[tuple[int, int, str, bool]], sent_source: str | None, parties: list[_Mention],
+              lex: Lexicon, norm: str, facts: "_SentenceFacts") -> None:
+    """Update what carries from this sentence to the next ones: voices, sides, list headers."""
     # Remember what carries to the next sentences.
     taken = [r for r in readings if not r.reason]
     if attributed:
@@ -1014,7 +1111,6 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             party = "enemy"
         state.colon_context = (party, loss, qual, _period_for(None, norm, sent, facts))
         state.colon_fresh = True
-    return readings
 
 
 def _pair_ranges(readings: list[Reading]) -> None:
@@ -1134,27 +1230,62 @@ def _launched(before: str, after: str) -> bool:
 
 
 class _SentenceFacts:
-    """What a sentence says as a whole, read once (not once per number: long sentences stay linear)."""
+    """What a sentence says as a whole, read once and only when a figure asks (most sentences
+    have no figure that gets this far), so long sentences and long articles stay linear."""
 
     def __init__(self, stext: str, lex: Lexicon) -> None:
-        self.measure_keys = {k for _, _, k in _measure_spans(stext, lex)}
-        self.loss_verb = bool(lex.loss_verb.search(stext))
-        self.civilian_context = bool(_CIVIL_CONTEXT.search(stext) and not _MILITARY_CONTEXT.search(stext))
-        self.russian_place = bool(_RUSSIAN_PLACES.search(stext))
-        self.since_war = bool(_SINCE_WAR.search(stext))
-        self.daily = bool(_DAILY.search(stext))
-        self.window = bool(_WINDOW.search(_SPEECH_DATE.sub(" ", stext)))
-        # Period markers with their places, so each figure takes the nearest one.
-        unspoken = _SPEECH_DATE.sub(lambda m: " " * len(m.group()), stext)
-        self.markers = sorted(
-            [(m.start(), m.end(), "cumulative") for m in _SINCE_WAR.finditer(stext)]
-            + [(m.start(), m.end(), "cumulative") for m in _CUMULATIVE.finditer(stext)]
-            + [(m.start(), m.end(), "daily") for m in _DAILY.finditer(stext)]
-            + [(m.start(), m.end(), "window") for m in _WINDOW.finditer(unspoken)]
-        )
-        self.reporting = [m.start() for m in _REPORTING.finditer(stext)]
         self.text = stext
-        self.strike = bool(re.search(r"\b(?:strike|attack|shelling|struck|hit|bombing)\b", stext, re.I))
+        self._lex = lex
+
+    @cached_property
+    def measure_keys(self) -> set[str]:
+        return {k for _, _, k in _measure_spans(self.text, self._lex)}
+
+    @cached_property
+    def loss_verb(self) -> bool:
+        return bool(self._lex.loss_verb.search(self.text))
+
+    @cached_property
+    def civilian_context(self) -> bool:
+        return bool(_CIVIL_CONTEXT.search(self.text) and not _MILITARY_CONTEXT.search(self.text))
+
+    @cached_property
+    def russian_place(self) -> bool:
+        return bool(_RUSSIAN_PLACES.search(self.text))
+
+    @cached_property
+    def since_war(self) -> bool:
+        return any(k == "cumulative" for _, _, k in self.markers) and bool(_SINCE_WAR.search(self.text))
+
+    @cached_property
+    def daily(self) -> bool:
+        return any(k == "daily" for _, _, k in self.markers)
+
+    @cached_property
+    def window(self) -> bool:
+        return any(k == "window" for _, _, k in self.markers)
+
+    @cached_property
+    def markers(self) -> list[tuple[int, int, str]]:
+        """Period markers with their places, so each figure takes the nearest one."""
+        stext = self.text
+        found = [(m.start(), m.end(), "cumulative") for m in _CUMULATIVE.finditer(stext)]
+        if _SINCE_HINT.search(stext):
+            found += [(m.start(), m.end(), "cumulative") for m in _SINCE_WAR.finditer(stext)]
+        if _DAILY_HINT.search(stext):
+            found += [(m.start(), m.end(), "daily") for m in _DAILY.finditer(stext)]
+        if _WINDOW_HINT.search(stext):
+            unspoken = _SPEECH_DATE.sub(lambda m: " " * len(m.group()), stext)
+            found += [(m.start(), m.end(), "window") for m in _WINDOW.finditer(unspoken)]
+        return sorted(found)
+
+    @cached_property
+    def reporting(self) -> list[int]:
+        return [m.start() for m in _REPORTING.finditer(self.text)]
+
+    @cached_property
+    def strike(self) -> bool:
+        return bool(re.search(r"\b(?:strike|attack|shelling|struck|hit|bombing)\b", self.text, re.I))
 
 
 def _measure_from_sentence(r: Reading, readings: list[Reading], facts: _SentenceFacts) -> str:
@@ -1232,7 +1363,7 @@ def _party_for(r: Reading, norm: str, sent: Sentence, parties: list[_Mention], l
     for m in lex.destroy_verb.finditer(before):
         # "5,937 soldiers had been killed": a passive names the loser, not the side that destroyed.
         passive = re.search(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+\s+)?$", before[max(0, m.start() - 20):m.start()], re.I) \
-            or (re.search(rf"(?:{lex.category.pattern}|people|persons)\s+$", before[max(0, m.start() - 40):m.start()], re.I)
+            or (_dyn().noun_before.search(before[max(0, m.start() - 40):m.start()])
                 # "equipment destroyed, damaged or captured, along with 28 ships": a participle, unless
                 # the figure is its object ("a drone destroyed a tank")
                 and (len(before[m.end():].split()) > 3 or re.search(r"[,;]", before[m.end():])))
@@ -1285,8 +1416,13 @@ def _party_for(r: Reading, norm: str, sent: Sentence, parties: list[_Mention], l
         return OPPOSITE[speaker_party]
     if r.category == "civilians":
         return ""
-    if state.party_counts:
-        return max(state.party_counts.items(), key=lambda kv: kv[1])[0]
+    # Last resort: the side the article has named most so far.
+    counts: dict[str, int] = {}
+    for p in _party_mentions(norm[:sent.end], 0, lex):
+        if p.role == "plain":
+            counts[p.party] = counts.get(p.party, 0) + 1
+    if counts:
+        return max(counts.items(), key=lambda kv: kv[1])[0]
     return ""
 
 
