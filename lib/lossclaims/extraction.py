@@ -552,28 +552,20 @@ def _measure_spans(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
 
 
 def _measure_for(r: Reading, lex: Lexicon, next_owned_before: bool) -> str:
-    """The people measure that belongs to this number: words after it first, then just before it."""
-    found: list[str] = []
-    after = r.after
-    for s, e, key in _measure_spans(after, lex):
-        rest = after[e:]
+    """The people measure that belongs to this number: the nearest specific word after it
+    ('1,000 troops killed'), else the nearest before it; plain 'lost'/'casualties' mean casualties."""
+    after = []
+    for s, e, key in _measure_spans(r.after, lex):
         # A verb right before the next number belongs to that number ("... and injured 24,614").
         if next_owned_before and re.fullmatch(r"[\s,]*(?:(?:at\s+least|about|around|some|another|a\s+further|nearly|"
-                                               r"almost|over|more\s+than|up\s+to|an\s+estimated)\s+)?", rest, re.IGNORECASE):
+                                               r"almost|over|more\s+than|up\s+to|an\s+estimated)\s+)?", r.after[e:], re.I):
             continue
-        found.append(key)
-    tail = re.search(r"(?:\b[\w']+\s+){0,3}$", r.before)
-    if not found:
-        for s, e, key in _measure_spans(r.before, lex):
-            found.append(key)
+        after.append(key)
+    found = after or [k for _, _, k in reversed(_measure_spans(r.before, lex))]  # nearest first
     if not found:
         return ""
-    specific = [k for k in found if k != "casualties" and k != "lost"]
-    if "casualties" in found and any(k == "casualties" for k in found) and not specific:
-        return "casualties"
-    if specific:
-        return specific[0] if r.after and found.index(specific[0]) >= 0 else specific[-1]
-    return "casualties"
+    specific = [k for k in found if k != "casualties"]
+    return specific[0] if specific else "casualties"
 
 
 def _owned_before(before: str, lex: Lexicon) -> bool:
@@ -773,7 +765,6 @@ def _add_article_numbers(stext: str, base: int, snums: list[NumberSpan]) -> list
 def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexicon,
                    state: _ArticleState) -> list[Reading]:
     stext = norm[sent.start:sent.end]
-    low = stext.lower()
     base = sent.start
     readings: list[Reading] = []
     # Model numbers (Shahed-136, M777) belong to the noun phrase: they do not end a figure's context.
