@@ -331,10 +331,14 @@ _LINK_BEFORE = re.compile(
     # "the death toll of 500", "casualties at 1,000": the link word right after the noun ...
     r"(?:(?P<gap0>\s+(?:of|at|to)\s+(?:[\w']+\s+){0,3})$"
     # ... or a verb further on: "casualties in the war have passed the grim milestone of"
-    r"|(?P<gap>[^.;:]{0,70}?)"
+    r"|(?P<gap>[^.;:,]{0,70}?)"
     r"\b(?:to|reached|reach|reaches|surpassed|surpass|surpasses|passed|pass|passes|exceeded|exceed|exceeds|"
     r"topped|tops|top|is|was|are|were|hit|hits|crossed|stood|stands|than|approaching|nearing|near|now|past|"
-    r"over|nearly|almost|around|about|some|includes|included|including|amounted\s+to|amount\s+to|at)\s+(?:[\w']+\s+){0,4}$)",
+    r"over|nearly|almost|around|about|some|includes|included|including|amounted\s+to|amount\s+to|at)\s+"
+    # only determiners, bounds and milestone words between the link and the figure
+    r"(?:(?:a|an|the|some|grim|milestone|mark|of|staggering|whopping|record|total|figure|at|least|more|than|over|"
+    r"nearly|almost|about|around|close|to|up|just|short|well|upwards|approximately|roughly|estimated|beyond|"
+    r"above|under|below|fewer|less)\s+){0,4}$)",
     re.IGNORECASE,
 )
 _TOTAL_BEFORE = re.compile(r"\b(?:total|overall|cumulative|in\s+all|altogether|bringing|taking|brings|takes|raising|"
@@ -375,7 +379,7 @@ _WINDOW_HINT = re.compile(
     rf"raid|day|alone",
     re.I,
 )
-_CUMULATIVE = re.compile(r"\b(?:in\s+total|overall|so\s+far|to\s+date|cumulative|altogether|in\s+all|as\s+of)\b", re.I)
+_CUMULATIVE = re.compile(r"\b(?:in\s+total|overall|so\s+far|to\s+date|cumulative|altogether|in\s+all(?!\s+(?:the|of|its|their))|as\s+of)\b", re.I)
 _REPORTING = re.compile(r"\b(?:said|says|told|announced|assessed|estimated|estimates|reported|reports|stated|claimed|"
                         r"claims|wrote|noted|added|confirmed|counted|documented|recorded|verified|put)\b", re.I)
 # "said in February 2025 that": when it was said, not the period of the figure.
@@ -451,6 +455,7 @@ _RANGE_MID = re.compile(r"^\s*(?:-|to|and)\s*$", re.IGNORECASE)
 _LIST_SEP = re.compile(r"^\s*(?:,|;|,?\s*and|,?\s*as\s+well\s+as|,?\s*plus|,?\s*along\s+with|,?\s*while|,?\s*with)?"
                        r"\s*(?:also\s+|even\s+|another\s+)?$", re.IGNORECASE)
 _ANAPHORA = re.compile(r"^\s*(?:of\s+(?:them|those|these|whom|which)|more|others|other|additional)\b", re.IGNORECASE)
+_COMPARED = re.compile(r"\b(?:up\s+from|down\s+from|compared\s+(?:with|to)|against|versus|vs\.?|after)\s+(?:\w+\s+){0,2}$", re.I)
 _ANOTHER_BEFORE = re.compile(r"\b(?:another|a\s+further|further|an\s+additional|additional|other)\s+$", re.IGNORECASE)
 _ARTICLE_NUMBER = re.compile(
     r"\b(?P<a>[Aa]n?)\s+(?:(?:(?i:russian|ukrainian|north\s+korean|enemy|\w+-made|\w+-built|\d+-year-old|young|elderly|"
@@ -895,12 +900,13 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             src = people[0] if people and not re.search(r"\b(?:equipment|hardware|tanks|vehicles)\b", r.before, re.I) else first[0]
             r.category, r.inherit, r.inherited = src.category, src, True
             continue
-        if prev and (_ANOTHER_BEFORE.search(r.before) or _owned_before(r.before, lex)
+        if prev and (_ANOTHER_BEFORE.search(r.before) or _owned_before(r.before, lex) or _COMPARED.search(r.before)
                      or re.search(r"\b(?:including|of\s+which|of\s+whom|among\s+them)\s+(?:\w+\s+){0,2}$", r.before, re.I)
                      or re.match(r"^\s*(?:were|was|had\s+been|have\s+been)?\s*(?:destroyed|captured|damaged|abandoned|shot\s+down)\b",
                                  r.after, re.I)
                      or re.match(r"^\s*(?:in|during|on)\s+(?:[A-Z][a-z]+)", r.after) or _measure_spans(r.after[:40], lex)):
             if prev.category in vocab.PEOPLE_CATEGORIES or _TOTAL_BEFORE.search(r.before) or _ANOTHER_BEFORE.search(r.before) \
+                    or _COMPARED.search(r.before) \
                     or _owned_before(r.before, lex) or re.search(r"\b(?:including|of\s+which|among\s+them)\s+(?:\w+\s+){0,2}$", r.before, re.I) \
                     or re.match(r"^\s*(?:were|was|had\s+been|have\s+been)?\s*(?:destroyed|captured|damaged|abandoned|shot\s+down)\b", r.after, re.I):
                 r.category, r.inherit, r.inherited = prev.category, prev, True
@@ -974,7 +980,8 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             r.reason = "forecast"
         elif r.category in ("drones", "cruise_missiles", "aircraft") and _launched(r.before, r.after):
             r.reason = "launched"
-        elif _EXCHANGE.search(clause) and not re.search(r"\b(?:killed|died|wounded|injured)\b", clause, re.I):
+        elif _EXCHANGE.search(local := r.before[-60:] + re.split(r"[,;]", r.after, maxsplit=1)[0]) and not re.search(
+                r"\b(?:killed|died|wounded|injured)\b", local, re.I):
             r.reason = "exchange"
         elif _STOCK.search(local := r.before[-60:] + re.split(r"[,;]", r.after, maxsplit=1)[0]) and not (
                 lex.equipment_loss.search(local) or lex.loss_verb.search(local)):
