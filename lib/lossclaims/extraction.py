@@ -364,7 +364,8 @@ _WINDOW = re.compile(
     rf"(?:over|in|during)\s+(?:the\s+)?(?:past|last|previous|first|next)\s+(?:\w+\s+){{0,2}}(?:days|weeks|months|years|nights|week|month|year)\b|"
     rf"\bon\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\bon\s+\d{{1,2}}\s+{_MONTHS}|\bon\s+{_MONTHS}\s+\d|\b(?:monday|tuesday|wednesday|thursday|"
     rf"friday|saturday|sunday)'s\b|\boverni(?:ght)\b|\bone\s+night\b|\bthis\s+(?:week|month|year)\b|\blast\s+(?:week|month|year)\b|"
-    rf"\bin\s+(?:a|one)\s+(?:single\s+)?(?:attack|strike|night|assault|battle|week|month)\b|\bin\s+the\s+(?:attack|strike|"
+    rf"\bin\s+(?:a|an|one)\s+(?:single\s+|failed\s+|major\s+|massive\s+|large-scale\s+|massed\s+|new\s+|\w+-day\s+)?"
+    rf"(?:attack|strike|night|assault|battle|week|month|offensive|raid)\b|\bin\s+the\s+(?:attack|strike|"
     rf"shelling|assault|bombing|battle\s+(?:for|of))\b|\bduring\s+the\s+(?:attack|strike|shelling|assault|battle|offensive|"
     rf"counteroffensive|incursion|operation)\b|\bin\s+(?:the\s+)?(?:attack|strike|shelling|assault|bombing)\s+on\b|"
     rf"\bin\s+(?:\w+\s+)?(?:strikes|attacks|assaults|raids)\s+(?:on|near|in|against)\b)",
@@ -890,6 +891,10 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
         if r.reason or r.category:
             continue
         prev = next((x for x in reversed(readings[:i]) if x.category and not x.reason), None)
+        nxt = readings[i + 1] if i + 1 < len(readings) else None
+        if nxt is not None and nxt.category and re.fullmatch(r"\s*(?:out\s+)?of\s+(?:the\s+)?", r.after, re.I):
+            r.category, r.people_noun, r.inherited = nxt.category, nxt.people_noun, True  # "downed 25 of 26 cruise missiles"
+            continue
         if _ANAPHORA.match(r.after) and state.last_people and not (prev and prev.category in vocab.PEOPLE_CATEGORIES):
             r.party, r.category = state.last_people
             r.inherited = True
@@ -1006,12 +1011,12 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             if not r.measure and r.inherit is not None and r.inherit.measure and re.search(
                     r"\b(?:including|among\s+them|of\s+whom|of\s+which|among)\s+$", r.before, re.I):
                 r.measure = r.inherit.measure
-            if not r.measure:
-                r.measure = _measure_from_sentence(r, readings, facts)
             if not r.measure and re.search(r"\b(?:including|among\s+them|of\s+whom|among)\s+$", r.before, re.I):
                 ante = next((x for x in reversed(readings[:i]) if x.measure and x.category in vocab.PEOPLE_CATEGORIES), None)
                 if ante is not None:
-                    r.measure = ante.measure
+                    r.measure = ante.measure  # "killed 20 people, including nine children"
+            if not r.measure:
+                r.measure = _measure_from_sentence(r, readings, facts)
             if not r.measure and colon and colon[1]:
                 r.measure = "casualties"  # a people line of a list of losses
             if not r.measure:
