@@ -279,7 +279,7 @@ _RATE_AFTER = re.compile(
     r"a\s+square|daily\s+average)",
     re.IGNORECASE,
 )
-_RATE_BEFORE = re.compile(r"\b(?:average\s+of|averag(?:e|ed|ing)|rate\s+of|ratio\s+of|an\s+average)\s+(?:\w+\s+){0,2}$",
+_RATE_BEFORE = re.compile(r"\b(?:average\s+of|averag(?:e|ed|ing)|rate\s+of|ratio\s+of|an\s+average)\s+(?:\w+\s+){0,2}$|\bper\s+$",
                           re.IGNORECASE)
 _STOCK = re.compile(
     r"\b(?:suppl(?:y|ied|ies|ying)|deliver(?:ed|ies|y|ing)|provid(?:ed|es|ing)|donat(?:ed|es|ing)|pledg(?:ed|es)|"
@@ -307,6 +307,8 @@ _EXCHANGE = re.compile(
     r"handed\s+over|bodies\s+of|prisoner\s+swap)\b",
     re.IGNORECASE,
 )
+_POPULATION = re.compile(r"\b(?:home\s+to|population\s+of|a\s+city\s+of|a\s+town\s+of|inhabited\s+by|populated\s+by)\s+"
+                         r"(?:\w+\s+){0,2}$", re.I)
 _NOT_LOSS = re.compile(r"\b(?:survived|survivors?|rescued|evacuated|displaced|refugees?|treated|saved|trained|training)\b",
                        re.IGNORECASE)
 _DURATION_AFTER = re.compile(
@@ -456,7 +458,8 @@ _RANGE_MID = re.compile(r"^\s*(?:-|to|and)\s*$", re.IGNORECASE)
 _LIST_SEP = re.compile(r"^\s*(?:,|;|,?\s*and|,?\s*as\s+well\s+as|,?\s*plus|,?\s*along\s+with|,?\s*while|,?\s*with)?"
                        r"\s*(?:also\s+|even\s+|another\s+)?$", re.IGNORECASE)
 _ANAPHORA = re.compile(r"^\s*(?:of\s+(?:them|those|these|whom|which)|more|others|other|additional)\b", re.IGNORECASE)
-_COMPARED = re.compile(r"\b(?:up\s+from|down\s+from|compared\s+(?:with|to)|against|versus|vs\.?|after)\s+(?:\w+\s+){0,2}$", re.I)
+_COMPARED = re.compile(r"\b(?:up\s+from|down\s+from|compared\s+(?:with|to)|against|versus|vs\.?|after)\s+(?:\w+\s+){0,2}$"
+                       r"|\b(?:with|for|and\s+for|in)\s+(?:[A-Z][\w-]*\s+){0,2}$", re.I)
 _ANOTHER_BEFORE = re.compile(r"\b(?:another|a\s+further|further|an\s+additional|additional|other)\s+$", re.IGNORECASE)
 _ARTICLE_NUMBER = re.compile(
     r"\b(?P<a>[Aa]n?)\s+(?:(?:(?i:russian|ukrainian|north\s+korean|enemy|\w+-made|\w+-built|\d+-year-old|young|elderly|"
@@ -510,6 +513,7 @@ class Reading:
     list_head: "Reading | None" = None  # first item of the list this figure is in
     partner: "Reading | None" = None    # the high end of the range this figure is the low end of
     period_explicit: bool = False        # the period came from words of its own sentence
+    carried_measure: str = ""            # the measure of the earlier figure this one continues
 
 
 @lru_cache(maxsize=1)
@@ -651,6 +655,7 @@ class _ArticleState:
         self.carry: tuple[str, str] | None = None  # (source, party or '') carried into later paragraphs
         self.speaker: str = ""  # the last official voice (ukraine_official / russia_official) heard
         self.last_people: tuple[str, str] | None = None      # (party, category) of the last people figure
+        self.last_people_measure = ""
 
 
 def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str, bool]]:
@@ -872,7 +877,7 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
         if people_noun and not label:
             # "1,146 injured", "11 others injured": whose people the sentence decides below.
             prev = next((x for x in reversed(readings[:i]) if x.category and not x.reason), None)
-            if prev is not None and prev.category in vocab.PEOPLE_CATEGORIES:
+            if prev is not None and prev.category in vocab.PEOPLE_CATEGORIES and len(r.before.split()) <= 6:
                 r.category, r.inherit, r.inherited = prev.category, prev, True
             elif facts.civilian_context:
                 r.category = "civilians"
@@ -897,6 +902,7 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             continue
         if _ANAPHORA.match(r.after) and state.last_people and not (prev and prev.category in vocab.PEOPLE_CATEGORIES):
             r.party, r.category = state.last_people
+            r.carried_measure = state.last_people_measure
             r.inherited = True
             continue
         if prev and _TOTAL_BEFORE.search(r.before):
@@ -920,18 +926,26 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
         if m:
             noun = m.group("noun").lower()
             if noun in ("total", "tally", "number", "figure", "count"):
-                # "the tank figure includes eight", "the total number of people killed has risen to"
-                named = _dyn().cat_before_noun.search(r.before[max(0, m.start() - 40):m.start()]) or _dyn().cat_of.match(
-                    r.before[m.end("noun"):])
-                if named:
-                    r.category = _lookup(lex.category_key, named.group("c"))
+                # "the tank figure includes eight", "the total number of Russian soldiers killed ... at about"
+                named = _dyn().cat_before_noun.search(r.before[max(0, m.start() - 40):m.start()])
+                inner = None if named else lex.category.search(r.before, m.end("noun"))
+                if named or inner:
+                    word = named.group("c") if named else inner.group()
+                    r.category = _lookup(lex.category_key, word)
                     r.people_noun = r.category in vocab.PEOPLE_CATEGORIES
+                    if inner:
+                        at = r.num.start - len(r.before) + inner.start()  # article offset of the noun
+                        owner = [p for p in parties if at - 30 <= p.start < at and p.role == "plain"]
+                        if owner:
+                            r.party = owner[-1].party
                     continue
                 if prev and prev.category:
                     r.category, r.inherit, r.inherited = prev.category, prev, True
                     continue
-                if state.last_people and re.search(r"\b(?:count|tally|toll)\b", m.group("noun"), re.I):
+                if state.last_people:
+                    # "the count stood at 106,745", "the figure for October was 41,980": the article's running count
                     r.party, r.category, r.inherited = state.last_people[0], state.last_people[1], True
+                    r.carried_measure = state.last_people_measure
                     continue
                 gap_measure = _measure_spans(m.group("gap") or "", lex) or _measure_spans(r.before[max(0, m.start() - 30):m.start()], lex)
                 if gap_measure or re.search(r"\b(?:troops|soldiers|personnel|servicemen)\b", r.before, re.I):
@@ -977,9 +991,12 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
         before_local = norm[max(sent.start, n.start - 60):n.start]
         if war_mentions and _other_war(stext, n.start - base, parties, war_mentions):
             r.reason = "other_war"
+        elif r.category in vocab.PEOPLE_CATEGORIES and _POPULATION.search(r.before[-40:]):
+            r.reason = "population"
         elif r.category in vocab.PEOPLE_CATEGORIES and _RECRUIT.search(clause):
             r.reason = "recruitment"
-        elif _RATE_AFTER.match(r.after if r.after else after_local) or _RATE_BEFORE.search(before_local):
+        elif (_RATE_AFTER.match(r.after if r.after else after_local) or _RATE_BEFORE.search(before_local)
+              or re.search(r"\bper\s*$", r.after)):
             r.reason = "rate"
         elif _FORECAST.search(clause):
             r.reason = "forecast"
@@ -1015,6 +1032,10 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
                 ante = next((x for x in reversed(readings[:i]) if x.measure and x.category in vocab.PEOPLE_CATEGORIES), None)
                 if ante is not None:
                     r.measure = ante.measure  # "killed 20 people, including nine children"
+            if not r.measure and r.inherit is not None and r.inherit.measure and r.inherited:
+                r.measure = r.inherit.measure
+            if not r.measure and r.carried_measure:
+                r.measure = r.carried_measure
             if not r.measure:
                 r.measure = _measure_from_sentence(r, readings, facts)
             if not r.measure and colon and colon[1]:
@@ -1102,6 +1123,7 @@ def _remember(state: _ArticleState, sent: Sentence, stext: str, readings: list[R
         state.last_party, state.last_party_para = r.party, sent.para
         if r.category in vocab.PEOPLE_CATEGORIES:
             state.last_people = (r.party, r.category)
+            state.last_people_measure = r.measure
         if r.category == "civilians":
             state.last_civilians = r.party
     if sent.colon:

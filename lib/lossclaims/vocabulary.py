@@ -24,7 +24,7 @@ MENTION_REASONS = (
     "date", "year", "time", "ordinal", "percentage", "money", "duration", "day_of_war",
     "age", "measurement", "model_number", "unit_number", "launched", "other_war", "rate",
     "stock", "recruitment", "forecast", "exchange", "not_a_loss", "no_category", "zero",
-    "no_party", "repeat", "part_of_number",
+    "no_party", "repeat", "part_of_number", "population",
 )
 
 
