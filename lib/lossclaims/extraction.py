@@ -247,7 +247,7 @@ _STOP = (
     r"in|on|at|for|to|from|by|and|or|with|as|that|which|who|whom|were|was|have|has|had|are|is|be|been|"
     r"per|than|since|during|after|before|while|but|of|out|into|a|an|the|this|these|those|it|its|their|"
     r"they|he|she|we|said|says|according|including|included|includes|among|amid|about|over|under|up|"
-    r"more|less|nearly|almost|around|some|each|every|total|totaling|totalling|rose|risen|reached|new|"
+    r"less|nearly|almost|around|some|each|every|total|totaling|totalling|rose|risen|reached|new|"
     r"day|days|week|weeks|month|months|year|years|hours|per|cent|percent|times|kilometres|km|miles|"
     r"square|locations|positions|sites|targets|settlements|villages|towns|cities|attacks|strikes|shells|"
     r"rounds|missiles|launches|sorties|assaults|combat|clashes|battles"
@@ -358,7 +358,7 @@ _SINCE_WAR = re.compile(
 _WINDOW = re.compile(
     rf"\b(?:since\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:{_MONTHS}\s+)?(?:\d{{1,2}},?\s+)?20(?:2[3-9])|"
     rf"since\s+(?:the\s+)?(?:start|beginning|launch)\s+of\s+(?:the|its|their|kyiv's|ukraine's|russia's)?\s*(?:counter-?offensive|"
-    rf"offensive|incursion|operation\s+in|summer|year)|(?:over|during|in|for)\s+the\s+(?:same\s+)?(?:period|month|year|week)\b|"
+    rf"offensive|incursion|operation\s+in|summer|year)|(?:over|during|in|for)\s+the\s+(?:period|month|year|week)\b|"
     rf"(?:over|during|in)\s+(?:the\s+)?(?:whole\s+)?(?:of\s+)?20(?:2[2-9])\b|\balone\b|\bmonthly\b|\bper\s+month\b|"
     rf"since\s+(?:the\s+(?:start|beginning)\s+of\s+)?{_MONTHS}(?!\s+(?:24,?\s+)?2022|\s+24\b)|"
     rf"(?:in|during|throughout|by)\s+(?:early\s+|late\s+|mid-?)?(?:the\s+)?(?:first|second|third|fourth|last)?\s*(?:half\s+of\s+|quarter\s+of\s+)?"
@@ -382,6 +382,7 @@ _WINDOW_HINT = re.compile(
     rf"raid|day|alone",
     re.I,
 )
+_SAME_PERIOD = re.compile(r"\b(?:in|over|during|for)\s+the\s+same\s+(?:period|time|timeframe|months?)\b", re.I)
 _CUMULATIVE = re.compile(r"\b(?:in\s+total|overall|so\s+far|to\s+date|cumulative|altogether|in\s+all(?!\s+(?:the|of|its|their))|as\s+of)\b", re.I)
 _REPORTING = re.compile(r"\b(?:said|says|told|announced|assessed|estimated|estimates|reported|reports|stated|claimed|"
                         r"claims|wrote|noted|added|confirmed|counted|documented|recorded|verified|put)\b", re.I)
@@ -416,7 +417,8 @@ _LOCATION_BEFORE = re.compile(
 _RUSSIAN_PLACES = re.compile(
     r"\b(?:belgorod|kursk|bryansk|voronezh|rostov|krasnodar|moscow\s+region|lipetsk|oryol|tula|kaluga|smolensk|"
     r"tatarstan|bashkortostan|novorossiysk|sevastopol|russian\s+(?:region|city|town|village|territory|border\s+region)|"
-    r"in\s+russia|inside\s+russia|russian\s+civilians|russian\s+nationals|russian\s+citizens)\b",
+    r"in\s+russia|inside\s+russia|russian\s+civilians|russian\s+nationals|russian\s+citizens|(?:in|on|over)\s+moscow|"
+    r"moscow\s+mayor|mayor\s+of\s+moscow|sobyanin|russian\s+capital)\b",
     re.IGNORECASE,
 )
 _CUE_AFTER = re.compile(
@@ -425,7 +427,7 @@ _CUE_AFTER = re.compile(
     r"confirms|counted|counts|documented|documents|assessed|assesses|assessment|believes|believed|suggests|suggest|"
     r"suggested|indicated|indicates|puts|published|publishes|verified|recorded|figures|data|update|updates|statement|"
     r"briefing|calculated|calculates|tallied|tally|count|analysis|shows|showed|revealed|reveals|warned|stressed|"
-    r"explained|put\s+the|evaluates|evaluated|concluded)\b",
+    r"explained|put\s+the|evaluates|evaluated|concluded|saying|disclosed|announcing|reporting|claiming)\b",
     re.IGNORECASE,
 )
 _CUE_BEFORE = re.compile(
@@ -567,8 +569,10 @@ def _measure_for(r: Reading, lex: Lexicon, next_owned_before: bool) -> str:
     after = []
     for s, e, key in _measure_spans(r.after, lex):
         # A verb right before the next number belongs to that number ("... and injured 24,614").
-        if next_owned_before and re.fullmatch(r"[\s,]*(?:(?:at\s+least|about|around|some|another|a\s+further|nearly|"
-                                               r"almost|over|more\s+than|up\s+to|an\s+estimated)\s+)?", r.after[e:], re.I):
+        if (next_owned_before and re.fullmatch(r"[\s,]*(?:(?:at\s+least|about|around|some|another|a\s+further|nearly|"
+                                                r"almost|over|more\s+than|up\s+to|an\s+estimated)\s+)?", r.after[e:], re.I)
+                or re.fullmatch(r"\s+(?:at|of|to|was|were|is|are|stood\s+at|reached|totall?ed|numbered)\s+(?:about\s+|around\s+|some\s+)?",
+                                r.after[e:], re.I)):
             continue
         after.append(key)
     found = after or [k for _, _, k in reversed(_measure_spans(r.before, lex))]  # nearest first
@@ -651,6 +655,7 @@ class _ArticleState:
         self.default_period = ""
         self.default_key: tuple[str, str] = ("", "")
         self.last_civilians = ""
+        self.last_period = ""
         self.para_period: tuple[int, str] | None = None  # the period of the article's first figure with a marker
         self.carry: tuple[str, str] | None = None  # (source, party or '') carried into later paragraphs
         self.speaker: str = ""  # the last official voice (ukraine_official / russia_official) heard
@@ -905,6 +910,10 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             r.carried_measure = state.last_people_measure
             r.inherited = True
             continue
+        trap = next((x for x in reversed(readings[:i]) if x.category and x.reason), None)
+        if trap is not None and _TOTAL_BEFORE.search(r.before) and (prev is None or prev.num.start < trap.num.start):
+            r.category, r.reason = trap.category, trap.reason  # "delivered four more ..., bringing the total to 10"
+            continue
         if prev and _TOTAL_BEFORE.search(r.before):
             first = [x for x in readings[:i] if x.category and not x.reason]
             people = [x for x in first if x.category in vocab.PEOPLE_CATEGORIES]
@@ -942,7 +951,7 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
                 if prev and prev.category:
                     r.category, r.inherit, r.inherited = prev.category, prev, True
                     continue
-                if state.last_people:
+                if state.last_people and not lex.category.search(stext):
                     # "the count stood at 106,745", "the figure for October was 41,980": the article's running count
                     r.party, r.category, r.inherited = state.last_people[0], state.last_people[1], True
                     r.carried_measure = state.last_people_measure
@@ -1056,7 +1065,9 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
         if not r.party and r.category == "civilians":
             r.party = _civilian_party(r, stext, base, parties, facts, state.last_civilians)
         if not r.party and r.list_head is not None and r.list_head.party:
-            r.party = r.list_head.party
+            np_end = r.cat_end if r.cat_end >= 0 else r.num.end
+            own = [p for p in parties if r.num.end <= p.start < np_end and p.role != "supplier"]
+            r.party = own[-1].party if own else r.list_head.party
         if not r.party:
             r.party = _party_for(r, norm, sent, parties, lex, state, colon, readings)
         r.party = _resolve(r.party, r.source if r.source in SPEAKER_PARTY else state.speaker)
@@ -1080,6 +1091,8 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
                 state.para_period = (sent.para, r.period)
             if r.period and not state.default_period and r.period in ("daily", "cumulative"):
                 state.default_period, state.default_key = r.period, (r.party, r.source)
+            if not r.period and _SAME_PERIOD.search(stext) and state.last_period:
+                r.period = state.last_period  # "in the same period"
             if not r.period and colon and colon[3]:
                 r.period = colon[3]
             if not r.period and state.para_period and state.para_period[0] == sent.para and r.category == "civilians":
@@ -1126,6 +1139,7 @@ def _remember(state: _ArticleState, sent: Sentence, stext: str, readings: list[R
             state.last_people_measure = r.measure
         if r.category == "civilians":
             state.last_civilians = r.party
+        state.last_period = r.period
     if sent.colon:
         subj = [p for p in parties if p.role == "plain"]
         loss = bool(lex.equipment_loss.search(stext) or lex.loss_verb.search(stext))
@@ -1310,7 +1324,7 @@ class _SentenceFacts:
 
     @cached_property
     def strike(self) -> bool:
-        return bool(re.search(r"\b(?:strike|attack|shelling|struck|hit|bombing)\b", self.text, re.I))
+        return bool(re.search(r"\b(?:strikes?|attacks?|shelling|struck|hit|bombing|shelled)\b", self.text, re.I))
 
 
 def _measure_from_sentence(r: Reading, readings: list[Reading], facts: _SentenceFacts) -> str:
