@@ -260,7 +260,8 @@ _NOT_HEAD = (
     r"shelling|barrage|positions?|depots?|makers?|manufacturers?|industry|programm?e?s?|forces?|troops?|"
     r"army|corps|platoons?|squads?|hits?|assaults?|raids?|columns?|convoys?|workshops?|storage|"
     r"coverage|umbrella|network|defen[cs]e|exports?|imports?|deliver(?:y|ies)|stocks?|reserves?|"
-    r"officials?|sources?|analysts?|bloggers?|families|relatives|mothers|wives|graves|memorial"
+    r"officials?|sources?|analysts?|bloggers?|families|relatives|mothers|wives|graves|memorial|rockets?|missiles?|"
+    r"munitions|projectiles"
 )
 _PLUS = re.compile(r"^\s*\(\s*\+\s*$")
 _DAILY_AFTER = re.compile(r"^\s*\)")
@@ -271,7 +272,7 @@ _WAR_WORDS = re.compile(
     r"yemen|napoleon|soviet[\s-]afghan|falklands|civil\s+war)\b",
     re.IGNORECASE,
 )
-_LAUNCH = re.compile(r"\b(?:attacked\s+by|launch(?:ed|es|ing)|fired|fires|firing|attacked\s+with|sent|used|deployed|unleashed|"
+_LAUNCH = re.compile(r"\b(?:hits\s+by|impacts\s+(?:by|of)|struck\s+by|attacked\s+by|launch(?:ed|es|ing)|fired|fires|firing|attacked\s+with|sent|used|deployed|unleashed|"
                      r"released)\b", re.IGNORECASE)
 _RATE_AFTER = re.compile(
     r"^[^.;]{0,45}?\b(?:per\s+(?:square|sq|km|kilomet|day|week|month|year|hour)|a\s+(?:day|week|month|year)\b|"
@@ -351,6 +352,7 @@ _SINCE_WAR = re.compile(
     r"conflict's\s+onset|war's\s+start|war's\s+outset|invasion's\s+start)|since\s+(?:the\s+)?(?:launching|starting|"
     r"launch\s+of)|since\s+(?:feb(?:ruary)?\.?\s+(?:24,?\s+)?2022|(?:24\s+)?feb(?:ruary)?\.?\s+2022|2022|2014)|"
     r"(?:from|between|since)\s+(?:24\.02\.(?:20)?22|feb(?:ruary)?\.?\s+24\b|24\s+feb(?:ruary)?\b)|"
+    r"since\s+(?:russia|moscow|putin|the\s+kremlin)\s+(?:launched|began|started|invaded|unleashed)|"
     r"(?:back\s+)?in\s+feb(?:ruary)?,?\s+2022|"
     r"(?:start|beginning|outset|onset)\s+of\s+(?:the\s+|its\s+)?(?:full[\s-]scale\s+)?(?:invasion|war)",
     re.IGNORECASE,
@@ -382,6 +384,8 @@ _WINDOW_HINT = re.compile(
     rf"raid|day|alone",
     re.I,
 )
+_REGIONAL_SINCE = re.compile(r"\bsince\s+the\s+(?:start|beginning|outset)\s+of\s+(?:the\s+)?(?:hostilities|fighting|incursion|"
+                             r"offensive|operation|battle)\s+(?:in|for|near|around)\b", re.I)
 _SAME_PERIOD = re.compile(r"\b(?:in|over|during|for)\s+the\s+same\s+(?:period|time|timeframe|months?)\b", re.I)
 _CUMULATIVE = re.compile(r"\b(?:in\s+total|overall|so\s+far|to\s+date|cumulative|altogether|in\s+all(?!\s+(?:the|of|its|their))|as\s+of)\b", re.I)
 _REPORTING = re.compile(r"\b(?:said|says|told|announced|assessed|estimated|estimates|reported|reports|stated|claimed|"
@@ -431,7 +435,7 @@ _CUE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _CUE_BEFORE = re.compile(
-    r"\b(?:source\s*:|sources\s*:|according\s+to|data\s+from|figures\s+from|cited\s+by|citing|per|reported\s+by|estimates?\s+(?:from|by)|"
+    r"\b(?:source\s*:|sources\s*:|with\s+reference\s+to|referring\s+to|according\s+to|data\s+from|figures\s+from|cited\s+by|citing|per|reported\s+by|estimates?\s+(?:from|by)|"
     r"based\s+on(?:\s+data\s+from)?|quoted\s+by|statement\s+(?:by|from)|report\s+(?:by|from)|told|source\s+in|"
     r"sources\s+in|published\s+by|released\s+by|confirmed\s+by|tallied\s+by|counted\s+by|data\s+of|verified\s+by|"
     r"assessment\s+(?:by|from)|analysis\s+(?:by|from)|intelligence\s+from)\s+(?:the\s+)?(?:[\w'.]+\s+){0,4}$",
@@ -656,6 +660,7 @@ class _ArticleState:
         self.default_key: tuple[str, str] = ("", "")
         self.last_civilians = ""
         self.last_period = ""
+        self.last_figure: tuple[str, str, str] | None = None
         self.para_period: tuple[int, str] | None = None  # the period of the article's first figure with a marker
         self.carry: tuple[str, str] | None = None  # (source, party or '') carried into later paragraphs
         self.speaker: str = ""  # the last official voice (ukraine_official / russia_official) heard
@@ -786,7 +791,7 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
     # Model numbers (Shahed-136, M777) belong to the noun phrase: they do not end a figure's context.
     cuts = [n for n in snums if n.form not in ("model_number", "date", "time")
             and not (not n.words and re.fullmatch(r"(?:19|20)\d\d", n.text))
-            and not re.match(r"-years?-old", norm[n.end:n.end + 10])]
+            and not re.match(r"-years?-old|\s?mm\b", norm[n.end:n.end + 10])]
     for i, n in enumerate(snums):
         prev_end = max([m.end for m in cuts if m.end <= n.start], default=sent.start)
         next_start = min([m.start for m in cuts if m.start >= n.end], default=sent.end)
@@ -905,6 +910,11 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
         if nxt is not None and nxt.category and re.fullmatch(r"\s*(?:out\s+)?of\s+(?:the\s+)?", r.after, re.I):
             r.category, r.people_noun, r.inherited = nxt.category, nxt.people_noun, True  # "downed 25 of 26 cruise missiles"
             continue
+        if _ANAPHORA.match(r.after) and state.last_figure and not prev:
+            # "6,000 of them", "124 of them": the figure the previous sentence counted
+            r.party, r.category, r.carried_measure = state.last_figure
+            r.inherited = True
+            continue
         if _ANAPHORA.match(r.after) and state.last_people and not (prev and prev.category in vocab.PEOPLE_CATEGORIES):
             r.party, r.category = state.last_people
             r.carried_measure = state.last_people_measure
@@ -1018,6 +1028,10 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
                 lex.equipment_loss.search(local) or lex.loss_verb.search(local)):
             r.reason = "stock"
 
+    for r in readings:
+        if r.partner is not None and r.partner.reason and not r.reason:
+            r.reason = r.partner.reason  # "losing between 1,000 and 1,500 a day"
+
     # Source, party, measure and period of every remaining figure (a range's high end first:
     # its low end shares its measure).
     order = sorted(range(len(readings)), key=lambda k: k + 1.5 if readings[k].partner is not None else k)
@@ -1100,7 +1114,8 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             if not r.period:
                 # The lead's period holds for the same voice on the same side ("up to 510 servicemen" in a
                 # daily MoD report); other figures are running totals unless they say otherwise.
-                same = state.default_key == (r.party, r.source)
+                same = state.default_key[0] == r.party and "unattributed" in (state.default_key[1], r.source) or \
+                    state.default_key == (r.party, r.source)
                 r.period = "window" if r.category == "civilians" and facts.strike else (
                     state.default_period if same and state.default_period else "cumulative")
 
@@ -1131,7 +1146,10 @@ def _remember(state: _ArticleState, sent: Sentence, stext: str, readings: list[R
         state.carry = (attributed_claims[-1].source, attributed_claims[-1].party)
     elif attributed:
         intro = sent.colon or re.match(r"\s*(?:source|sources|data|figures)\s*:", stext, re.I)
-        state.carry = (attributed[-1][2], "") if intro else None
+        if intro:
+            state.carry = (attributed[-1][2], "")
+        elif not (state.carry and all(a[2] == state.carry[0] for a in attributed)):
+            state.carry = None  # another voice took over
     for r in taken:
         state.last_party, state.last_party_para = r.party, sent.para
         if r.category in vocab.PEOPLE_CATEGORIES:
@@ -1140,6 +1158,7 @@ def _remember(state: _ArticleState, sent: Sentence, stext: str, readings: list[R
         if r.category == "civilians":
             state.last_civilians = r.party
         state.last_period = r.period
+        state.last_figure = (r.party, r.category, r.measure if r.category in vocab.PEOPLE_CATEGORIES else "")
     if sent.colon:
         subj = [p for p in parties if p.role == "plain"]
         loss = bool(lex.equipment_loss.search(stext) or lex.loss_verb.search(stext))
@@ -1313,6 +1332,7 @@ class _SentenceFacts:
             found += [(m.start(), m.end(), "cumulative") for m in _SINCE_WAR.finditer(stext)]
         if _DAILY_HINT.search(stext):
             found += [(m.start(), m.end(), "daily") for m in _DAILY.finditer(stext)]
+        found += [(m.start(), m.end(), "window") for m in _REGIONAL_SINCE.finditer(stext)]
         if _WINDOW_HINT.search(stext):
             unspoken = _SPEECH_DATE.sub(lambda m: " " * len(m.group()), stext)
             found += [(m.start(), m.end(), "window") for m in _WINDOW.finditer(unspoken)]
