@@ -193,6 +193,7 @@ _ABBREVIATIONS = re.compile(
     r"\b(?:U\.S|U\.K|U\.N|E\.U)\.)$"
 )
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+_AS_FOLLOWS = re.compile(r"\b(?:as\s+follows|the\s+following)\b[^.]{0,120}[.:]?\s*$", re.I)
 _TITLE_END = re.compile(r"[.!?:;,\"')]\s*$")
 
 
@@ -234,7 +235,8 @@ def split_sentences(text: str) -> list[Sentence]:
                 out.append(Sentence(offset + start, offset + end, para, title, False))
                 start = m.end()
             last = seg[start:]
-            out.append(Sentence(offset + start, offset + start + len(last), para, title, last.rstrip().endswith(":")))
+            header = last.rstrip().endswith(":") or bool(_AS_FOLLOWS.search(last))
+            out.append(Sentence(offset + start, offset + start + len(last), para, title, header))
             para += 1
         pos += len(line)
     return out
@@ -298,7 +300,7 @@ _RECRUIT = re.compile(
     re.IGNORECASE,
 )
 _FORECAST = re.compile(
-    r"\b(?:expected\s+to|could\s+(?:reach|rise|climb|top|lose|hit|exceed|pass|surpass)|will\s+(?:likely\s+)?(?:reach|rise|climb|top|lose|hit|exceed|pass|surpass|cross|approach)|"
+    r"\b(?:expected\s+to|(?:is|are|set)\s+to\s+(?:reach|rise|grow|increase)|could\s+(?:reach|rise|climb|top|lose|hit|exceed|pass|surpass)|will\s+(?:likely\s+)?(?:reach|rise|climb|top|lose|hit|exceed|pass|surpass|cross|approach)|"
     r"would\s+(?:reach|rise|lose|be)|projected|forecasts?|forecasted|predict(?:ed|s|ion)?|on\s+track\s+to|"
     r"likely\s+to\s+(?:reach|rise|lose|exceed)|may\s+(?:reach|rise|lose|exceed))\b",
     re.IGNORECASE,
@@ -409,6 +411,8 @@ _CIVIL_CONTEXT = re.compile(
     r"killed\s+in\s+(?:a|an|the)\s+(?:\w+\s+){0,3}(?:strike|attack))\b",
     re.IGNORECASE,
 )
+_ARMY_CONTEXT = re.compile(r"\b(?:regime|army|armed\s+forces|troops|servicemen|soldiers|military\s+losses|combat\s+losses|"
+                           r"the\s+enemy|personnel)\b", re.I)
 _MILITARY_CONTEXT = re.compile(r"\b(?:troops|soldiers|servicemen|personnel|military|army|forces|fighters|combat|front|"
                                r"north\s+korean|brigades?|units)\b",
                                re.IGNORECASE)
@@ -530,7 +534,7 @@ def _dyn() -> SimpleNamespace:
     cat, meas = lex.category.pattern, lex.measure.pattern
     quals = r"(?:(?:an?\s+)?(?:additional|further|another|at\s+least|about|around|some|nearly|almost|over|more\s+than|up\s+to|an\s+estimated|a\s+total\s+of)\s+)?"
     return SimpleNamespace(
-        cat_after=re.compile(rf"^[\s\"']*(?:\(\s*\+?\s*[\d,. ]+\s*\)\s*)?(?:of\s+(?:the|these|those|its|their)\s+)?"
+        cat_after=re.compile(rf"^[\s\"']*(?:\(\s*\+?\s*[\d,. ]+\s*\)\s*)?(?:of\s+(?:the|these|those|its|their|them|which)\s+)?"
                              rf"(?:{_FILLER}\s+){{0,3}}?(?P<cat>{cat})", re.I),
         not_head=re.compile(rf"\s+(?:{_NOT_HEAD})\b", re.I),
         people_after=re.compile(
@@ -884,6 +888,9 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
         r.category = cat
         r.cat_end = n.end + cat_end if cat_end >= 0 else -1
         r.people_noun = people_noun
+        if cat == "civilians" and cat_end > 0 and re.search(r"\b(?:people|persons|lives)\W*$", r.after[:cat_end], re.I) \
+                and _ARMY_CONTEXT.search(stext) and not re.search(r"\bcivilian", stext, re.I):
+            r.category = "personnel"  # "the Kyiv regime has lost almost a million people killed and wounded"
         if people_noun and not label:
             # "1,146 injured", "11 others injured": whose people the sentence decides below.
             prev = next((x for x in reversed(readings[:i]) if x.category and not x.reason), None)
@@ -910,12 +917,14 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
         if nxt is not None and nxt.category and re.fullmatch(r"\s*(?:out\s+)?of\s+(?:the\s+)?", r.after, re.I):
             r.category, r.people_noun, r.inherited = nxt.category, nxt.people_noun, True  # "downed 25 of 26 cruise missiles"
             continue
-        if _ANAPHORA.match(r.after) and state.last_figure and not prev:
+        if _ANAPHORA.match(r.after) and state.last_figure and not prev and (
+                facts.measure_keys or lex.equipment_loss.search(stext)):
             # "6,000 of them", "124 of them": the figure the previous sentence counted
             r.party, r.category, r.carried_measure = state.last_figure
             r.inherited = True
             continue
-        if _ANAPHORA.match(r.after) and state.last_people and not (prev and prev.category in vocab.PEOPLE_CATEGORIES):
+        if _ANAPHORA.match(r.after) and state.last_people and not (prev and prev.category in vocab.PEOPLE_CATEGORIES) and (
+                facts.measure_keys or lex.equipment_loss.search(stext)):
             r.party, r.category = state.last_people
             r.carried_measure = state.last_people_measure
             r.inherited = True
@@ -931,12 +940,13 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             r.category, r.inherit, r.inherited = src.category, src, True
             continue
         if prev and (_ANOTHER_BEFORE.search(r.before) or _owned_before(r.before, lex) or _COMPARED.search(r.before)
+                     or re.match(r"^\s*more\b", r.after, re.I)
                      or re.search(r"\b(?:including|of\s+which|of\s+whom|among\s+them)\s+(?:\w+\s+){0,2}$", r.before, re.I)
                      or re.match(r"^\s*(?:were|was|had\s+been|have\s+been)?\s*(?:destroyed|captured|damaged|abandoned|shot\s+down)\b",
                                  r.after, re.I)
                      or re.match(r"^\s*(?:in|during|on)\s+(?:[A-Z][a-z]+)", r.after) or _measure_spans(r.after[:40], lex)):
             if prev.category in vocab.PEOPLE_CATEGORIES or _TOTAL_BEFORE.search(r.before) or _ANOTHER_BEFORE.search(r.before) \
-                    or _COMPARED.search(r.before) \
+                    or _COMPARED.search(r.before) or re.match(r"^\s*more\b", r.after, re.I) \
                     or _owned_before(r.before, lex) or re.search(r"\b(?:including|of\s+which|among\s+them)\s+(?:\w+\s+){0,2}$", r.before, re.I) \
                     or re.match(r"^\s*(?:were|was|had\s+been|have\s+been)?\s*(?:destroyed|captured|damaged|abandoned|shot\s+down)\b", r.after, re.I):
                 r.category, r.inherit, r.inherited = prev.category, prev, True
@@ -1162,7 +1172,8 @@ def _remember(state: _ArticleState, sent: Sentence, stext: str, readings: list[R
     if sent.colon:
         subj = [p for p in parties if p.role == "plain"]
         loss = bool(lex.equipment_loss.search(stext) or lex.loss_verb.search(stext))
-        qm = lex.qualifier_tail.search(stext)
+        qm = lex.qualifier_tail.search(stext) or re.search(
+            r"\b(?P<q>approximately|about|around|roughly)\s+(?:as\s+follows|the\s+following)", stext, re.I)
         qual = _lookup(lex.qualifier_key, qm.group("q")) if qm and not taken else ""
         party = subj[-1].party if subj else ""
         if not party and re.search(r"\b(?:enemy|adversary)\b", stext, re.I):
