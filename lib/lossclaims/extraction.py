@@ -193,7 +193,7 @@ _ABBREVIATIONS = re.compile(
     r"\b(?:U\.S|U\.K|U\.N|E\.U)\.)$"
 )
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
-_AS_FOLLOWS = re.compile(r"\b(?:as\s+follows|the\s+following)\b[^.]{0,120}[.:]?\s*$", re.I)
+_AS_FOLLOWS = re.compile(r"\b(?:as\s+follows|the\s+following)\b[^.]{0,250}[.:]?\s*$", re.I)
 _TITLE_END = re.compile(r"[.!?:;,\"')]\s*$")
 
 
@@ -1108,6 +1108,8 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             r.source = state.carry[0]
         if r.period:
             r.period_explicit = True
+        if not r.period and colon and colon[3] and not r.inherited:
+            r.period = colon[3]  # an item of a list whose header gave the period
         if not r.period:
             r.period = _period_for(r, norm, sent, facts)
             r.period_explicit = bool(r.period)
@@ -1170,7 +1172,16 @@ def _remember(state: _ArticleState, sent: Sentence, stext: str, readings: list[R
         state.last_period = r.period
         state.last_figure = (r.party, r.category, r.measure if r.category in vocab.PEOPLE_CATEGORIES else "")
     if sent.colon:
-        subj = [p for p in parties if p.role == "plain"]
+        # whose losses the header lists: "losses of the Russian Federation", "Russia's losses", else the
+        # first side it names outside the attribution ("..., the General Staff of Ukraine reported")
+        voices = [(a[0], a[1]) for a in attributed]
+        subj = [p for p in parties if p.role == "plain" and not any(vs <= p.start < ve for vs, ve in voices)]
+        owner = re.search(r"\blosses\s+of\s+(?:the\s+)?", stext, re.I)
+        if owner:
+            at = sent.start + owner.end()
+            subj = [p for p in parties if at <= p.start <= at + 2] or subj[:1]
+        else:
+            subj = subj[:1]
         loss = bool(lex.equipment_loss.search(stext) or lex.loss_verb.search(stext))
         qm = lex.qualifier_tail.search(stext) or re.search(
             r"\b(?P<q>approximately|about|around|roughly)\s+(?:as\s+follows|the\s+following)", stext, re.I)

@@ -44,6 +44,8 @@ SCALE_AFTER_RE = re.compile(
 )
 ISO_DATE_RE = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b")
 NUM_DATE_RE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b")
+# "from 24.02 to 25.07": day.month without a year, read as a date where a range word says so.
+SHORT_DATE_RE = re.compile(r"(?:(?<=\bfrom )|(?<=\bto )|(?<=\btill )|(?<=\buntil )|(?<=\bsince ))\d{1,2}\.(?:0[1-9]|1[0-2])\b(?!\.\d)")
 TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
 ORDINAL_SUFFIX_RE = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 PERCENT_RE = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|pct\b)", re.IGNORECASE)
@@ -142,7 +144,7 @@ def find_numbers(text: str) -> list[NumberSpan]:
         spans.append(span)
         taken.append((span.start, span.end))
 
-    for rx, form in ((ISO_DATE_RE, "date"), (NUM_DATE_RE, "date"), (TIME_RE, "time")):
+    for rx, form in ((ISO_DATE_RE, "date"), (NUM_DATE_RE, "date"), (SHORT_DATE_RE, "date"), (TIME_RE, "time")):
         for m in rx.finditer(text):
             if free(m.start(), m.end()):
                 add(NumberSpan(m.start(), m.end(), float(re.sub(r"\D", "", m.group())), m.group(), form))
