@@ -395,7 +395,7 @@ _REPORTING = re.compile(r"\b(?:said|says|told|announced|assessed|estimated|estim
 # "said in February 2025 that": when it was said, not the period of the figure.
 _SPEECH_DATE = re.compile(
     rf"\b(?:said|says|announced|reported|stated|claimed|told\s+\w+|wrote|estimated|noted|added|published|released|"
-    rf"posted|updated)\s+(?:on|in|late\s+on|early\s+on)\s+(?:(?:early\s+|late\s+|mid-?)?{_MONTHS}(?:\s+\d{{1,2}})?,?(?:\s+20\d\d)?|"
+    rf"posted|updated|pledged|promised|delivered|supplied|sent|received|ordered|invaded|launched|began|started)\s+(?:on|in|late\s+on|early\s+on)\s+(?:(?:early\s+|late\s+|mid-?)?{_MONTHS}(?:\s+\d{{1,2}})?,?(?:\s+20\d\d)?|"
     rf"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|evening|night))?)",
     re.IGNORECASE,
 )
@@ -825,7 +825,8 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
     war_mentions = [m.start() for m in _WAR_WORDS.finditer(stext)]
     loss_in_sentence = bool(lex.equipment_loss.search(stext) or re.search(r"\blosses\b", stext, re.I))
     # A header ending with ':' governs the next line, and the lines after it that are list items.
-    if re.match(r"\s*(?:among\s+them|of\s+them|of\s+these|including)\b", stext, re.I) and state.last_party:
+    if re.match(r"\s*(?:among\s+them|of\s+them|of\s+these|including|among\s+the\s+(?:\w+\s+)?(?:dead|killed|victims|casualties))\b",
+                stext, re.I) and state.last_party:
         state.colon_context, state.colon_fresh = (state.last_party, True, "", ""), True
     colon = state.colon_context if state.colon_context and (
         state.colon_fresh or _LIST_ITEM.match(stext) or sent.colon) else None
@@ -916,6 +917,10 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
         nxt = readings[i + 1] if i + 1 < len(readings) else None
         if nxt is not None and nxt.category and re.fullmatch(r"\s*(?:out\s+)?of\s+(?:the\s+)?", r.after, re.I):
             r.category, r.people_noun, r.inherited = nxt.category, nxt.people_noun, True  # "downed 25 of 26 cruise missiles"
+            continue
+        if re.search(r"\b(?:of|among)\s+(?:those|these)\s+$", r.before, re.I) and state.last_figure and not prev:
+            r.party, r.category, r.carried_measure = state.last_figure  # "Of those 3,000, 1,980 were destroyed"
+            r.inherited = True
             continue
         if _ANAPHORA.match(r.after) and state.last_figure and not prev and (
                 facts.measure_keys or lex.equipment_loss.search(stext)):
@@ -1022,7 +1027,8 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             r.reason = "other_war"
         elif r.category in vocab.PEOPLE_CATEGORIES and _POPULATION.search(r.before[-40:]):
             r.reason = "population"
-        elif r.category in vocab.PEOPLE_CATEGORIES and _RECRUIT.search(clause):
+        elif r.category in vocab.PEOPLE_CATEGORIES and _RECRUIT.search(r.before[-50:] + re.split(r"[,;]", r.after, maxsplit=1)[0]) \
+                and not re.search(r"\b(?:dead|killed|died|deaths|wounded)\b", r.before[-50:] + r.after[:40], re.I):
             r.reason = "recruitment"
         elif (_RATE_AFTER.match(r.after if r.after else after_local) or _RATE_BEFORE.search(before_local)
               or re.search(r"\bper\s*$", r.after)):
@@ -1056,6 +1062,9 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             owned_next = bool(nxt and _owned_before(nxt.before, lex))
             own = _dyn().measure_owned.search(r.before[-60:])
             r.measure = _lookup(lex.measure_key, own.group("m")) if own else _measure_for(r, lex, owned_next)
+            right_after = re.match(rf"\s*(?:[\w-]+\s+){{0,2}}?(?P<m>{lex.measure.pattern})", r.after[:40], re.I) if r.measure == "casualties" else None
+            if right_after and _lookup(lex.measure_key, right_after.group("m")) not in ("casualties", "deployed"):
+                r.measure = _lookup(lex.measure_key, right_after.group("m"))  # "had lost 61,207 killed and ..."
             if r.partner is not None and r.partner.measure:
                 r.measure = r.partner.measure
             if not r.measure and r.inherit is not None and r.inherit.measure and re.search(
@@ -1198,16 +1207,25 @@ def _pair_ranges(readings: list[Reading]) -> None:
     the high one at most; the low end takes the high end's noun (or, with neither, the figure before)."""
     for i in range(len(readings) - 1):
         a, b = readings[i], readings[i + 1]
-        if a.reason or b.reason or a.category or "range_high" in b.flags:
+        if a.reason or b.reason or "range_high" in b.flags or "range_low" in a.flags:
             continue
+        if a.category and (b.category or not re.fullmatch(r"\s*(?:-|to)\s*", a.after)):
+            continue  # a low end with a noun of its own pairs only with a bare high end: "at 124,500 to 131,000"
         if not (_RANGE_MID.match(a.after) and (re.search(r"(?:-|to)\s*$", a.after)
                                                 or re.search(r"\bbetween\s+(?:\w+\s+)?$", a.before, re.I))):
             continue
         if a.after.strip() == "and" and not re.search(r"\bbetween\s+$", a.before, re.IGNORECASE):
             continue
+        if a.category:
+            b.category, b.people_noun, b.cat_end, b.inherit = a.category, a.people_noun, a.cat_end, a.inherit
+            a.partner = b
+            a.flags.append("range_low")
+            b.flags.append("range_high")
+            a.qualifier, b.qualifier = "at_least", "at_most"
+            continue
         if not b.category:
             prev = next((x for x in reversed(readings[:i]) if x.category and not x.reason), None)
-            if prev is None or not re.search(r"\b(?:range\s+of|between|from)\s+$", a.before, re.I):
+            if prev is None or not re.search(r"\b(?:range\s+of|interval\s+of|between|from)\s+$", a.before, re.I):
                 continue
             b.category, b.inherit, b.inherited = prev.category, prev, True
         a.category, a.people_noun, a.cat_end, a.inherit = b.category, b.people_noun, b.cat_end, b.inherit
@@ -1375,8 +1393,8 @@ def _measure_from_sentence(r: Reading, readings: list[Reading], facts: _Sentence
     if r.people_noun and not keys:
         return "casualties"
     specific = keys - {"casualties", "lost"}
-    others = [x for x in readings if x is not r and x.measure]
-    if len(specific) == 1 and not others:
+    others = {x.measure for x in readings if x is not r and x.measure}
+    if len(specific) == 1 and others <= specific:
         return specific.pop()
     if keys and not specific:
         return "casualties"
