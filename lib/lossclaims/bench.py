@@ -212,14 +212,42 @@ def _child(mode: str, folder: str, jobs: int, out: str | None) -> dict[str, Any]
 
 
 def measure(mode: str, folder: Path, jobs: int, out: Path | None = None) -> dict[str, Any]:
-    """Run one parse of `folder` in a fresh Python process and return its figures (see `_child`)."""
+    """Run one parse of `folder` in a fresh Python process and return its figures (see `_child`).
+
+    The child and its workers form their own process group, ended with the benchmark if it is interrupted.
+    """
     cmd = [sys.executable, "-m", "lossclaims.bench", "--child", mode, str(folder), "--jobs", str(jobs)]
     if out is not None:
         cmd += ["--child-out", str(out)]
-    done = subprocess.run(cmd, capture_output=True, text=True)
-    if done.returncode != 0:
-        raise RuntimeError(f"benchmark child failed ({' '.join(cmd)}):\n{done.stderr[-2000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=hasattr(os, "killpg"))
+    try:
+        stdout, stderr = proc.communicate()
+    except BaseException:
+        if hasattr(os, "killpg"):
+            import signal
+
+            os.killpg(proc.pid, signal.SIGTERM)
+        else:
+            proc.kill()
+        raise
+    if proc.returncode != 0:
+        raise RuntimeError(f"benchmark child failed ({' '.join(cmd)}):\n{stderr[-2000:]}")
+    return json.loads(stdout.strip().splitlines()[-1])
+
+
+def source_fingerprint() -> str:
+    """A short hash of the package's code and vocabulary: the parser version a run measured.
+
+    >>> len(source_fingerprint())
+    12
+    """
+    h = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".csv") and "__pycache__" not in path.parts:
+            h.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()[:12]
 
 
 def render_seconds(out: Path) -> float:
@@ -275,12 +303,14 @@ def run(size_mb: float = 50.0, runs: int = 3, jobs: int | None = None, stream_mb
     stream_mb = stream_mb or size_mb
     root = Path(tempfile.mkdtemp(prefix="lossclaims-bench-"))
     figures: dict[str, Any] = {}
+    version = source_fingerprint()
     try:
-        say(f"lossclaims bench, {dt.date.today().isoformat()}: {_machine()}; medians of {runs} run(s)")
+        say(f"lossclaims bench, {dt.date.today().isoformat()}: {_machine()}; medians of {runs} run(s); "
+            f"code {version} in {Path(__file__).resolve().parent}")
         small = write_corpus(root / "small", small_mb)
         large = write_corpus(root / "large", size_mb)
-        say(f"synthetic corpus (seed {SEED}): {small.mb:.1f} MB = {small.files:,} articles, "
-            f"{large.mb:.1f} MB = {large.files:,} articles, in {root}")
+        say(f"synthetic corpus (seed {SEED}): {small.mb:.3g} MB = {small.files:,} articles, "
+            f"{large.mb:.3g} MB = {large.files:,} articles, in {root}")
         rows = []
         for name, corpus in (("small", small), ("large", large)):
             regex = _median(runs, lambda c=corpus: regex_scan(c.folder))
@@ -290,7 +320,7 @@ def run(size_mb: float = 50.0, runs: int = 3, jobs: int | None = None, stream_mb
             figures[name] = {"regex_mb_s": regex_mbs, "mb_s": mbs, "articles_s": parser["articles"] / parser["seconds"],
                              "rss_mb": parser["rss_mb"], "seconds": parser["seconds"], "ratio": mbs / regex_mbs,
                              "claims": parser["claims"], "digest": parser["digest"]}
-            rows.append((f"{corpus.mb:.1f} MB", figures[name]))
+            rows.append((f"{corpus.mb:.3g} MB", figures[name]))
         say("")
         say(f"{'one process':<34}" + "".join(f"{label:>14}" for label, _ in rows))
         for label, key, fmt in (
@@ -315,7 +345,7 @@ def run(size_mb: float = 50.0, runs: int = 3, jobs: int | None = None, stream_mb
             speedup = figures["large"]["seconds"] / multi["seconds"]
             same = multi["digest"] == figures["large"]["digest"]
             figures["speedup"], figures["jobs_same"] = speedup, same
-            say(f"--jobs {jobs} on {large.mb:.1f} MB: {multi['bytes'] / 1e6 / multi['seconds']:.2f} MB/s, "
+            say(f"--jobs {jobs} on {large.mb:.3g} MB: {multi['bytes'] / 1e6 / multi['seconds']:.2f} MB/s, "
                 f"{speedup:.2f}x one process (target >= {TARGETS['speedup']}x on 2 cores: "
                 f"{_mark(speedup >= TARGETS['speedup'])}); same output: {'yes' if same else 'NO'}")
         else:
@@ -331,7 +361,7 @@ def run(size_mb: float = 50.0, runs: int = 3, jobs: int | None = None, stream_mb
             figures["stream_same"] = same
             same_note = f"; same rows as parse(): {'yes' if same else 'NO'}"
         say(f"streaming `lossclaims parse --out claims.parquet --mentions mentions.parquet --jobs {jobs}` on "
-            f"{big.mb:.1f} MB ({big.files:,} articles): {stream['bytes'] / 1e6 / stream['seconds']:.2f} MB/s, peak memory "
+            f"{big.mb:.3g} MB ({big.files:,} articles): {stream['bytes'] / 1e6 / stream['seconds']:.2f} MB/s, peak memory "
             f"{stream['rss_mb']:,.0f} MB main + {stream['workers_rss_mb']:,.0f} MB per worker = {total:,.0f} MB "
             f"(target < {TARGETS['stream_rss_mb']:,.0f} MB: {_mark(total < TARGETS['stream_rss_mb'])}){same_note}")
 
@@ -346,6 +376,9 @@ def run(size_mb: float = 50.0, runs: int = 3, jobs: int | None = None, stream_mb
         say(f"targets: one process {one['mb_s']:.2f} MB/s (>= {TARGETS['mb_per_s']:.0f}: "
             f"{_mark(one['mb_s'] >= TARGETS['mb_per_s'])}), {one['ratio']:.3f} of the regex floor "
             f"(>= 1/8: {_mark(one['ratio'] >= TARGETS['regex_fraction'])})")
+        if source_fingerprint() != version:
+            figures["code_changed"] = True
+            say("WARNING: the package's code changed during the run, so its figures mix parser versions: run again")
     finally:
         if keep:
             say(f"kept {root}")
