@@ -451,6 +451,7 @@ _LOCAL_OFFICIAL = re.compile(
     r"emergency\s+services?|police|prosecutor's\s+office)|[A-Z][a-z]+\s+(?:Governor|Mayor))\b",
     re.IGNORECASE,
 )
+_DATELINE = re.compile(r"\((?:Reuters|AP|AFP|Bloomberg|TASS|Interfax|Xinhua|dpa|Yonhap)\)\s*[-:]", re.I)
 _LOCAL_HINTS = ("governor", "mayor", "administration", "authorities", "council", "emergency", "police", "prosecutor")
 _BACK_REFERENCE = re.compile(
     r"\b(?:according\s+to\s+(?:the|its|their|this|that)\s+(?:same\s+)?(?:\w+\s+)?(?:report|data|figures|update|ministry|"
@@ -534,7 +535,7 @@ def _dyn() -> SimpleNamespace:
     cat, meas = lex.category.pattern, lex.measure.pattern
     quals = r"(?:(?:an?\s+)?(?:additional|further|another|at\s+least|about|around|some|nearly|almost|over|more\s+than|up\s+to|an\s+estimated|a\s+total\s+of)\s+)?"
     return SimpleNamespace(
-        cat_after=re.compile(rf"^[\s\"']*(?:\(\s*\+?\s*[\d,. ]+\s*\)\s*)?(?:of\s+(?:the|these|those|its|their|them|which)\s+)?"
+        cat_after=re.compile(rf"^[\s\"']*(?:\(\s*\+?\s*[\d,. ]+\s*\)\s*)?(?:of\s+(?:the|these|those|its|their|them|which|his|her|our)\s+)?"
                              rf"(?:{_FILLER}\s+){{0,3}}?(?P<cat>{cat})", re.I),
         not_head=re.compile(rf"\s+(?:{_NOT_HEAD})\b", re.I),
         people_after=re.compile(
@@ -583,11 +584,12 @@ def _measure_for(r: Reading, lex: Lexicon, next_owned_before: bool) -> str:
                                 r.after[e:], re.I)):
             continue
         after.append(key)
+    # The clause's own verb wins over a participle on the noun: "soldiers sent to fight ... had been killed".
+    verb = re.search(rf"\b(?:(?:had|have|has)\s+(?:\w+\s+)?been|were|was)\s+(?:\w+\s+)?(?P<m>{lex.measure.pattern})", r.after[:160], re.I)
+    if verb and _lookup(lex.measure_key, verb.group("m")) in after:
+        return _lookup(lex.measure_key, verb.group("m"))
     found = after or [k for _, _, k in reversed(_measure_spans(r.before, lex))]  # nearest first
-    if not found:
-        return ""
-    specific = [k for k in found if k != "casualties"]
-    return specific[0] if specific else "casualties"
+    return found[0] if found else ""
 
 
 def _owned_before(before: str, lex: Lexicon) -> bool:
@@ -674,7 +676,8 @@ class _ArticleState:
 
 def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str, bool]]:
     """(start, end, family, attributed) for source names in a sentence, longest first."""
-    found = _scan(stext, lex.source_first, (lex.source, lex.source_cs))
+    found = [f for f in _scan(stext, lex.source_first, (lex.source, lex.source_cs))
+             if not _DATELINE.match(stext[max(0, f[0] - 1):f[1] + 4])]
     low = stext.lower()
     if any(h in low for h in _LOCAL_HINTS):
         found += [(m.start(), m.end(), m.group()) for m in _LOCAL_OFFICIAL.finditer(stext)]
