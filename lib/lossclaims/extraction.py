@@ -667,6 +667,7 @@ class _ArticleState:
         self.last_civilians = ""
         self.last_period = ""
         self.last_figure: tuple[str, str, str] | None = None
+        self.last_category = ""  # category of the last figure read, taken or not ("launched 152 drones")
         self.para_period: tuple[int, str] | None = None  # the period of the article's first figure with a marker
         self.carry: tuple[str, str] | None = None  # (source, party or '') carried into later paragraphs
         self.speaker: str = ""  # the last official voice (ukraine_official / russia_official) heard
@@ -900,6 +901,10 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             prev = next((x for x in reversed(readings[:i]) if x.category and not x.reason), None)
             if prev is not None and prev.category in vocab.PEOPLE_CATEGORIES and len(r.before.split()) <= 6:
                 r.category, r.inherit, r.inherited = prev.category, prev, True
+            elif re.search(r"\b(?:civilians?|residents?|children|women|passengers|people\s+were)\b", stext, re.I):
+                r.category = "civilians"
+            elif state.last_people:
+                r.category = state.last_people[1]  # "accounted for only 612 confirmed deaths" in a count of soldiers
             elif facts.civilian_context:
                 r.category = "civilians"
         if cat in vocab.PEOPLE_CATEGORIES and cat_end > 0:
@@ -924,6 +929,10 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
         if re.search(r"\b(?:of|among)\s+(?:those|these)\s+$", r.before, re.I) and state.last_figure and not prev:
             r.party, r.category, r.carried_measure = state.last_figure  # "Of those 3,000, 1,980 were destroyed"
             r.inherited = True
+            continue
+        if _ANAPHORA.match(r.after) and state.last_category and not prev and state.last_category != (
+                state.last_figure or ("", "", ""))[1] and lex.equipment_loss.search(stext):
+            r.category, r.inherited = state.last_category, True  # "launched 152 drones ... shot down 124 of them"
             continue
         if _ANAPHORA.match(r.after) and state.last_figure and not prev and (
                 facts.measure_keys or lex.equipment_loss.search(stext)):
@@ -993,6 +1002,7 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             r.category = "civilians" if (re.search(r"\bcivilian", r.before, re.I) or facts.civilian_context or (
                 state.last_people and state.last_people[1] == "civilians" and not _MILITARY_CONTEXT.search(stext))) else "personnel"
             r.people_noun = True
+            r.carried_measure = _lookup(lex.measure_key, m.group("noun"))  # "casualties at", "death toll of"
             continue
         if (_measure_spans(r.after[:40], lex) and re.match(r"^\s*(?:were|was|have\s+been|had\s+been|has\s+been|are|"
                                                                 r"had|have|died|more|others|people)\b", r.after, re.I)):
@@ -1030,7 +1040,8 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             r.reason = "other_war"
         elif r.category in vocab.PEOPLE_CATEGORIES and _POPULATION.search(r.before[-40:]):
             r.reason = "population"
-        elif r.category in vocab.PEOPLE_CATEGORIES and _RECRUIT.search(r.before[-50:] + re.split(r"[,;]", r.after, maxsplit=1)[0]) \
+        elif r.category in vocab.PEOPLE_CATEGORIES and (_RECRUIT.search(r.before[-50:]) or re.match(
+                rf"^[^,;.]{{0,40}}?\b(?:were|was|have\s+been|had\s+been|are|being|is)\s+(?:\w+\s+)?{_RECRUIT.pattern}", r.after, re.I)) \
                 and not re.search(r"\b(?:dead|killed|died|deaths|wounded)\b", r.before[-50:] + r.after[:40], re.I):
             r.reason = "recruitment"
         elif (_RATE_AFTER.match(r.after if r.after else after_local) or _RATE_BEFORE.search(before_local)
@@ -1065,6 +1076,8 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             owned_next = bool(nxt and _owned_before(nxt.before, lex))
             own = _dyn().measure_owned.search(r.before[-60:])
             r.measure = _lookup(lex.measure_key, own.group("m")) if own else _measure_for(r, lex, owned_next)
+            if r.carried_measure and "range_high" in r.flags and not r.cat_end >= 0:
+                r.measure = r.carried_measure  # a bare high end measures what its low end does
             right_after = re.match(rf"\s*(?:[\w-]+\s+){{0,2}}?(?P<m>{lex.measure.pattern})", r.after[:40], re.I) if r.measure == "casualties" else None
             if right_after and _lookup(lex.measure_key, right_after.group("m")) not in ("casualties", "deployed"):
                 r.measure = _lookup(lex.measure_key, right_after.group("m"))  # "had lost 61,207 killed and ..."
@@ -1153,6 +1166,9 @@ def _remember(state: _ArticleState, sent: Sentence, stext: str, readings: list[R
     """Update what carries from this sentence to the next ones: voices, sides, list headers."""
     # Remember what carries to the next sentences.
     taken = [r for r in readings if not r.reason]
+    read = [r for r in readings if r.category]
+    if read:
+        state.last_category = read[-1].category
     if attributed:
         fams = [s[2] for s in attributed]
         state.last_source = fams[-1]
@@ -1221,6 +1237,7 @@ def _pair_ranges(readings: list[Reading]) -> None:
             continue
         if a.category:
             b.category, b.people_noun, b.cat_end, b.inherit = a.category, a.people_noun, a.cat_end, a.inherit
+            b.carried_measure = a.carried_measure
             a.partner = b
             a.flags.append("range_low")
             b.flags.append("range_high")
@@ -1429,6 +1446,10 @@ def _civilian_party(r: Reading, stext: str, base: int, parties: list[_Mention], 
         return inside[-1].party
     if facts.russian_place:
         return "russia"
+    struck = [p for p in parties if p.role == "location" and p.party in OPPOSITE
+              and not re.search(r"(?:ian|ians)$", stext[p.start - base:p.end - base], re.I)]  # a country, not "Russian shelling"
+    if struck:
+        return struck[-1].party  # "bombardment ... on Ukraine, killing 39 civilians"
     for p in parties:
         tail = stext[p.end - base:p.end - base + 30]
         if re.match(r"^\s*(?:[\w-]+\s+){0,2}?(?:shells?|shelling|strikes?|attacks?|drones?|missiles?|bombs?|forces|troops|"
@@ -1463,6 +1484,9 @@ def _party_for(r: Reading, norm: str, sent: Sentence, parties: list[_Mention], l
     for m in lex.loss_verb.finditer(before):
         verbs.append((m.start(), m.end(), "loss"))
     for m in lex.destroy_verb.finditer(before):
+        if re.search(r"\b(?:its|their|his|the|total|whose)\s+$", before[max(0, m.start() - 8):m.start()], re.I) or re.match(
+                r"\s+(?:and|or)\s+(?:wounded|injured)", before[m.end():m.end() + 14], re.I):
+            continue  # "its total killed and wounded": a noun, not a verb
         # "5,937 soldiers had been killed": a passive names the loser, not the side that destroyed.
         passive = re.search(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+\s+)?$", before[max(0, m.start() - 20):m.start()], re.I) \
             or (_dyn().noun_before.search(before[max(0, m.start() - 40):m.start()])
