@@ -88,6 +88,7 @@ class Lexicon:
     equipment_loss: re.Pattern
     party_first: frozenset
     source_first: frozenset
+    cue_only: frozenset  # source names that attribute only beside a verb of saying ("Britain said")
 
 
 def _key_map(kind: str) -> dict[str, str]:
@@ -132,6 +133,7 @@ def lexicon() -> Lexicon:
         equipment_loss=re.compile(rf"{b}(?:{_alt(verbs['equipment_loss'])}){e}", re.IGNORECASE),
         party_first=_first_words(p for p, _ in parties),
         source_first=_first_words(p for p, _ in sources),
+        cue_only=frozenset(e.phrase.lower() for e in vocab.entries() if e.kind == "source" and e.note == "cue"),
     )
 
 
@@ -451,7 +453,11 @@ _LOCAL_OFFICIAL = re.compile(
     r"emergency\s+services?|police|prosecutor's\s+office)|[A-Z][a-z]+\s+(?:Governor|Mayor))\b",
     re.IGNORECASE,
 )
+# A voice that introduces figures to come: "according to a new count by the BBC", "a study by CSIS".
+_INTRO = re.compile(r"\b(?:count|tally|estimates?|data|figures|analysis|study|report|assessment|documents|database|list)\s+"
+                    r"(?:\w+\s+){0,3}?(?:by|from|of|published\s+by|compiled\s+by)\b", re.I)
 _DATELINE = re.compile(r"\((?:Reuters|AP|AFP|Bloomberg|TASS|Interfax|Xinhua|dpa|Yonhap)\)\s*[-:]", re.I)
+_NATIONAL_OFFICIAL = re.compile(r"\b(?:[Tt]he\s+)?(?:[Dd]efen[cs]e\s+[Mm]inistry|[Mm]inistry\s+of\s+[Dd]efen[cs]e)(?!\s+of)\b")
 _LOCAL_HINTS = ("governor", "mayor", "administration", "authorities", "council", "emergency", "police", "prosecutor")
 _BACK_REFERENCE = re.compile(
     r"\b(?:according\s+to\s+(?:the|its|their|this|that)\s+(?:same\s+)?(?:\w+\s+)?(?:report|data|figures|update|ministry|"
@@ -671,6 +677,7 @@ class _ArticleState:
         self.para_period: tuple[int, str] | None = None  # the period of the article's first figure with a marker
         self.carry: tuple[str, str] | None = None  # (source, party or '') carried into later paragraphs
         self.speaker: str = ""  # the last official voice (ukraine_official / russia_official) heard
+        self.last_official: str = ""  # the last government voice of any country named
         self.last_people: tuple[str, str] | None = None      # (party, category) of the last people figure
         self.last_people_measure = ""
 
@@ -682,6 +689,9 @@ def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str
     low = stext.lower()
     if any(h in low for h in _LOCAL_HINTS):
         found += [(m.start(), m.end(), m.group()) for m in _LOCAL_OFFICIAL.finditer(stext)]
+    if "ministry" in low:
+        found += [(m.start(), m.end(), m.group()) for m in _NATIONAL_OFFICIAL.finditer(stext)
+                  if not re.search(r"(?:russia|ukrain|moscow|kyiv|british|uk|us|u\.s\.)\S*\s+$", stext[max(0, m.start() - 12):m.start()], re.I)]
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     out = []
     last_end = -1
@@ -690,7 +700,8 @@ def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str
         if s < last_end:
             continue
         last_end = e
-        fam = _lookup(lex.source_key, word) or ("local_official" if _LOCAL_OFFICIAL.fullmatch(word) else "")
+        fam = _lookup(lex.source_key, word) or ("local_official" if _LOCAL_OFFICIAL.fullmatch(word) else "") or (
+            "national_official" if _NATIONAL_OFFICIAL.fullmatch(word) else "")
         if not fam:
             continue
         before = stext[max(0, s - 60):s]
@@ -700,7 +711,12 @@ def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str
                    or _CUE_AFTER.match(after) or _CUE_BEFORE.search(before) or re.match(r"^\s*:", after)
                    or re.match(r"^'s\s+(?:\w+\s+){0,3}(?:said|says|estimates?|figures|data|report|update|statement|count)",
                                after, re.IGNORECASE))
-        plain = word.lower() not in party_words and not re.fullmatch(r"[A-Z]{2,4}", word) and fam not in (
+        if word.lower() in lex.cue_only:
+            # a country named as a voice speaks right there ("Britain said", "the UK also believes"),
+            # not when it only qualifies a noun ("the Washington think tank says")
+            cue = bool(re.match(r"^(?:'s)?\s*,?\s*(?:\w+\s+)?(?:said|says|say|believes|believed|estimates?|estimated|claims?|claimed|"
+                                r"reported|reports|told|assessed|assesses|thinks|put)\b", after, re.I) or _CUE_BEFORE.search(before))
+        plain = word.lower() not in party_words and word.lower() not in lex.cue_only and not re.fullmatch(r"[A-Z]{2,4}", word) and fam not in (
             "ukraine_official", "russia_official") and not re.search(r"\b(?:analysts?|experts|observers|researchers)$", word, re.I)
         out.append((base + s, base + e, fam, cue or plain))
     return out
@@ -1126,11 +1142,9 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
         if r.party not in BELLIGERENTS + ("both",):
             r.reason = "no_party"
             continue
-        if r.source == "local_official":
-            # a governor, mayor or regional authority speaks for its own side
-            r.source = f"{r.party}_official" if r.party in SPEAKER_PARTY.values() else "other_official"
         if r.source == "unattributed" and state.carry and state.carry[1] in ("", r.party):
             r.source = state.carry[0]
+        r.source = _voice(r.source, r.party, state)
         if r.period:
             r.period_explicit = True
         if not r.period and colon and colon[3] and not r.inherited:
@@ -1138,16 +1152,15 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
         if not r.period:
             r.period = _period_for(r, norm, sent, facts)
             r.period_explicit = bool(r.period)
-            if r.period and r.category == "civilians":
-                state.para_period = (sent.para, r.period)
             if r.period and not state.default_period and r.period in ("daily", "cumulative"):
                 state.default_period, state.default_key = r.period, (r.party, r.source)
             if not r.period and _SAME_PERIOD.search(stext) and state.last_period:
                 r.period = state.last_period  # "in the same period"
             if not r.period and colon and colon[3]:
                 r.period = colon[3]
-            if not r.period and state.para_period and state.para_period[0] == sent.para and r.category == "civilians":
-                r.period = state.para_period[1]  # the same attack's toll, told over two sentences
+            if not r.period and state.para_period and state.para_period[0] == sent.para and (
+                    r.category == "civilians" or _fits_period(r, state.para_period[1])):
+                r.period = state.para_period[1]  # the same night or attack, told over two sentences
             if not r.period:
                 # The lead's period holds for the same voice on the same side ("up to 510 servicemen" in a
                 # daily MoD report); other figures are running totals unless they say otherwise.
@@ -1166,6 +1179,10 @@ def _remember(state: _ArticleState, sent: Sentence, stext: str, readings: list[R
     """Update what carries from this sentence to the next ones: voices, sides, list headers."""
     # Remember what carries to the next sentences.
     taken = [r for r in readings if not r.reason]
+    if any(r.num.form == "count" for r in readings):
+        kinds = [k for _, _, k in facts.markers if k in ("daily", "window")]
+        if kinds:
+            state.para_period = (sent.para, "daily" if "daily" in kinds else "window")
     read = [r for r in readings if r.category]
     if read:
         state.last_category = read[-1].category
@@ -1177,6 +1194,8 @@ def _remember(state: _ArticleState, sent: Sentence, stext: str, readings: list[R
         for f in fams:
             if f in SPEAKER_PARTY:
                 state.speaker = f
+            if f.endswith("_official") and f not in ("national_official", "local_official"):
+                state.last_official = f
     elif sent_source and sent_source != "unattributed":
         state.last_source, state.last_source_para = sent_source, sent.para
     # A voice carries into later paragraphs for figures about the same party; a new voice
@@ -1185,7 +1204,7 @@ def _remember(state: _ArticleState, sent: Sentence, stext: str, readings: list[R
     if attributed_claims:
         state.carry = (attributed_claims[-1].source, attributed_claims[-1].party)
     elif attributed:
-        intro = sent.colon or re.match(r"\s*(?:source|sources|data|figures)\s*:", stext, re.I)
+        intro = sent.colon or re.match(r"\s*(?:source|sources|data|figures)\s*:", stext, re.I) or _INTRO.search(stext)
         if intro:
             state.carry = (attributed[-1][2], "")
         elif not (state.carry and all(a[2] == state.carry[0] for a in attributed)):
@@ -1550,6 +1569,28 @@ def _party_for(r: Reading, norm: str, sent: Sentence, parties: list[_Mention], l
     if counts:
         return max(counts.items(), key=lambda kv: kv[1])[0]
     return ""
+
+
+def _voice(family: str, party: str, state: _ArticleState) -> str:
+    """A source family, with the voices that depend on whom they speak for resolved."""
+    own = f"{party}_official" if party in SPEAKER_PARTY.values() else ""
+    if family == "national_official":
+        # "the Defence Ministry" with no country: the official voice already named, else the side it counts
+        return state.last_official or own or "unattributed"
+    if family == "local_official":
+        return own or "other_official"  # a governor, mayor or regional authority speaks for its own side
+    return family
+
+
+def _fits_period(r: Reading, period: str) -> bool:
+    """Whether a figure (and the list it heads or belongs to) is small enough to be one day's or
+    one night's loss; a running total is not."""
+    if period not in ("daily", "window"):
+        return False
+    for x in (r, r.list_head):
+        if x is not None and x.num.value > (3000 if x.category in vocab.PEOPLE_CATEGORIES else 1000):
+            return False
+    return True
 
 
 def _period_for(r: Reading | None, norm: str, sent: Sentence, facts: _SentenceFacts) -> str:
