@@ -267,8 +267,9 @@ _NOT_HEAD = (
     r"officials?|sources?|analysts?|bloggers?|families|relatives|mothers|wives|graves|memorial|rockets?|missiles?|"
     r"munitions|projectiles"
 )
-_PLUS = re.compile(r"^\s*\(\s*\+\s*$")
-_DAILY_AFTER = re.compile(r"^\s*\)")
+# A day's increase beside its total: "10,980 (+4)", or a table cell "| 4,187 | +5".
+_PLUS = re.compile(r"(?:^\s*\(|\|)\s*\+\s*$")
+_DAILY_AFTER = re.compile(r"^\s*(?:\)|\||$)")
 _WAR_WORDS = re.compile(
     r"\b(?:world\s+war|wwi+|ww\s?[12]|second\s+world\s+war|first\s+world\s+war|great\s+patriotic\s+war|"
     r"afghan(?:istan)?|chechnya|chechen\s+wars?|vietnam|korean\s+war|iraq|gaza|israel|hamas|sudan|syria|soviet\s+union|ussr|"
@@ -470,7 +471,7 @@ _BACK_REFERENCE = re.compile(
     re.IGNORECASE,
 )
 # A line of a list under a header ending with ':' ("471,220 (+1,180) military personnel;", "- tanks - 7,417").
-_LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022]\s*)?(?:\d|[A-Za-z][\w ,/-]{0,60}?\s(?:-|:)\s*(?:about\s+|approximately\s+|around\s+)?\d)")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022|]\s*)?(?:\d|[A-Za-z][\w ,/-]{0,60}?\s(?:-|:|\|)\s*(?:about\s+|approximately\s+|around\s+)?\d)")
 _RANGE_MID = re.compile(r"^\s*(?:-|to|and)\s*$", re.IGNORECASE)
 _LIST_SEP = re.compile(r"^\s*(?:,|;|,?\s*and|,?\s*as\s+well\s+as|,?\s*plus|,?\s*along\s+with|,?\s*while|,?\s*with)?"
                        r"\s*(?:also\s+|even\s+|another\s+)?$", re.IGNORECASE)
@@ -547,7 +548,7 @@ def _dyn() -> SimpleNamespace:
         people_after=re.compile(
             rf"^\s*(?:of\s+(?:the|these|those)\s+)?(?:{_FILLER}\s+){{0,2}}?(?P<cat>casualt(?:y|ies)|causalities|deaths|"
             rf"fatalities|dead|killed|wounded|injured|losses|KIA|irrecoverable\s+losses)\b", re.I),
-        cat_label=re.compile(rf"(?P<cat>{cat})\s*(?:-+|:)\s*(?:[a-z]+\s+){{0,2}}$", re.I),
+        cat_label=re.compile(rf"(?P<cat>{cat})\s*(?:-+|:|\|)\s*(?:[a-z]+\s+){{0,2}}$", re.I),
         measure_owned=re.compile(rf"(?P<m>{meas})\s+{quals}$", re.I),
         cat_before_noun=re.compile(rf"(?P<c>{cat})\s+$", re.I),
         cat_of=re.compile(rf"\s*of\s+(?:the\s+)?(?:\w+\s+){{0,3}}?(?P<c>{cat})", re.I),
@@ -848,9 +849,10 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
     if re.match(r"\s*(?:among\s+them|of\s+them|of\s+these|including|among\s+the\s+(?:\w+\s+)?(?:dead|killed|victims|casualties))\b",
                 stext, re.I) and state.last_party:
         state.colon_context, state.colon_fresh = (state.last_party, True, "", ""), True
+    table_head = "|" in stext and not any(n.form == "count" for n in snums)  # "Category | Total | Past day"
     colon = state.colon_context if state.colon_context and (
-        state.colon_fresh or _LIST_ITEM.match(stext) or sent.colon) else None
-    state.colon_fresh = False
+        state.colon_fresh or _LIST_ITEM.match(stext) or sent.colon or table_head) else None
+    state.colon_fresh = table_head and state.colon_fresh
     if state.colon_context and not colon:
         state.colon_context = None
 
