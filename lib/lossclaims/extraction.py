@@ -457,6 +457,8 @@ _LOCAL_OFFICIAL = re.compile(
 # A voice that introduces figures to come: "according to a new count by the BBC", "a study by CSIS".
 _INTRO = re.compile(r"\b(?:count|tally|estimates?|data|figures|analysis|study|report|assessment|documents|database|list)\s+"
                     r"(?:\w+\s+){0,3}?(?:by|from|of|published\s+by|compiled\s+by)\b", re.I)
+_TRAILING_VOICE = re.compile(r"\b(?:data|figures|numbers|statistics|information|losses|tally|count|column|table|update|"
+                             r"these|this|the\s+report)\b", re.I)
 _DATELINE = re.compile(r"\((?:Reuters|AP|AFP|Bloomberg|TASS|Interfax|Xinhua|dpa|Yonhap)\)\s*[-:]", re.I)
 _NATIONAL_OFFICIAL = re.compile(r"\b(?:[Tt]he\s+)?(?:[Dd]efen[cs]e\s+[Mm]inistry|[Mm]inistry\s+of\s+[Dd]efen[cs]e)(?!\s+of)\b")
 _LOCAL_HINTS = ("governor", "mayor", "administration", "authorities", "council", "emergency", "police", "prosecutor")
@@ -679,6 +681,7 @@ class _ArticleState:
         self.carry: tuple[str, str] | None = None  # (source, party or '') carried into later paragraphs
         self.speaker: str = ""  # the last official voice (ukraine_official / russia_official) heard
         self.last_official: str = ""  # the last government voice of any country named
+        self.voice_here = ""  # the voice the current sentence names
         self.last_people: tuple[str, str] | None = None      # (party, category) of the last people figure
         self.last_people_measure = ""
 
@@ -742,6 +745,7 @@ def extract(article: Article) -> tuple[list[tuple], list[tuple]]:
     mentions: list[tuple] = []
     seen: dict[tuple, int] = {}
     defaulted: set[int] = set()  # claims whose period no word of their sentence gave
+    block = 0  # first claim after the last sentence that named a voice
     ni = 0
     for sent in sentences:
         snums: list[NumberSpan] = []
@@ -776,6 +780,14 @@ def extract(article: Article) -> tuple[list[tuple], list[tuple]]:
                 defaulted.add(len(claims))
             claims.append((article.id, r.party, r.category, r.measure, r.num.value, r.qualifier, r.period,
                            r.source, quote, r.num.start, r.num.end, ";".join(dict.fromkeys(flags))))
+        if state.voice_here:
+            # A voice named after the figures it gave ("... The data are being updated, the General
+            # Staff noted.") is their source.
+            if all(r.reason for r in readings) and _TRAILING_VOICE.search(stext):
+                for j in range(block, len(claims)):
+                    if claims[j][7] == "unattributed":
+                        claims[j] = claims[j][:7] + (_voice(state.voice_here, claims[j][1], state),) + claims[j][8:]
+            block = len(claims)
     return claims, mentions
 
 
@@ -1181,6 +1193,7 @@ def _remember(state: _ArticleState, sent: Sentence, stext: str, readings: list[R
     """Update what carries from this sentence to the next ones: voices, sides, list headers."""
     # Remember what carries to the next sentences.
     taken = [r for r in readings if not r.reason]
+    state.voice_here = attributed[-1][2] if attributed else ""
     if any(r.num.form == "count" for r in readings):
         kinds = [k for _, _, k in facts.markers if k in ("daily", "window")]
         if kinds:
