@@ -330,7 +330,7 @@ _MODEL_BEFORE = re.compile(r"\b(?:Leopard|Challenger|Marder|Gepard|Patriot|Torna
                            r"Zircon|Kalibr|Shahed|Geran|Lancet|Orlan|Bayraktar|Stryker|Piranha|Caesar|Krab|Zuzana)\s$")
 _UNIT_BEFORE = re.compile(r"\b(?:unit|brigade|regiment|battalion|division|no\.|number|corps|group|model|version)\s+#?$",
                           re.IGNORECASE)
-_MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?"
 _DATE_CONTEXT_BEFORE = re.compile(rf"\b{_MONTHS}\s+$|\b{_MONTHS}\s+\d{{1,2}},?\s+$", re.IGNORECASE)
 _DATE_CONTEXT_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?![a-z])", re.IGNORECASE)
 _LINK_BEFORE = re.compile(
@@ -355,7 +355,7 @@ _SINCE_WAR = re.compile(
     r"\bsince\s+(?:the\s+|its\s+|russia's\s+|moscow's\s+)?(?:(?:start|beginning|outset|onset)\s+of\s+(?:the\s+|its\s+|russia's\s+)?)?"
     r"(?:full[\s-]scale\s+)?(?:invasion|war|conflict|special\s+military\s+operation|aggression|hostilities|"
     r"conflict's\s+onset|war's\s+start|war's\s+outset|invasion's\s+start)|since\s+(?:the\s+)?(?:launching|starting|"
-    r"launch\s+of)|since\s+(?:feb(?:ruary)?\.?\s+(?:24,?\s+)?2022|(?:24\s+)?feb(?:ruary)?\.?\s+2022|2022|2014)|"
+    r"launch\s+of)|since\s+(?:feb(?:ruary)?\.?\s+(?:of\s+)?(?:24,?\s+)?2022|(?:24\s+)?feb(?:ruary)?\.?\s+(?:of\s+)?2022|2022|2014)|"
     r"(?:from|between|since)\s+(?:24\.02\.(?:20)?22|feb(?:ruary)?\.?\s+24\b|24\s+feb(?:ruary)?\b)|"
     r"since\s+(?:russia|moscow|putin|the\s+kremlin)\s+(?:launched|began|started|invaded|unleashed)|"
     r"(?:back\s+)?in\s+feb(?:ruary)?,?\s+2022|"
@@ -366,8 +366,8 @@ _WINDOW = re.compile(
     rf"\b(?:since\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:{_MONTHS}\s+)?(?:\d{{1,2}},?\s+)?20(?:2[3-9])|"
     rf"since\s+(?:the\s+)?(?:start|beginning|launch)\s+of\s+(?:the|its|their|kyiv's|ukraine's|russia's)?\s*(?:counter-?offensive|"
     rf"offensive|incursion|operation\s+in|summer|year)|(?:over|during|in|for)\s+the\s+(?:period|month|year|week)\b|"
-    rf"(?:over|during|in)\s+(?:the\s+)?(?:whole\s+)?(?:of\s+)?20(?:2[2-9])\b|\balone\b|\bmonthly\b|\bper\s+month\b|"
-    rf"since\s+(?:the\s+(?:start|beginning)\s+of\s+)?{_MONTHS}(?!\s+(?:24,?\s+)?2022|\s+24\b)|"
+    rf"(?:over|during|in)\s+(?:the\s+)?(?:whole\s+)?(?:of\s+)?20(?:2[2-9])\b|\bmonthly\b|\bper\s+month\b|\blast\s+{_MONTHS}\b|"
+    rf"since\s+(?:the\s+(?:start|beginning)\s+of\s+)?{_MONTHS}(?!\s+(?:of\s+)?(?:24,?\s+)?2022|\s+24\b)|"
     rf"(?:in|during|throughout|by)\s+(?:early\s+|late\s+|mid-?)?(?:the\s+)?(?:first|second|third|fourth|last)?\s*(?:half\s+of\s+|quarter\s+of\s+)?"
     rf"(?:{_MONTHS}|20\d\d|summer|winter|spring|autumn|fall)\b|between\s+{_MONTHS}|"
     rf"(?:over|in|during)\s+(?:the\s+)?(?:past|last|previous|first|next)\s+(?:\w+\s+){{0,2}}(?:days|weeks|months|years|nights|week|month|year)\b|"
@@ -392,18 +392,20 @@ _WINDOW_HINT = re.compile(
 _REGIONAL_SINCE = re.compile(r"\bsince\s+the\s+(?:start|beginning|outset)\s+of\s+(?:the\s+)?(?:hostilities|fighting|incursion|"
                              r"offensive|operation|battle)\s+(?:in|for|near|around)\b", re.I)
 _SAME_PERIOD = re.compile(r"\b(?:in|over|during|for)\s+the\s+same\s+(?:period|time|timeframe|months?)\b", re.I)
-_CUMULATIVE = re.compile(r"\b(?:in\s+total|overall|so\s+far|to\s+date|cumulative|altogether|in\s+all(?!\s+(?:the|of|its|their))|as\s+of)\b", re.I)
+_CUMULATIVE = re.compile(r"\b(?:in\s+total|overall|so\s+far|to\s+date|cumulative|altogether|in\s+all(?=\s*,)|as\s+of)\b", re.I)
 _REPORTING = re.compile(r"\b(?:said|says|told|announced|assessed|estimated|estimates|reported|reports|stated|claimed|"
                         r"claims|wrote|noted|added|confirmed|counted|documented|recorded|verified|put)\b", re.I)
 # "said in February 2025 that": when it was said, not the period of the figure.
 _SPEECH_DATE = re.compile(
     rf"\b(?:said|says|announced|reported|stated|claimed|told\s+\w+|wrote|estimated|noted|added|published|released|"
-    rf"posted|updated|pledged|promised|delivered|supplied|sent|received|ordered|invaded|launched|began|started)\s+(?:on|in|late\s+on|early\s+on)\s+(?:(?:early\s+|late\s+|mid-?)?{_MONTHS}(?:\s+\d{{1,2}})?,?(?:\s+20\d\d)?|"
+    rf"posted|updated|pledged|promised|delivered|supplied|sent|received|ordered|invaded|launched|began|started|admitted|"
+    rf"acknowledged|conceded|revealed|disclosed)\s+(?:on|in|late\s+on|early\s+on)\s+(?:(?:early\s+|late\s+|mid-?)?{_MONTHS}(?:\s+\d{{1,2}})?,?(?:\s+20\d\d)?|"
     rf"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|evening|night))?)",
     re.IGNORECASE,
 )
 _DAILY = re.compile(
     r"\b(?:(?:over|in|during|within)\s+(?:the\s+)?(?:past|last|previous)\s+(?:day|24\s+hours)|past\s+24\s+hours|"
+    r"(?:in|within|over)\s+24\s+hours|over\s+the\s+day|"
     r"last\s+24\s+hours|past\s+day|yesterday|in\s+a\s+single\s+day|on\s+the\s+previous\s+day|during\s+the\s+day|"
     r"daily\s+(?:losses|toll|update|report|figures?)|per\s+the\s+daily|in\s+one\s+day|in\s+a\s+day)\b",
     re.IGNORECASE,
@@ -460,7 +462,7 @@ _INTRO = re.compile(r"\b(?:count|tally|estimates?|data|figures|analysis|study|re
 _TRAILING_VOICE = re.compile(r"\b(?:data|figures|numbers|statistics|information|losses|tally|count|column|table|update|"
                              r"these|this|the\s+report)\b", re.I)
 _DATELINE = re.compile(r"\((?:Reuters|AP|AFP|Bloomberg|TASS|Interfax|Xinhua|dpa|Yonhap)\)\s*[-:]", re.I)
-_NATIONAL_OFFICIAL = re.compile(r"\b(?:[Tt]he\s+)?(?:[Dd]efen[cs]e\s+[Mm]inistry|[Mm]inistry\s+of\s+[Dd]efen[cs]e)(?!\s+of)\b")
+_NATIONAL_OFFICIAL = re.compile(r"\b(?:[Tt]he\s+)?(?:[Dd]efen[cs]e\s+[Mm]inistry|[Mm]inistry\s+of\s+[Dd]efen[cs]e|MoD)(?!\s+of)\b")
 _LOCAL_HINTS = ("governor", "mayor", "administration", "authorities", "council", "emergency", "police", "prosecutor")
 _BACK_REFERENCE = re.compile(
     r"\b(?:according\s+to\s+(?:the|its|their|this|that)\s+(?:same\s+)?(?:\w+\s+)?(?:report|data|figures|update|ministry|"
@@ -693,7 +695,7 @@ def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str
     low = stext.lower()
     if any(h in low for h in _LOCAL_HINTS):
         found += [(m.start(), m.end(), m.group()) for m in _LOCAL_OFFICIAL.finditer(stext)]
-    if "ministry" in low:
+    if "ministry" in low or "MoD" in stext:
         found += [(m.start(), m.end(), m.group()) for m in _NATIONAL_OFFICIAL.finditer(stext)
                   if not re.search(r"(?:russia|ukrain|moscow|kyiv|british|uk|us|u\.s\.)\S*\s+$", stext[max(0, m.start() - 12):m.start()], re.I)]
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
@@ -1602,8 +1604,9 @@ def _fits_period(r: Reading, period: str) -> bool:
     one night's loss; a running total is not."""
     if period not in ("daily", "window"):
         return False
+    scale = 1 if period == "daily" else 20  # a week or a battle can cost far more than a day
     for x in (r, r.list_head):
-        if x is not None and x.num.value > (3000 if x.category in vocab.PEOPLE_CATEGORIES else 1000):
+        if x is not None and x.num.value > scale * (3000 if x.category in vocab.PEOPLE_CATEGORIES else 1000):
             return False
     return True
 
@@ -1626,8 +1629,10 @@ def _period_for(r: Reading | None, norm: str, sent: Sentence, facts: _SentenceFa
         # A date before a reporting verb that precedes the figure dates the statement:
         # "In February 2023, UK Defence Intelligence assessed that Russia had suffered ..."
         if (kind == "window" and me <= ns and any(me <= v < ns for v in facts.reporting)
-                and re.match(r"(?:in|on)\b", facts.text[ms:me], re.I)):
+                and re.match(r"(?:in|on)\b", facts.text[ms:me], re.I) and r.category != "civilians"):
             continue
+        if kind == "window" and any(k == "daily" for _, _, k in facts.markers):
+            continue  # "in Russian attacks ... over the past 24 hours": the day is the period
         dist = ms - ne if ms >= ne else (ns - me if me <= ns else 0)
         rank = (dist, {"daily": 0, "cumulative": 1, "window": 2}[kind])
         if best is None or rank < best[:2]:
