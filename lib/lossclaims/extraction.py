@@ -285,7 +285,8 @@ _RATE_AFTER = re.compile(
     r"a\s+square|daily\s+average)",
     re.IGNORECASE,
 )
-_RATE_BEFORE = re.compile(r"\b(?:average\s+of|averag(?:e|ed|ing)|rate\s+of|ratio\s+of|an\s+average)\s+(?:\w+\s+){0,2}$|\bper\s+$",
+_RATE_BEFORE = re.compile(r"\b(?:average\s+of|averag(?:e|ed|ing)|rate\s+of|ratio\s+of|an\s+average)\s+(?:\w+\s+){0,2}$|\bper\s+$|"
+                          r"\brate\b[^.;,]{0,40}\b(?:was|is|of|at|stood\s+at|reached)\s+(?:\w+\s+){0,2}$",
                           re.IGNORECASE)
 _STOCK = re.compile(
     r"\b(?:suppl(?:y|ied|ies|ying)|deliver(?:ed|ies|y|ing)|provid(?:ed|es|ing)|donat(?:ed|es|ing)|pledg(?:ed|es)|"
@@ -480,6 +481,7 @@ _RANGE_MID = re.compile(r"^\s*(?:-|to|and)\s*$", re.IGNORECASE)
 _LIST_SEP = re.compile(r"^\s*(?:,|;|,?\s*and|,?\s*as\s+well\s+as|,?\s*plus|,?\s*along\s+with|,?\s*while|,?\s*with)?"
                        r"\s*(?:also\s+|even\s+|another\s+)?$", re.IGNORECASE)
 _ANAPHORA = re.compile(r"^\s*(?:of\s+(?:them|those|these|whom|which)|more|others|other|additional)\b", re.IGNORECASE)
+_SHARED_TRAPS = ("stock", "launched", "rate", "recruitment", "forecast", "exchange")  # a figure compared with one of these is one too
 _COMPARED = re.compile(r"\b(?:up\s+from|down\s+from|compared\s+(?:with|to)|against|versus|vs\.?|after)\s+(?:\w+\s+){0,2}$"
                        r"|\b(?:with|for|and\s+for|in)\s+(?:[A-Z][\w-]*\s+){0,2}$", re.I)
 _ANOTHER_BEFORE = re.compile(r"\b(?:another|a\s+further|further|an\s+additional|additional|other)\s+$", re.IGNORECASE)
@@ -673,6 +675,7 @@ class _ArticleState:
         self.last_party_para: int = -1
         self.colon_context: tuple[str, bool, str, str] | None = None  # (party, loss, qualifier, period) of a list header
         self.colon_fresh = False
+        self.colon_measure = ""
         self.default_period = ""
         self.default_key: tuple[str, str] = ("", "")
         self.last_civilians = ""
@@ -860,7 +863,8 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
     war_mentions = [m.start() for m in _WAR_WORDS.finditer(stext)]
     loss_in_sentence = bool(lex.equipment_loss.search(stext) or re.search(r"\blosses\b", stext, re.I))
     # A header ending with ':' governs the next line, and the lines after it that are list items.
-    if re.match(r"\s*(?:among\s+them|of\s+them|of\s+these|including|among\s+the\s+(?:\w+\s+)?(?:dead|killed|victims|casualties))\b",
+    if re.match(r"\s*(?:among\s+them|of\s+them|of\s+these|including|among\s+the\s+(?:\w+\s+)?(?:dead|killed|victims|casualties)|"
+                r"(?:the|these|this)\s+(?:figures?|numbers?|totals?|tally|count|losses)\s+(?:also\s+)?(?:include|includes|included|comprise))\b",
                 stext, re.I) and state.last_party:
         state.colon_context, state.colon_fresh = (state.last_party, True, "", ""), True
     table_head = "|" in stext and not any(n.form == "count" for n in snums)  # "Category | Total | Past day"
@@ -958,6 +962,10 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
         if nxt is not None and nxt.category and re.fullmatch(r"\s*(?:out\s+)?of\s+(?:the\s+)?", r.after, re.I):
             r.category, r.people_noun, r.inherited = nxt.category, nxt.people_noun, True  # "downed 25 of 26 cruise missiles"
             continue
+        if re.match(r"\s*of\s+the\s+(?:\w+\s+)?(?:dead|killed|fallen|casualties)\b", r.after, re.I) and state.last_people:
+            r.party, r.category = state.last_people  # "More than 2,300 of the confirmed dead were killed in Kursk"
+            r.carried_measure, r.inherited = state.last_people_measure, True
+            continue
         if re.search(r"\b(?:of|among)\s+(?:those|these)\s+$", r.before, re.I) and state.last_figure and not prev:
             r.party, r.category, r.carried_measure = state.last_figure  # "Of those 3,000, 1,980 were destroyed"
             r.inherited = True
@@ -978,9 +986,10 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             r.carried_measure = state.last_people_measure
             r.inherited = True
             continue
-        trap = next((x for x in reversed(readings[:i]) if x.category and x.reason), None)
-        if trap is not None and _TOTAL_BEFORE.search(r.before) and (prev is None or prev.num.start < trap.num.start):
-            r.category, r.reason = trap.category, trap.reason  # "delivered four more ..., bringing the total to 10"
+        trap = next((x for x in reversed(readings[:i]) if x.reason in _SHARED_TRAPS), None)
+        if trap is not None and (_TOTAL_BEFORE.search(r.before) or _COMPARED.search(r.before)) and (
+                prev is None or prev.num.start < trap.num.start):
+            r.category, r.reason = trap.category or "personnel", trap.reason  # "delivered four more ..., bringing the total to 10"
             continue
         if prev and _TOTAL_BEFORE.search(r.before):
             first = [x for x in readings[:i] if x.category and not x.reason]
@@ -1129,7 +1138,7 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             if not r.measure:
                 r.measure = _measure_from_sentence(r, readings, facts)
             if not r.measure and colon and colon[1]:
-                r.measure = "casualties"  # a people line of a list of losses
+                r.measure = state.colon_measure or "casualties"  # a people line of a list of losses
             if not r.measure:
                 r.reason = "not_a_loss"
                 continue
@@ -1246,7 +1255,9 @@ def _remember(state: _ArticleState, sent: Sentence, stext: str, readings: list[R
             subj = [p for p in parties if at <= p.start <= at + 2] or subj[:1]
         else:
             subj = subj[:1]
-        loss = bool(lex.equipment_loss.search(stext) or lex.loss_verb.search(stext))
+        loss = bool(lex.equipment_loss.search(stext) or lex.loss_verb.search(stext) or facts.measure_keys)
+        kinds = facts.measure_keys - {"casualties", "deployed"}
+        state.colon_measure = kinds.pop() if len(kinds) == 1 else ""  # "Among the dead identified so far are:"
         qm = lex.qualifier_tail.search(stext) or re.search(
             r"\b(?P<q>approximately|about|around|roughly)\s+(?:as\s+follows|the\s+following)", stext, re.I)
         qual = _lookup(lex.qualifier_key, qm.group("q")) if qm and not taken else ""
@@ -1507,7 +1518,8 @@ def _party_for(r: Reading, norm: str, sent: Sentence, parties: list[_Mention], l
         return inside[-1].party
     if r.cat_end >= 0:
         tail = norm[r.cat_end:min(sent.end, r.cat_end + 40)]
-        m = re.match(r"^\s*(?:of|from|belonging\s+to)\s+(?:the\s+)?", tail, re.I)
+        m = re.match(r"^\s*(?:of|from|belonging\s+to)\s+(?:the\s+)?", tail, re.I) or (
+            re.search(r"\binflict", norm[sent.start:n.start], re.I) and re.match(r"^\s*on\s+(?:the\s+)?", tail, re.I))
         if m:
             owner = [p for p in parties if r.cat_end + m.end() <= p.start <= r.cat_end + m.end() + 2]
             if owner:
@@ -1518,7 +1530,9 @@ def _party_for(r: Reading, norm: str, sent: Sentence, parties: list[_Mention], l
     # 3. The verb nearest before the figure decides: loss -> its subject, destroy -> the other side.
     verbs = []
     for m in lex.loss_verb.finditer(before):
-        verbs.append((m.start(), m.end(), "loss"))
+        # "inflicted losses of 14,090 on the Ukrainian army": the losses are the other side's
+        inflicted = re.search(r"\b(?:inflicted|inflicting|caused|causing|dealt)\s+(?:\w+\s+)?$", before[max(0, m.start() - 25):m.start()], re.I)
+        verbs.append((m.start(), m.end(), "destroy" if inflicted else "loss"))
     for m in lex.destroy_verb.finditer(before):
         if re.search(r"\b(?:its|their|his|the|total|whose)\s+$", before[max(0, m.start() - 8):m.start()], re.I) or re.match(
                 r"\s+(?:and|or)\s+(?:wounded|injured)", before[m.end():m.end() + 14], re.I):
