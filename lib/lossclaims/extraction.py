@@ -441,7 +441,8 @@ _CUE_AFTER = re.compile(
     r"confirms|counted|counts|documented|documents|assessed|assesses|assessment|believes|believed|suggests|suggest|"
     r"suggested|indicated|indicates|puts|published|publishes|verified|recorded|figures|data|update|updates|statement|"
     r"briefing|calculated|calculates|tallied|tally|count|analysis|shows|showed|revealed|reveals|warned|stressed|"
-    r"explained|put\s+the|evaluates|evaluated|concluded|saying|disclosed|announcing|reporting|claiming)\b",
+    r"explained|put|evaluates|evaluated|concluded|saying|disclosed|announcing|reporting|claiming|counts|listed|lists|"
+    r"recorded|registered|calculated|tallies|acknowledged|admitted)\b",
     re.IGNORECASE,
 )
 _CUE_BEFORE = re.compile(
@@ -1230,7 +1231,7 @@ def _remember(state: _ArticleState, sent: Sentence, stext: str, readings: list[R
     if attributed_claims:
         state.carry = (attributed_claims[-1].source, attributed_claims[-1].party)
     elif attributed:
-        intro = sent.colon or re.match(r"\s*(?:source|sources|data|figures)\s*:", stext, re.I) or _INTRO.search(stext)
+        intro = sent.colon or sent.title or re.match(r"\s*(?:source|sources|data|figures)\s*:", stext, re.I) or _INTRO.search(stext)
         if intro:
             state.carry = (attributed[-1][2], "")
         elif not (state.carry and all(a[2] == state.carry[0] for a in attributed)):
@@ -1606,8 +1607,10 @@ def _voice(family: str, party: str, state: _ArticleState) -> str:
     """A source family, with the voices that depend on whom they speak for resolved."""
     own = f"{party}_official" if party in SPEAKER_PARTY.values() else ""
     if family == "national_official":
-        # "the Defence Ministry" with no country: the official voice already named, else the side it counts
-        return state.last_official or own or "unattributed"
+        # "the Defence Ministry" with no country: the official voice already named, else the
+        # enemy's ministry (defence ministries count the other side's losses)
+        enemy = f"{OPPOSITE[party]}_official" if party in OPPOSITE else ""
+        return state.last_official or enemy or "unattributed"
     if family == "local_official":
         return own or "other_official"  # a governor, mayor or regional authority speaks for its own side
     return family
