@@ -1,7 +1,8 @@
-"""Regression guard on the hand-written development set (tests/data/dev): real-news phrasings.
+"""Regression guard on the hand-written evaluation sets (tests/data/dev, heldout, heldout2).
 
-The thresholds sit a little under what the parser measures today, so a change that
-loses accuracy on the language of war reporting fails here, not in a user's report.
+Each set is articles in real outlets' styles with a gold annotation written independently of
+the parser. The thresholds sit a little under what the parser measures today, so a change
+that loses accuracy on the language of war reporting fails here, not in a user's report.
 """
 from __future__ import annotations
 
@@ -12,7 +13,17 @@ import pytest
 from lossclaims import parse
 from lossclaims.evaluation import evaluate, read_gold
 
-DEV = Path(__file__).resolve().parent / "data" / "dev"
+DATA = Path(__file__).resolve().parent / "data"
+DEV = DATA / "dev"
+# (set, lowest F1, lowest share of matched claims with qualifier, period and source all right)
+FLOORS = {"dev": (0.94, 0.87), "heldout": (0.93, 0.83), "heldout2": (0.86, 0.70)}
+
+
+@pytest.fixture(scope="module", params=sorted(FLOORS))
+def scored(request):
+    folder = DATA / request.param
+    result = parse(folder / "articles")
+    return request.param, evaluate(result.claims, read_gold(folder / "gold.csv"))
 
 
 @pytest.fixture(scope="module")
@@ -21,14 +32,14 @@ def score():
     return evaluate(result.claims, read_gold(DEV / "gold.csv")), result
 
 
-def test_claims_found_with_f1_above_target(score) -> None:
-    s, _ = score
-    assert s.f1 >= 0.92, s.summary()
+def test_claims_found_with_f1_above_floor(scored) -> None:
+    name, s = scored
+    assert s.f1 >= FLOORS[name][0], f"{name}: {s.summary()}"
 
 
-def test_qualifier_period_and_source_right_for_most_matched_claims(score) -> None:
-    s, _ = score
-    assert s.all_attributes >= 0.85, s.summary()
+def test_qualifier_period_and_source_right_for_most_matched_claims(scored) -> None:
+    name, s = scored
+    assert s.all_attributes >= FLOORS[name][1], f"{name}: {s.summary()}"
 
 
 def test_traps_are_not_taken_as_claims(score) -> None:
