@@ -286,6 +286,7 @@ _RATE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _RATE_BEFORE = re.compile(r"\b(?:average\s+of|averag(?:e|ed|ing)|rate\s+of|ratio\s+of|an\s+average)\s+(?:\w+\s+){0,2}$|\bper\s+$|"
+                          r"\bfor\s+(?:every|each)\s+$|"
                           r"\brate\b[^.;,]{0,40}\b(?:was|is|of|at|stood\s+at|reached)\s+(?:\w+\s+){0,2}$",
                           re.IGNORECASE)
 _STOCK = re.compile(
@@ -304,7 +305,8 @@ _RECRUIT = re.compile(
     re.IGNORECASE,
 )
 _FORECAST = re.compile(
-    r"\b(?:expected\s+to|(?:is|are|set)\s+to\s+(?:reach|rise|grow|increase)|could\s+(?:reach|rise|climb|top|lose|hit|exceed|pass|surpass)|will\s+(?:likely\s+)?(?:reach|rise|climb|top|lose|hit|exceed|pass|surpass|cross|approach)|"
+    r"\b(?:expected\s+to|(?:is|are|set)\s+to\s+(?:reach|rise|grow|increase)|(?:could|might|may|would)\s+(?:eventually\s+|soon\s+|potentially\s+|still\s+)?"
+    r"(?:send|deploy|lose|suffer)|could\s+(?:reach|rise|climb|top|lose|hit|exceed|pass|surpass)|will\s+(?:likely\s+)?(?:reach|rise|climb|top|lose|hit|exceed|pass|surpass|cross|approach)|"
     r"would\s+(?:reach|rise|lose|be)|projected|forecasts?|forecasted|predict(?:ed|s|ion)?|on\s+track\s+to|"
     r"likely\s+to\s+(?:reach|rise|lose|exceed)|may\s+(?:reach|rise|lose|exceed))\b",
     re.IGNORECASE,
@@ -464,7 +466,8 @@ _INTRO = re.compile(r"\b(?:count|tally|estimates?|data|figures|analysis|study|re
 _TRAILING_VOICE = re.compile(r"\b(?:data|figures|numbers|statistics|information|losses|tally|count|column|table|update|"
                              r"these|this|the\s+report)\b", re.I)
 _DATELINE = re.compile(r"\((?:Reuters|AP|AFP|Bloomberg|TASS|Interfax|Xinhua|dpa|Yonhap)\)\s*[-:]", re.I)
-_NATIONAL_OFFICIAL = re.compile(r"\b(?:[Tt]he\s+)?(?:[Dd]efen[cs]e\s+[Mm]inistry|[Mm]inistry\s+of\s+[Dd]efen[cs]e|MoD)(?!\s+of)\b")
+_NATIONAL_OFFICIAL = re.compile(r"\b(?:[Tt]he\s+)?(?:[Dd]efen[cs]e\s+[Mm]inistry|[Mm]inistry\s+of\s+[Dd]efen[cs]e|MoD|"
+                                r"(?<=[Tt]he )[Aa]ir\s+[Ff]orce|(?<=[Tt]he )[Gg]eneral\s+[Ss]taff)(?!\s+of)\b")
 _LOCAL_HINTS = ("governor", "mayor", "administration", "authorities", "council", "emergency", "police", "prosecutor")
 _BACK_REFERENCE = re.compile(
     r"\b(?:according\s+to\s+(?:the|its|their|this|that)\s+(?:same\s+)?(?:\w+\s+)?(?:report|data|figures|update|ministry|"
@@ -482,12 +485,13 @@ _RANGE_MID = re.compile(r"^\s*(?:-|to|and)\s*$", re.IGNORECASE)
 _LIST_SEP = re.compile(r"^\s*(?:,|;|,?\s*and|,?\s*as\s+well\s+as|,?\s*plus|,?\s*along\s+with|,?\s*while|,?\s*with)?"
                        r"\s*(?:also\s+|even\s+|another\s+)?$", re.IGNORECASE)
 _ANAPHORA = re.compile(r"^\s*(?:of\s+(?:them|those|these|whom|which)|more|others|other|additional)\b", re.IGNORECASE)
+_FORM_REASONS = ("age", "date", "year", "time", "ordinal", "model_number", "measurement", "duration", "percentage", "money")
 _SHARED_TRAPS = ("stock", "launched", "rate", "recruitment", "forecast", "exchange")  # a figure compared with one of these is one too
 _COMPARED = re.compile(r"\b(?:up\s+from|down\s+from|compared\s+(?:with|to)|against|versus|vs\.?|after)\s+(?:\w+\s+){0,2}$"
                        r"|\b(?:with|for|and\s+for|in)\s+(?:[A-Z][\w-]*\s+){0,2}$", re.I)
 _ANOTHER_BEFORE = re.compile(r"\b(?:another|a\s+further|further|an\s+additional|additional|other)\s+$", re.IGNORECASE)
 _ARTICLE_NUMBER = re.compile(
-    r"\b(?P<a>[Aa]n?)\s+(?:(?:(?i:russian|ukrainian|north\s+korean|enemy|\w+-made|\w+-built|\d+-year-old|young|elderly|"
+    r"\b(?P<a>[Aa]n?)\s+(?:(?:(?i:russian|ukrainian|north\s+korean|enemy|\w+-made|\w+-built|[\w-]+-year-old|young|elderly|"
     r"local|single|second|further|modern|western|soviet-era|american|german|british)|[A-Z][\w/.-]*\d[\w/.-]*|"
     r"[A-Z][a-z]+-?\d*|[A-Z]{2,}[\w-]*|(?i:attack|combat|strike|fpv|kamikaze|reconnaissance|military))\s+){0,3}"
     r"(?P<noun>(?i:tank|infantry\s+fighting\s+vehicle|armou?red\s+personnel\s+carrier|armou?red\s+vehicle|helicopter|"
@@ -699,7 +703,7 @@ def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str
     low = stext.lower()
     if any(h in low for h in _LOCAL_HINTS):
         found += [(m.start(), m.end(), m.group()) for m in _LOCAL_OFFICIAL.finditer(stext)]
-    if "ministry" in low or "MoD" in stext:
+    if "ministry" in low or "MoD" in stext or "air force" in low:
         found += [(m.start(), m.end(), m.group()) for m in _NATIONAL_OFFICIAL.finditer(stext)
                   if not re.search(r"(?:russia|ukrain|moscow|kyiv|british|uk|us|u\.s\.)\S*\s+$", stext[max(0, m.start() - 12):m.start()], re.I)]
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
@@ -813,7 +817,8 @@ def _add_article_numbers(stext: str, base: int, snums: list[NumberSpan]) -> list
         coordinated = last_end >= 0 and re.fullmatch(r"\s*(?:,|and|,\s*and|as\s+well\s+as)\s*", stext[last_end:m.start()])
         # An item of a list of losses: "up to 400 servicemen, a tank and a US-made M777 howitzer".
         in_list = bool(re.search(r"(?:\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten))\s+[\w\s-]{2,60}?"
-                                 r"(?:,|\band)\s*(?:and\s+)?$", before[-90:])) and bool(_LIST_LOSS.search(before))
+                                 r"(?:,|\band|,?\s*including|,?\s*among\s+them)\s*(?:and\s+)?$", before[-90:])) and bool(
+            _LIST_LOSS.search(before) or re.search(r"\b(?:killed|wounded|injured|died)\b", before, re.I))
         if not (_ARTICLE_LOSS.match(after) or _ARTICLE_LOSS_BEFORE.search(before) or coordinated or in_list):
             continue
         if _dyn().not_head.match(after):
@@ -893,6 +898,9 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
                 continue
         if not n.words and n.value <= 31 and (_DATE_CONTEXT_BEFORE.search(before_local) or _DATE_CONTEXT_AFTER.match(after_local)):
             r.reason = "date"
+            continue
+        if _AGE.match(after_local) or _AGE_BEFORE.search(before_local):
+            r.reason = "age"
             continue
         if _DURATION_AFTER.match(after_local):
             r.reason = "duration"
@@ -1114,7 +1122,8 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
         n = r.num
         r.source = _source_for(n, sources, sent_source, norm)
         if r.category in vocab.PEOPLE_CATEGORIES:
-            nxt = readings[i + 1] if i + 1 < len(readings) else None
+            # the next figure that counts something (an age or a date between does not)
+            nxt = next((x for x in readings[i + 1:] if x.reason not in _FORM_REASONS), None)
             owned_next = bool(nxt and _owned_before(nxt.before, lex))
             own = _dyn().measure_owned.search(r.before[-60:])
             r.measure = _lookup(lex.measure_key, own.group("m")) if own else _measure_for(r, lex, owned_next)
