@@ -178,5 +178,6 @@ def test_bench_smoke_run_prints_every_figure() -> None:
     out = done.stdout
     for figure in ("regex number scan, MB/s", "parser, MB/s", "parser, articles/s", "parser, peak memory MB",
                    "parser / regex scan", "cost of 10x the bytes", "--jobs 2 on", "same output: yes",
-                   "streaming `lossclaims parse --out claims.parquet", "same rows as parse(): yes", "targets:"):
+                   "streaming `lossclaims parse --out claims.parquet", "same rows as parse(): yes",
+                   "peak memory of all its processes", "targets:"):
         assert figure in out, figure

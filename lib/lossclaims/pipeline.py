@@ -30,7 +30,7 @@ BATCH_ARTICLES = 64
 """Most articles sent to a worker (and written) as one batch."""
 BATCH_CHARS = 1_000_000
 """Most characters of article text in one batch: a few long articles make a batch too."""
-ROW_GROUP_ROWS = 50_000
+ROW_GROUP_ROWS = 25_000
 """Rows buffered before a Parquet row group (or a CSV/JSON block) is written."""
 
 
