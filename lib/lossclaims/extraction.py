@@ -86,8 +86,8 @@ class Lexicon:
     loss_verb: re.Pattern
     destroy_verb: re.Pattern
     equipment_loss: re.Pattern
-    party_first: frozenset
-    source_first: frozenset
+    party_first: re.Pattern
+    source_first: re.Pattern
     cue_only: frozenset  # source names that attribute only beside a verb of saying ("Britain said")
 
 
@@ -140,25 +140,24 @@ def lexicon() -> Lexicon:
 _WORD = re.compile(r"[A-Za-z][A-Za-z'.]*")
 
 
-def _first_words(phrases) -> frozenset:
-    """The lower-cased first word of each phrase: a cheap test of where a phrase may start."""
-    return frozenset(_WORD.match(p).group().lower().rstrip(".") for p in phrases if _WORD.match(p))
+def _first_words(phrases) -> re.Pattern:
+    """A pattern finding the words a phrase may start with: a cheap scan for where to look."""
+    words = {_WORD.match(p).group().rstrip(".") for p in phrases if _WORD.match(p)}
+    return re.compile(rf"(?<![\w-])(?:{_alt(sorted(words))})(?![A-Za-z])", re.IGNORECASE)
 
 
-def _scan(text: str, first: frozenset, patterns: tuple[re.Pattern, ...]) -> list[tuple[int, int, str]]:
-    """Matches of `patterns` that start at a word in `first`, trying each pattern only there.
+def _scan(text: str, first: re.Pattern, patterns: tuple[re.Pattern, ...]) -> list[tuple[int, int, str]]:
+    """Matches of `patterns` that start where `first` finds a possible first word.
 
     Equivalent to running the patterns over the whole text, but a 400-name alternation is
     tried at a handful of words instead of at every character.
     """
     out = []
-    for w in _WORD.finditer(text):
-        word = w.group().lower()
-        if word in first or word.rstrip(".") in first or (word.endswith("'s") and word[:-2] in first):
-            for rx in patterns:
-                m = rx.match(text, w.start())
-                if m:
-                    out.append((m.start(), m.end(), m.group()))
+    for w in first.finditer(text):
+        for rx in patterns:
+            m = rx.match(text, w.start())
+            if m:
+                out.append((m.start(), m.end(), m.group()))
     return out
 
 
