@@ -683,6 +683,8 @@ class _ArticleState:
         self.default_period = ""
         self.default_key: tuple[str, str] = ("", "")
         self.last_civilians = ""
+        self.article_period = ""  # "daily"/"window" when the article's lead is about one day or event
+        self.article_seen = False
         self.last_period = ""
         self.last_figure: tuple[str, str, str] | None = None
         self.last_category = ""  # category of the last figure read, taken or not ("launched 152 drones")
@@ -1201,7 +1203,12 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
                 same = state.default_key[0] == r.party and "unattributed" in (state.default_key[1], r.source) or \
                     state.default_key == (r.party, r.source)
                 r.period = "window" if r.category == "civilians" and facts.strike else (
-                    state.default_period if same and state.default_period else "cumulative")
+                    state.default_period if same and state.default_period else "")
+            if not r.period and state.article_period and _fits_period(r, state.article_period):
+                # an article about one night, week or attack: its small figures belong to it
+                r.period = state.article_period
+            if not r.period:
+                r.period = "cumulative"
 
     _remember(state, sent, stext, readings, attributed, sent_source, parties, lex, norm, facts)
     return readings
@@ -1218,6 +1225,12 @@ def _remember(state: _ArticleState, sent: Sentence, stext: str, readings: list[R
         kinds = [k for _, _, k in facts.markers if k in ("daily", "window")]
         if kinds:
             state.para_period = (sent.para, "daily" if "daily" in kinds else "window")
+    if not state.article_seen and any(r.category for r in readings):
+        # the first figure-bearing sentence with a period marker sets the article's time frame
+        first = [k for _, _, k in facts.markers]
+        if first:
+            state.article_seen = True
+            state.article_period = "" if "cumulative" in first else ("daily" if "daily" in first else "window")
     read = [r for r in readings if r.category]
     if read:
         state.last_category = read[-1].category
