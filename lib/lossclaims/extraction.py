@@ -972,6 +972,10 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
         if nxt is not None and nxt.category and re.fullmatch(r"\s*(?:out\s+)?of\s+(?:the\s+)?", r.after, re.I):
             r.category, r.people_noun, r.inherited = nxt.category, nxt.people_noun, True  # "downed 25 of 26 cruise missiles"
             continue
+        of_the = re.search(rf"\bof\s+(?:the|these|those)\s+(?P<c>{lex.category.pattern})\s*,\s*$", r.before[-60:], re.I)
+        if of_the:
+            r.category, r.inherited = _lookup(lex.category_key, of_the.group("c")), True  # "Of the tanks, 3,689 were knocked out"
+            continue
         if re.match(r"\s*of\s+the\s+(?:\w+\s+)?(?:dead|killed|fallen|casualties)\b", r.after, re.I) and state.last_people:
             r.party, r.category = state.last_people  # "More than 2,300 of the confirmed dead were killed in Kursk"
             r.carried_measure, r.inherited = state.last_people_measure, True
@@ -1009,12 +1013,15 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             continue
         if prev and (_ANOTHER_BEFORE.search(r.before) or _owned_before(r.before, lex) or _COMPARED.search(r.before)
                      or re.match(r"^\s*more\b", r.after, re.I)
+                     or re.match(r"^\s*(?:over|near|around|across|from|in)\s+(?:the\s+)?[A-Z]", r.after)
+                     or (re.match(r"^\s*(?:,|and\b|\.|$)", r.after) and re.search(r",\s*(?:and\s+)?(?:the\s+)?[A-Z][\w()\s-]{0,40}?$", r.before))
                      or re.search(r"\b(?:including|of\s+which|of\s+whom|among\s+them)\s+(?:\w+\s+){0,2}$", r.before, re.I)
                      or re.match(r"^\s*(?:were|was|had\s+been|have\s+been)?\s*(?:destroyed|captured|damaged|abandoned|shot\s+down)\b",
                                  r.after, re.I)
                      or re.match(r"^\s*(?:in|during|on)\s+(?:[A-Z][a-z]+)", r.after) or _measure_spans(r.after[:40], lex)):
             if prev.category in vocab.PEOPLE_CATEGORIES or _TOTAL_BEFORE.search(r.before) or _ANOTHER_BEFORE.search(r.before) \
                     or _COMPARED.search(r.before) or re.match(r"^\s*more\b", r.after, re.I) \
+                    or re.match(r"^\s*(?:over|near|around|across|from|in)\s+(?:the\s+)?[A-Z]", r.after) \
                     or _owned_before(r.before, lex) or re.search(r"\b(?:including|of\s+which|among\s+them)\s+(?:\w+\s+){0,2}$", r.before, re.I) \
                     or re.match(r"^\s*(?:were|was|had\s+been|have\s+been)?\s*(?:destroyed|captured|damaged|abandoned|shot\s+down)\b", r.after, re.I):
                 r.category, r.inherit, r.inherited = prev.category, prev, True
@@ -1142,6 +1149,12 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
                 ante = next((x for x in reversed(readings[:i]) if x.measure and x.category in vocab.PEOPLE_CATEGORIES), None)
                 if ante is not None:
                     r.measure = ante.measure  # "killed 20 people, including nine children"
+            if not r.measure and nxt is not None and re.search(r",\s*(?:including|among\s+them)\s+$", nxt.before, re.I):
+                # "245 civilians, including 17 children, had been killed": the verb after the insertion
+                past = norm[nxt.num.end:min(sent.end, nxt.num.end + 120)]
+                v = re.match(rf"[^,;]{{0,40}},\s*(?:(?:had|have|has)\s+been|were|was)\s+(?P<m>{lex.measure.pattern})", past, re.I)
+                if v:
+                    r.measure = _lookup(lex.measure_key, v.group("m"))
             if not r.measure and r.inherit is not None and r.inherit.measure and r.inherited:
                 r.measure = r.inherit.measure
             if not r.measure and r.carried_measure:
