@@ -467,6 +467,9 @@ _TRAILING_VOICE = re.compile(r"\b(?:data|figures|numbers|statistics|information|
 _DATELINE = re.compile(r"\((?:Reuters|AP|AFP|Bloomberg|TASS|Interfax|Xinhua|dpa|Yonhap)\)\s*[-:]", re.I)
 _NATIONAL_OFFICIAL = re.compile(r"\b(?:[Tt]he\s+)?(?:[Dd]efen[cs]e\s+[Mm]inistry|[Mm]inistry\s+of\s+[Dd]efen[cs]e|MoD|"
                                 r"(?<=[Tt]he )[Aa]ir\s+[Ff]orce|(?<=[Tt]he )[Gg]eneral\s+[Ss]taff)(?!\s+of)\b")
+_OWNED_NOUN = re.compile(r"\s+(?:personnel|equipment|hardware|losses|casualties|vehicles|units|positions|targets|"
+                         r"aircraft|bases?|convoys?|columns?|assets|deaths|dead|death\s+toll|servicemen|troops|"
+                         r"installations|facilities|depots?)\b", re.I)
 _LOCAL_HINTS = ("governor", "mayor", "administration", "authorities", "council", "emergency", "police", "prosecutor")
 _BACK_REFERENCE = re.compile(
     r"\b(?:according\s+to\s+(?:the|its|their|this|that)\s+(?:same\s+)?(?:\w+\s+)?(?:report|data|figures|update|ministry|"
@@ -719,6 +722,8 @@ def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str
             "national_official" if _NATIONAL_OFFICIAL.fullmatch(word) else "")
         if not fam:
             continue
+        if _OWNED_NOUN.match(stext[e:e + 40]):
+            continue  # "Russian military personnel", "Ukraine's military equipment": an owner, not a voice
         before = stext[max(0, s - 60):s]
         after = stext[e:e + 70]
         cue = bool(re.search(r"\b(?:said|says|claims|claimed|reported|reports|estimates|estimated)$", word, re.I)
