@@ -731,11 +731,13 @@ def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str
                    or _CUE_AFTER.match(after) or _CUE_BEFORE.search(before) or re.match(r"^\s*:", after)
                    or re.match(r"^'s\s+(?:\w+\s+){0,3}(?:said|says|estimates?|figures|data|report|update|statement|count)",
                                after, re.IGNORECASE))
-        if word.lower() in lex.cue_only:
+        if word.lower() in lex.cue_only or word.lower() in party_words:
             # a country named as a voice speaks right there ("Britain said", "the UK also believes"),
             # not when it only qualifies a noun ("the Washington think tank says")
             cue = bool(re.match(r"^(?:'s)?\s*,?\s*(?:\w+\s+)?(?:said|says|say|believes|believed|estimates?|estimated|claims?|claimed|"
-                                r"reported|reports|told|assessed|assesses|thinks|put)\b", after, re.I) or _CUE_BEFORE.search(before))
+                                r"reported|reports|told|tells|assessed|assesses|thinks|put|puts|announced|announces|stated|states|"
+                                r"wrote|writes|added|adds|tweeted|posted|admitted|acknowledged|confirmed|noted)\b", after, re.I)
+                       or re.match(r"^\s*:", after) or _CUE_BEFORE.search(before))
         plain = word.lower() not in party_words and word.lower() not in lex.cue_only and not re.fullmatch(r"[A-Z]{2,4}", word) and fam not in (
             "ukraine_official", "russia_official") and not re.search(r"\b(?:analysts?|experts|observers|researchers)$", word, re.I)
         out.append((base + s, base + e, fam, cue or plain))
@@ -1538,6 +1540,8 @@ def _civilian_party(r: Reading, stext: str, base: int, parties: list[_Mention], 
     if struck:
         return struck[-1].party  # "bombardment ... on Ukraine, killing 39 civilians"
     for p in parties:
+        if not re.search(r"(?:ian|'s)$", stext[p.start - base:p.end - base], re.I):
+            continue  # the attacker is named as an adjective or possessive: "Russian shelling", "Russia's strike"
         tail = stext[p.end - base:p.end - base + 30]
         if re.match(r"^\s*(?:[\w-]+\s+){0,2}?(?:shells?|shelling|strikes?|attacks?|drones?|missiles?|bombs?|forces|troops|"
                     r"army|artillery|airstrikes?|air\s+strikes?|glide\s+bombs?)\b", tail, re.I) and p.party in OPPOSITE:
