@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from lossclaims import reference
 from lossclaims.schema import frame
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,3 +57,15 @@ def claims_of():
         return frame("claims", full)
 
     return build
+
+
+@pytest.fixture(scope="session")
+def real_series() -> pd.DataFrame:
+    """The General Staff series from the cache, or a skip that says how to get it."""
+    folder = reference.find_series()
+    if folder is None:
+        pytest.skip(
+            "no General Staff series in the cache: run `lossclaims reference update` or set "
+            "LOSSCLAIMS_CACHE to a cache holding general-staff/ (CI copies it there)"
+        )
+    return reference.load_series(folder)

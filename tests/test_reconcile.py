@@ -380,16 +380,6 @@ def test_cli_reconcile_without_a_series_says_how_to_get_one(tmp_path, capsys):
 # --------------------------------------------------------------------------- the default corpus
 
 
-@pytest.fixture(scope="module")
-def real_series() -> pd.DataFrame:
-    folder = reference.find_series()
-    if folder is None:
-        pytest.skip(
-            "no General Staff series in the cache: run `lossclaims reference update` or set "
-            "LOSSCLAIMS_CACHE to a cache holding general-staff/ (CI copies it there)"
-        )
-    return reference.load_series(folder)
-
 
 def check_default_corpus(result: rc.Reconciliation) -> None:
     """What the issue says of the default corpus, on any claims frame of it."""

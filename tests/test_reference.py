@@ -343,16 +343,6 @@ def test_cli_update_import_and_show(server, tmp_path, cache, capsys):
 # --------------------------------------------------------------------------- the real series
 
 
-@pytest.fixture(scope="session")
-def real_series() -> pd.DataFrame:
-    folder = reference.find_series()
-    if folder is None:
-        pytest.skip(
-            "no General Staff series in the cache: run `lossclaims reference update` or set "
-            "LOSSCLAIMS_CACHE to a cache holding general-staff/ (CI copies it there)"
-        )
-    return reference.load_series(folder)
-
 
 def test_real_series_figures_the_articles_copy(real_series):
     w = reference.wide(real_series)
