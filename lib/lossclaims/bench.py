@@ -190,16 +190,19 @@ def _child(mode: str, folder: str, jobs: int, out: str | None) -> dict[str, Any]
 
     size = sum(p.stat().st_size for p in Path(folder).iterdir())
     extract(Article(id="warm", text="Russia has lost 10 tanks."))  # compile the vocabulary: a fixed cost, not timed
+    memory = GroupMemory()
     start = time.perf_counter()
     if mode == "memory":
-        result = pipeline.parse(folder, jobs=jobs, progress=False)
+        with memory:
+            result = pipeline.parse(folder, jobs=jobs, progress=False)
         seconds = time.perf_counter() - start
         own, kids = _peak_mb()
         articles, claims, mentions = len(result.articles), result.claims, result.mentions
     else:
         assert out is not None
         claims_path, mentions_path = Path(out) / "claims.parquet", Path(out) / "mentions.parquet"
-        stream = pipeline.parse_to_files(folder, claims_path, mentions_path, jobs=jobs, progress=False)
+        with memory:
+            stream = pipeline.parse_to_files(folder, claims_path, mentions_path, jobs=jobs, progress=False)
         seconds = time.perf_counter() - start
         own, kids = _peak_mb()  # before the files are read back for the fingerprint
         import pandas as pd
@@ -207,7 +210,7 @@ def _child(mode: str, folder: str, jobs: int, out: str | None) -> dict[str, Any]
         articles, claims, mentions = stream.articles, pd.read_parquet(claims_path), pd.read_parquet(mentions_path)
     return {
         "seconds": seconds, "bytes": size, "articles": articles, "claims": len(claims),
-        "mentions": len(mentions), "rss_mb": own, "workers_rss_mb": kids, "digest": _digest(claims, mentions),
+        "mentions": len(mentions), "rss_mb": own, "workers_rss_mb": kids, "pss_mb": memory.peak_mb, "digest": _digest(claims, mentions),
     }
 
 
@@ -235,30 +238,13 @@ def _group_pss_mb(pgid: int) -> float:
 def measure(mode: str, folder: Path, jobs: int, out: Path | None = None) -> dict[str, Any]:
     """Run one parse of `folder` in a fresh Python process and return its figures (see `_child`).
 
-    The child and its workers form their own process group, ended with the benchmark if it is
-    interrupted. On Linux the group's memory is sampled too (`pss_mb`: the peak of all its
-    processes together, each shared page counted once), since adding up each process's peak
-    resident memory counts the pages forked workers share with their parent several times.
+    The child and its workers form their own process group, ended with the benchmark if it is interrupted.
     """
-    import threading
-
     cmd = [sys.executable, "-m", "lossclaims.bench", "--child", mode, str(folder), "--jobs", str(jobs)]
     if out is not None:
         cmd += ["--child-out", str(out)]
     group = hasattr(os, "killpg")
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=group)
-    peak = [float("nan")]
-    done = threading.Event()
-
-    def sample() -> None:
-        while not done.wait(0.2):
-            pss = _group_pss_mb(proc.pid)
-            if pss and not pss <= peak[0]:
-                peak[0] = pss
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    if group and Path("/proc/self/smaps_rollup").exists():
-        sampler.start()
     try:
         stdout, stderr = proc.communicate()
     except BaseException:
@@ -269,15 +255,49 @@ def measure(mode: str, folder: Path, jobs: int, out: Path | None = None) -> dict
         else:
             proc.kill()
         raise
-    finally:
-        done.set()
-        if sampler.is_alive():
-            sampler.join()
     if proc.returncode != 0:
         raise RuntimeError(f"benchmark child failed ({' '.join(cmd)}):\n{stderr[-2000:]}")
-    figures = json.loads(stdout.strip().splitlines()[-1])
-    figures["pss_mb"] = peak[0]
-    return figures
+    return json.loads(stdout.strip().splitlines()[-1])
+
+
+class GroupMemory:
+    """Sample, while in a `with` block, the memory of this process's group: this process and its workers.
+
+    `peak_mb` is the largest proportional set size of all of them together (each page shared
+    after a fork counted once), read from /proc every `interval` seconds; NaN where there is no
+    /proc or this process does not lead its group. Adding up each process's peak resident memory
+    instead would count the pages forked workers share with their parent several times.
+    """
+
+    def __init__(self, interval: float = 0.2) -> None:
+        import threading
+
+        self.interval, self.peak_mb = interval, float("nan")
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._on = (hasattr(os, "getpgid") and os.getpgid(0) == os.getpid()
+                    and Path("/proc/self/smaps_rollup").exists())
+
+    def __enter__(self) -> GroupMemory:
+        if self._on:
+            self._thread.start()
+        return self
+
+    def __exit__(self, *_: Any) -> None:
+        self._done.set()
+        if self._thread.is_alive():
+            self._thread.join()
+        if self._on:
+            self._sample()
+
+    def _run(self) -> None:
+        while not self._done.wait(self.interval):
+            self._sample()
+
+    def _sample(self) -> None:
+        pss = _group_pss_mb(os.getpid())
+        if not pss <= self.peak_mb:  # also replaces NaN
+            self.peak_mb = pss
 
 
 def source_fingerprint() -> str:
