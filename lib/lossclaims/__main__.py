@@ -3,4 +3,5 @@ import sys
 
 from .cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # a spawned worker re-imports __main__; it must not start the CLI again
+    sys.exit(main())

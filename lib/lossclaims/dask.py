@@ -24,66 +24,12 @@ import pandas as pd
 
 from . import schema
 from .extraction import extract
-from .reading import (
-    ARTICLE_SUFFIXES, HTML_SUFFIXES, Article, Problem, ReadLimits, decode_text, extract_html, split_front_matter,
-)
+from .reading import ARTICLE_SUFFIXES, HTML_SUFFIXES, Article, ReadLimits, article_from_bytes
 
 BATCH_FILES = 100
 """Files per partition: about 0.5 MB of news, a few seconds of parsing per task."""
 
-# As `reading` cleans text: controls that carry no meaning in an article (tab and newline kept).
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _GLOB = re.compile(r"[*?\[]")
-_SNIFF = 65536
-
-
-def article_from_bytes(data: bytes, path: str, id_: str, limits: ReadLimits | None = None) -> Article | Problem:
-    """An `Article` built from a file's bytes as `reading.iter_articles` builds it, or the `Problem` why not.
-
-    Used where the bytes come from a remote filesystem rather than a local path.
-
-    >>> article_from_bytes("Russia has lost 10,980 tanks, Kyiv said.".encode("utf-16"), "a.txt", "a").encoding
-    'utf-16-le'
-    >>> article_from_bytes(b"%PDF-1.7 ...", "b.txt", "b").reason
-    'binary'
-    """
-    limits = limits or ReadLimits()
-    suffix = posixpath.splitext(path)[1].lower()
-    html = suffix in HTML_SUFFIXES
-    if suffix not in ARTICLE_SUFFIXES:
-        return Problem(path, "unsupported", f"'{suffix or 'no'}' suffix; accepted: {', '.join(ARTICLE_SUFFIXES)}")
-    limit = limits.max_html_bytes if html else limits.max_bytes
-    if len(data) > limit:
-        return Problem(path, "too_large", f"{len(data):,} bytes, limit {limit:,}")
-    if not data:
-        return Problem(path, "empty", "0 bytes")
-    try:
-        text, encoding = decode_text(data, html=html)
-    except ValueError as exc:
-        return Problem(path, str(exc.args[0]), str(exc.args[1]) if len(exc.args) > 1 else "")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if len(_CONTROLS.findall(text[:_SNIFF])) > 0.05 * len(text[:_SNIFF]):
-        return Problem(path, "binary", "mostly control characters")
-    text = _CONTROLS.sub("", text)
-    if not text.strip():
-        return Problem(path, "empty", "only whitespace")
-    found: dict[str, str] = {}
-    head = text[:512].lstrip().lower()
-    if html or head.startswith(("<!doctype html", "<html")):
-        try:
-            text, found = extract_html(text)
-        except Exception as exc:  # one hostile page must not fail the partition
-            return Problem(path, "not_an_article", f"HTML extraction failed: {type(exc).__name__}")
-        text = _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
-        if not text:
-            return Problem(path, "not_an_article", "no main text found in the page")
-    elif suffix == ".md":
-        found, text = split_front_matter(text)
-    letters = sum(c.isalnum() for c in text[:_SNIFF])
-    if letters < limits.min_chars:
-        return Problem(path, "not_an_article", f"{letters} letters or digits, fewer than {limits.min_chars}")
-    fields = {k: found.get(k, "") for k in ("headline", "outlet", "published", "url")}
-    return Article(id=id_, text=text, path=path, encoding=encoding, **fields)
 
 
 def list_articles(
@@ -100,7 +46,7 @@ def list_articles(
     """
     from fsspec.core import url_to_fs
 
-    from .reading import _assign_ids  # the one id rule, shared with folder walks
+    from .reading import assign_ids  # the one id rule, shared with folder walks
 
     first = paths if isinstance(paths, str) else (list(paths) or [""])[0]
     fs, _ = url_to_fs(first, **(storage_options or {}))
@@ -121,7 +67,7 @@ def list_articles(
     files = sorted({f for f in found if posixpath.splitext(f)[1].lower() in ARTICLE_SUFFIXES})
     rels = [posixpath.relpath(f, root) if root else f for f in files]
     keep = [(f, r) for f, r in zip(files, rels) if not any(part.startswith(".") for part in r.split("/"))]
-    ids = _assign_ids([r for _, r in keep])
+    ids = assign_ids([r for _, r in keep])
     return fs, [(f, r, ids[r]) for f, r in keep]
 
 

@@ -347,11 +347,44 @@ def _read_bytes(path: Path, limit: int, *, follow: bool) -> bytes:
 
 def _read_one(path: Path, rel: str, id_: str, meta: dict[str, str], limits: ReadLimits,
               follow: bool) -> Article:
-    suffix = path.suffix.lower()
-    html = suffix in HTML_SUFFIXES
+    suffix = _suffix_checked(path.suffix)
+    data = _read_bytes(path, limits.max_html_bytes if suffix in HTML_SUFFIXES else limits.max_bytes, follow=follow)
+    return _article(data, suffix, rel, id_, meta, limits)
+
+
+def _suffix_checked(suffix: str) -> str:
+    suffix = suffix.lower()
     if suffix not in ARTICLE_SUFFIXES:
         raise _Skip("unsupported", f"'{suffix or 'no'}' suffix; accepted: {', '.join(ARTICLE_SUFFIXES)}")
-    data = _read_bytes(path, limits.max_html_bytes if html else limits.max_bytes, follow=follow)
+    return suffix
+
+
+def article_from_bytes(data: bytes, path: str, id_: str, limits: ReadLimits | None = None,
+                       meta: dict[str, str] | None = None) -> Article | Problem:
+    """An `Article` built from a file's bytes exactly as a folder walk builds it, or the `Problem` why not.
+
+    For bytes that come from elsewhere than a local path (object storage, an upload).
+
+    >>> article_from_bytes("Russia has lost 10,980 tanks, Kyiv said.".encode("utf-16"), "a.txt", "a").encoding
+    'utf-16-le'
+    >>> article_from_bytes(b"%PDF-1.7 ...", "b.txt", "b").reason
+    'binary'
+    """
+    limits = limits or ReadLimits()
+    try:
+        suffix = _suffix_checked(os.path.splitext(path)[1])
+        limit = limits.max_html_bytes if suffix in HTML_SUFFIXES else limits.max_bytes
+        if len(data) > limit:
+            raise _Skip("too_large", f"{len(data):,} bytes, limit {limit:,}")
+        if not data:
+            raise _Skip("empty", "0 bytes")
+        return _article(data, suffix, path, id_, meta or {}, limits)
+    except _Skip as skip:
+        return Problem(path, skip.reason, skip.detail)
+
+
+def _article(data: bytes, suffix: str, rel: str, id_: str, meta: dict[str, str], limits: ReadLimits) -> Article:
+    html = suffix in HTML_SUFFIXES
     text, encoding = _decode(data, html)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if len(_CONTROLS.findall(text[:_SNIFF])) > 0.05 * len(text[:_SNIFF]):
@@ -475,10 +508,10 @@ def _walk(root: Path) -> list[_Job]:
     return sorted(jobs, key=lambda j: j.rel)
 
 
-def _assign_ids(rels: list[str]) -> dict[str, str]:
+def assign_ids(rels: list[str]) -> dict[str, str]:
     """File stems as ids; stems that repeat use the relative path, never overwriting another.
 
-    >>> _assign_ids(["a.txt", "sub/a.txt", "b.md"])
+    >>> assign_ids(["a.txt", "sub/a.txt", "b.md"])
     {'a.txt': 'a', 'sub/a.txt': 'sub/a', 'b.md': 'b'}
     """
     def stem(rel: str) -> str:
@@ -587,7 +620,7 @@ def _generate(jobs: list[_Job], meta_path: Path | None, meta_shown: str, limits:
         except (ValueError, csv.Error) as exc:
             yield Problem(meta_shown, "unreadable", f"metadata ignored: {exc}")
     readable = [j.rel for j in jobs if j.problem is None and Path(j.rel).suffix.lower() in ARTICLE_SUFFIXES]
-    ids = _assign_ids(readable)
+    ids = assign_ids(readable)
     stream = sys.stderr
     show = progress_wanted(progress, stream)
     bar = tqdm(jobs, total=len(jobs), file=stream, disable=not show, unit="file",
