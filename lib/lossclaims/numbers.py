@@ -35,6 +35,8 @@ WORDS_RE = re.compile(
     rf"|{_NUMWORD}(?:[ \t]+(?:and[ \t]+)?(?:{_NUMWORD}|{_SCALEWORD})){{0,8}})\b",
     re.IGNORECASE,
 )
+_WORD_START = re.compile(
+    rf"\b(?:half\s+a|an?\s+(?:{_SCALEWORD}|quarter|and\s+a\s+half)|{'|'.join(_TENS + _UNITS)})\b", re.IGNORECASE)
 # Digit runs: groups joined by one separator each; interpretation happens in `_read_digits`.
 # The space separator only joins a group of exactly three digits ("7 905", "1 101").
 DIGITS_RE = re.compile(r"\d+(?:(?:[.,]|[ \u00a0\u202f](?=\d{3}(?!\d)))\d+){0,6}")
@@ -45,7 +47,7 @@ SCALE_AFTER_RE = re.compile(
 ISO_DATE_RE = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b")
 NUM_DATE_RE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b")
 # "from 24.02 to 25.07": day.month without a year, read as a date where a range word says so.
-SHORT_DATE_RE = re.compile(r"(?:(?<=\bfrom )|(?<=\bto )|(?<=\btill )|(?<=\buntil )|(?<=\bsince ))\d{1,2}\.(?:0[1-9]|1[0-2])\b(?!\.\d)")
+SHORT_DATE_RE = re.compile(r"\b(?:from|to|till|until|since) (?P<d>\d{1,2}\.(?:0[1-9]|1[0-2]))\b(?!\.\d)")
 TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
 ORDINAL_SUFFIX_RE = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 PERCENT_RE = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|pct\b)", re.IGNORECASE)
@@ -146,8 +148,9 @@ def find_numbers(text: str) -> list[NumberSpan]:
 
     for rx, form in ((ISO_DATE_RE, "date"), (NUM_DATE_RE, "date"), (SHORT_DATE_RE, "date"), (TIME_RE, "time")):
         for m in rx.finditer(text):
-            if free(m.start(), m.end()):
-                add(NumberSpan(m.start(), m.end(), float(re.sub(r"\D", "", m.group())), m.group(), form))
+            a, b = m.span("d") if "d" in rx.groupindex else m.span()
+            if free(a, b):
+                add(NumberSpan(a, b, float(re.sub(r"\D", "", text[a:b])), text[a:b], form))
 
     for m in DIGITS_RE.finditer(text):
         start = m.start()
@@ -189,7 +192,15 @@ def find_numbers(text: str) -> list[NumberSpan]:
             form = "money"
         add(NumberSpan(start, end, value, text[start:end], form, False, flags))
 
-    for m in WORDS_RE.finditer(text):
+    words_end = -1
+    for c in _WORD_START.finditer(text):
+        # a cheap scan for where a number word may start, then the full pattern only there
+        if c.start() < words_end:
+            continue
+        m = WORDS_RE.match(text, c.start())
+        if not m:
+            continue
+        words_end = m.end()
         if not free(m.start(), m.end()):
             continue
         phrase = m.group()
