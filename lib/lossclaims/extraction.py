@@ -566,6 +566,9 @@ def _dyn() -> SimpleNamespace:
         cat_before_noun=re.compile(rf"(?P<c>{cat})\s+$", re.I),
         cat_of=re.compile(rf"\s*of\s+(?:the\s+)?(?:\w+\s+){{0,3}}?(?P<c>{cat})", re.I),
         noun_before=re.compile(rf"(?:{cat}|people|persons)\s+$", re.I),
+        # "..., while Ukraine has lost about 500": a side that is the subject of its own loss verb
+        own_subject=re.compile(rf"(?P<p>{lex.party.pattern}|{lex.party_cs.pattern})\s+(?:\w+\s+){{0,2}}?(?:has|have|had)?\s*"
+                               rf"(?:also\s+)?(?:lost|suffered)\s+(?:\w+\s+){{0,2}}$", re.I),
     )
 
 
@@ -1091,8 +1094,12 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
                 r.qualifier = colon[2]
 
     # Traps that need the category: launched, rates, stocks, other wars, forecasts, exchanges.
-    for r in readings:
+    for i, r in enumerate(readings):
         if r.reason:
+            continue
+        if i and readings[i - 1].num.form == "count" and re.fullmatch(r"\s*(?:out\s+)?of\s+(?:the\s+)?", r.before, re.I):
+            # "shot down 10 of 12 drones", "93 of 120 men": the second figure is how many there were
+            r.reason = "launched" if r.category in ("drones", "cruise_missiles", "aircraft", "helicopters") else "not_a_loss"
             continue
         if not r.category:
             r.reason = "no_category"
@@ -1182,7 +1189,9 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
                 r.reason = "not_a_loss"
                 continue
         if not r.party and r.inherit is not None and r.inherit.party:
-            r.party = r.inherit.party
+            own = _dyn().own_subject.search(r.before[-80:])
+            # "Russia has lost 2,000 tanks, while Ukraine has lost about 500": the second has its own side
+            r.party = _lookup(lex.party_key, own.group("p")) if own else r.inherit.party
         if not r.party and r.category == "civilians":
             r.party = _civilian_party(r, stext, base, parties, facts, state.last_civilians)
         if not r.party and r.list_head is not None and r.list_head.party:
