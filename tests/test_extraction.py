@@ -210,6 +210,39 @@ CASES = {
         "Three Russian nationals were killed in the strike, TASS reported.",
         [("russia", "civilians", "killed", 3, "exact", "window", "russia_official")],
     ),
+    "denominator_is_launched": (
+        "Ukraine's air force said air defences shot down 10 of 12 Shahed drones launched overnight.",
+        [("russia", "drones", "lost", 10, "exact", "window", "ukraine_official")],
+    ),
+    "second_side_in_a_contrast": (
+        "Oryx says Russia has lost around 2,000 tanks since February 2022, while Ukraine has lost about 500.",
+        [("russia", "tanks", "lost", 2000, "approx", "cumulative", "independent"),
+         ("ukraine", "tanks", "lost", 500, "approx", "cumulative", "independent")],
+    ),
+    "table_written_as_text": (
+        "The total combat losses of the enemy are approximately:\nCategory | Total | Past day\n"
+        "Tanks | 4,187 | +5\nAircraft | 315 | 0",
+        [("russia", "tanks", "lost", 4187, "approx", "cumulative", None),
+         ("russia", "tanks", "lost", 5, None, "daily", None),
+         ("russia", "aircraft", "lost", 315, "approx", "cumulative", None)],
+    ),
+    "header_as_follows_then_list": (
+        "The losses of the Russian Federation are approximately as follows, the General Staff reported.\n"
+        "Personnel: about 39 870 people (170 more over the past day); tanks: 1 730 (+7).",
+        [("russia", "personnel", "casualties", 39870, "approx", "cumulative", "ukraine_official"),
+         ("russia", "personnel", "casualties", 170, None, "daily", "ukraine_official"),
+         ("russia", "tanks", "lost", 1730, "approx", "cumulative", "ukraine_official"),
+         ("russia", "tanks", "lost", 7, None, "daily", "ukraine_official")],
+    ),
+    "trailing_voice_attributes_figures_before_it": (
+        "Russia lost 9,667 tanks and 19,890 armoured combat vehicles.\nThe data are being updated, the General Staff noted.",
+        [("russia", "tanks", "lost", 9667, "exact", "cumulative", "ukraine_official"),
+         ("russia", "armoured_vehicles", "lost", 19890, "exact", "cumulative", "ukraine_official")],
+    ),
+    "moscow_civilians_are_russian": (
+        "Moscow Mayor Sergei Sobyanin said three people were killed in the drone attack.",
+        [("russia", "civilians", "killed", 3, "exact", "window", "russia_official")],
+    ),
     "one_million_headline_caps": (
         "Russian casualties pass 1 MILLION",
         [("russia", "personnel", "casualties", 1000000, "at_least", "cumulative", "unattributed")],

@@ -1217,7 +1217,7 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
         if not r.period:
             r.period = _period_for(r, norm, sent, facts)
             r.period_explicit = bool(r.period)
-            if r.period and not state.default_period and r.period in ("daily", "cumulative"):
+            if r.period and not state.default_period and r.period in ("daily", "cumulative") and not r.inherited:
                 state.default_period, state.default_key = r.period, (r.party, r.source)
             if not r.period and _SAME_PERIOD.search(stext) and state.last_period:
                 r.period = state.last_period  # "in the same period"
@@ -1497,6 +1497,10 @@ class _SentenceFacts:
         return sorted(found)
 
     @cached_property
+    def parens(self) -> list[tuple[int, int]]:
+        return [m.span() for m in re.finditer(r"\([^()]{0,200}\)", self.text)]
+
+    @cached_property
     def reporting(self) -> list[int]:
         return [m.start() for m in _REPORTING.finditer(self.text)]
 
@@ -1702,6 +1706,8 @@ def _period_for(r: Reading | None, norm: str, sent: Sentence, facts: _SentenceFa
             continue
         if kind == "window" and any(k == "daily" for _, _, k in facts.markers):
             continue  # "in Russian attacks ... over the past 24 hours": the day is the period
+        if any(ps <= ms < pe and not ps <= ns < pe for ps, pe in facts.parens):
+            continue  # "about 39 870 people (170 more over the past day)": the aside's period is its own
         dist = ms - ne if ms >= ne else (ns - me if me <= ns else 0)
         rank = (dist, {"daily": 0, "cumulative": 1, "window": 2}[kind])
         if best is None or rank < best[:2]:
