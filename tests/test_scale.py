@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
+from pandera.errors import SchemaError
 
 from lossclaims import default_articles_dir, parse, write_frame
 from lossclaims.pipeline import FrameWriter, arrow_schema, iter_batches, parse_to_files
@@ -112,7 +113,7 @@ def test_an_empty_stream_writes_a_readable_empty_file(tmp_path, suffix) -> None:
 
 def test_a_failed_stream_leaves_no_file(tmp_path) -> None:
     path = tmp_path / "claims.parquet"
-    with pytest.raises(Exception):
+    with pytest.raises(SchemaError):
         with FrameWriter("claims", path, block_rows=1) as w:
             w.write([("a", "russia", "not-a-category", "lost", 1.0, "exact", "cumulative", "unattributed", "q", 0, 1, "")])
     assert not path.exists() and not list(tmp_path.iterdir())

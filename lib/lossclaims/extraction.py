@@ -599,7 +599,7 @@ def _measure_for(r: Reading, lex: Lexicon, next_owned_before: bool) -> str:
     """The people measure that belongs to this number: the nearest specific word after it
     ('1,000 troops killed'), else the nearest before it; plain 'lost'/'casualties' mean casualties."""
     after = []
-    for s, e, key in _measure_spans(r.after, lex):
+    for _, e, key in _measure_spans(r.after, lex):
         # A verb right before the next number belongs to that number ("... and injured 24,614").
         if (next_owned_before and re.fullmatch(r"[\s,]*(?:(?:at\s+least|about|around|some|another|a\s+further|nearly|"
                                                 r"almost|over|more\s+than|up\s+to|an\s+estimated)\s+)?", r.after[e:], re.I)
@@ -851,7 +851,7 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
     cuts = [n for n in snums if n.form not in ("model_number", "date", "time")
             and not (not n.words and re.fullmatch(r"(?:19|20)\d\d", n.text))
             and not re.match(r"-years?-old|\s?mm\b", norm[n.end:n.end + 10])]
-    for i, n in enumerate(snums):
+    for n in snums:
         prev_end = max([m.end for m in cuts if m.end <= n.start], default=sent.start)
         next_start = min([m.start for m in cuts if m.start >= n.end], default=sent.end)
         readings.append(Reading(n, sent, norm[prev_end:n.start], norm[n.end:next_start]))
