@@ -375,8 +375,8 @@ _WINDOW = re.compile(
     rf"(?:over|in|during)\s+(?:the\s+)?(?:past|last|previous|first|next)\s+(?:\w+\s+){{0,2}}(?:days|weeks|months|years|nights|week|month|year)\b|"
     rf"\bon\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\bon\s+\d{{1,2}}\s+{_MONTHS}|\bon\s+{_MONTHS}\s+\d|\b(?:monday|tuesday|wednesday|thursday|"
     rf"friday|saturday|sunday)'s\b|\boverni(?:ght)\b|\bone\s+night\b|\bthis\s+(?:week|month|year)\b|\blast\s+(?:week|month|year)\b|"
-    rf"\bin\s+(?:a|an|one)\s+(?:single\s+|failed\s+|major\s+|massive\s+|large-scale\s+|massed\s+|new\s+|\w+-day\s+)?"
-    rf"(?:attack|strike|night|assault|battle|week|month|offensive|raid)\b|\bin\s+the\s+(?:attack|strike|"
+    rf"\bin\s+(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:attack|strike|night|assault|battle|week|month|offensive|raid|airstrike|bombardment)\b|\bin\s+the\s+(?:attack|strike|"
     rf"shelling|assault|bombing|battle\s+(?:for|of))\b|\bduring\s+the\s+(?:attack|strike|shelling|assault|battle|offensive|"
     rf"counteroffensive|incursion|operation)\b|\bin\s+(?:the\s+)?(?:attack|strike|shelling|assault|bombing)\s+on\b|"
     rf"\bin\s+(?:\w+\s+)?(?:strikes|attacks|assaults|raids)\s+(?:on|near|in|against)\b)",
@@ -994,6 +994,10 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             r.party, r.category, r.carried_measure = state.last_figure  # "Of those 3,000, 1,980 were destroyed"
             r.inherited = True
             continue
+        near = next((x for x in reversed(readings[:i]) if x.category), None)
+        if _ANAPHORA.match(r.after) and near is not None and near.category not in vocab.PEOPLE_CATEGORIES:
+            r.category, r.inherited = near.category, True  # "launched 21 drones, 16 of which were shot down"
+            continue
         if _ANAPHORA.match(r.after) and state.last_category and not prev and state.last_category != (
                 state.last_figure or ("", "", ""))[1] and lex.equipment_loss.search(stext):
             r.category, r.inherited = state.last_category, True  # "launched 152 drones ... shot down 124 of them"
@@ -1026,14 +1030,15 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
                      or re.match(r"^\s*(?:over|near|around|across|from|in)\s+(?:the\s+)?[A-Z]", r.after)
                      or (re.match(r"^\s*(?:,|and\b|\.|$)", r.after) and re.search(r",\s*(?:and\s+)?(?:the\s+)?[A-Z][\w()\s-]{0,40}?$", r.before))
                      or re.search(r"\b(?:including|of\s+which|of\s+whom|among\s+them)\s+(?:\w+\s+){0,2}$", r.before, re.I)
-                     or re.match(r"^\s*(?:were|was|had\s+been|have\s+been)?\s*(?:destroyed|captured|damaged|abandoned|shot\s+down)\b",
-                                 r.after, re.I)
+                     or re.match(r"^\s*(?:were|was|had\s+been|have\s+been)?\s*[\"']?(?:destroyed|captured|damaged|abandoned|shot\s+down|"
+                                 r"lost|downed|intercepted|suppressed|jammed)\b", r.after, re.I)
                      or re.match(r"^\s*(?:in|during|on)\s+(?:[A-Z][a-z]+)", r.after) or _measure_spans(r.after[:40], lex)):
             if prev.category in vocab.PEOPLE_CATEGORIES or _TOTAL_BEFORE.search(r.before) or _ANOTHER_BEFORE.search(r.before) \
                     or _COMPARED.search(r.before) or re.match(r"^\s*more\b", r.after, re.I) \
                     or re.match(r"^\s*(?:over|near|around|across|from|in)\s+(?:the\s+)?[A-Z]", r.after) \
                     or _owned_before(r.before, lex) or re.search(r"\b(?:including|of\s+which|among\s+them)\s+(?:\w+\s+){0,2}$", r.before, re.I) \
-                    or re.match(r"^\s*(?:were|was|had\s+been|have\s+been)?\s*(?:destroyed|captured|damaged|abandoned|shot\s+down)\b", r.after, re.I):
+                    or re.match(r"^\s*(?:were|was|had\s+been|have\s+been)?\s*[\"']?(?:destroyed|captured|damaged|abandoned|shot\s+down|"
+                                r"lost|downed|intercepted|suppressed|jammed)\b", r.after, re.I):
                 r.category, r.inherit, r.inherited = prev.category, prev, True
                 continue
         m = _LINK_BEFORE.search(r.before)
@@ -1072,6 +1077,17 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             r.people_noun = True
             r.carried_measure = _lookup(lex.measure_key, m.group("noun"))  # "casualties at", "death toll of"
             continue
+        if not prev and _owned_before(r.before, lex) and re.match(r"^\s*(?:,|\.|and\b|$|in\b|on\b)", r.after):
+            verb = re.search(r"(\w+)\s+(?:\w+\s+)?$", r.before)
+            if verb and verb.group(1).lower() in ("lost", "losing", "suffered", "lose", "loses") and state.last_people:
+                r.party, r.category = state.last_people  # "during the battle for Avdiivka, Russia lost 28,120."
+                r.carried_measure, r.inherited = state.last_people_measure, True
+                continue
+            # "the strike on Chernihiv killed 17 and wounded 61": people, whose by the context
+            if (facts.strike or facts.civilian_context or not _MILITARY_CONTEXT.search(stext)) and verb and \
+                    verb.group(1).lower() not in ("lost", "losing", "suffered", "lose", "loses"):
+                r.category, r.people_noun = "civilians", True
+                continue
         if (_measure_spans(r.after[:40], lex) and re.match(r"^\s*(?:were|was|have\s+been|had\s+been|has\s+been|are|"
                                                                 r"had|have|died|more|others|people)\b", r.after, re.I)):
             r.category = "civilians" if facts.civilian_context else (
