@@ -1644,6 +1644,12 @@ def _party_for(r: Reading, norm: str, sent: Sentence, parties: list[_Mention], l
             if near:
                 return near[0].party
         else:
+            if re.search(r",\s*(?:while\s+|and\s+)?(?:also\s+)?\w+ing\s*$", before[:ve], re.I) and subj:
+                # "Ukrainian defenders eliminated ..., while also destroying 12 tanks": the subject of the sentence
+                subj = [p for p in subj if not re.match(r"(?:'s)?\s+(?:\w+\s+){0,2}losses", norm[p.end:p.end + 30], re.I)] or subj
+                agent = _resolve(subj[0].party, r.source)
+                if agent in OPPOSITE:
+                    return OPPOSITE[agent]
             if subj:
                 agent = _resolve(subj[-1].party, r.source)
                 if agent in OPPOSITE:
