@@ -483,6 +483,7 @@ _BACK_REFERENCE = re.compile(
 )
 # A line of a list under a header ending with ':' ("471,220 (+1,180) military personnel;", "- tanks - 7,417").
 _LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022|]\s*)?(?:\d|[A-Za-z][\w ,/-]{0,60}?\s(?:-|:|\|)\s*(?:about\s+|approximately\s+|around\s+)?\d)")
+_LABELLED_LINE = re.compile(r"\s*[A-Z][\w ()'-]{0,40}:\s*(?:up\s+to|over|more\s+than|about|around|some|nearly|at\s+least)?\s*\d")
 _RANGE_MID = re.compile(r"^\s*(?:-|to|and)\s*$", re.IGNORECASE)
 _LIST_SEP = re.compile(r"^\s*(?:,|;|,?\s*and|,?\s*as\s+well\s+as|,?\s*plus|,?\s*along\s+with|,?\s*while|,?\s*with)?"
                        r"\s*(?:also\s+|even\s+|another\s+)?$", re.IGNORECASE)
@@ -495,7 +496,7 @@ _ANOTHER_BEFORE = re.compile(r"\b(?:another|a\s+further|further|an\s+additional|
 _ARTICLE_NUMBER = re.compile(
     r"\b(?P<a>[Aa]n?)\s+(?:(?:(?i:russian|ukrainian|north\s+korean|enemy|\w+-made|\w+-built|[\w-]+-year-old|young|elderly|"
     r"local|single|second|further|modern|western|soviet-era|american|german|british)|[A-Z][\w/.-]*\d[\w/.-]*|"
-    r"[A-Z][a-z]+-?\d*|[A-Z]{2,}[\w-]*|(?i:attack|combat|strike|fpv|kamikaze|reconnaissance|military))\s+){0,3}"
+    r"[A-Z][a-z]+-?\d*|[A-Z]{2,}[\w-]*|\d+mm|(?i:attack|combat|strike|fpv|kamikaze|reconnaissance|military))\s+){0,3}"
     r"(?P<noun>(?i:tank|infantry\s+fighting\s+vehicle|armou?red\s+personnel\s+carrier|armou?red\s+vehicle|helicopter|"
     r"submarine|warship|ship|plane|jet|fighter\s+jet|aircraft|bomber|howitzer|self-propelled\s+gun|multiple\s+rocket\s+launcher|"
     r"air\s+defen[cs]e\s+system|radar|woman|man|child|girl|boy|teenager|civilian|pensioner|resident|person|soldier|"
@@ -884,6 +885,11 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
                 r"(?:the|these|this)\s+(?:figures?|numbers?|totals?|tally|count|losses)\s+(?:also\s+)?(?:include|includes|included|comprise))\b",
                 stext, re.I) and state.last_party:
         state.colon_context, state.colon_fresh = (state.last_party, True, "", ""), True
+    if state.last_figure and not sent.colon and _LABELLED_LINE.match(stext) and not (
+            state.colon_context and (state.colon_fresh or _LIST_ITEM.match(stext))):
+        # "Battlegroup South: up to 240 Ukrainian troops, two artillery pieces": a telegraphic line
+        # of the losses the article is listing
+        state.colon_context, state.colon_fresh = (state.last_figure[0], True, "", ""), True
     table_head = "|" in stext and not any(n.form == "count" for n in snums)  # "Category | Total | Past day"
     colon = state.colon_context if state.colon_context and (
         state.colon_fresh or _LIST_ITEM.match(stext) or sent.colon or table_head) else None
