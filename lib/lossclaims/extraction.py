@@ -276,7 +276,7 @@ _WAR_WORDS = re.compile(
     r"yemen|napoleon|soviet[\s-]afghan|falklands|civil\s+war)\b",
     re.IGNORECASE,
 )
-_LAUNCH = re.compile(r"\b(?:hits\s+by|impacts\s+(?:by|of)|struck\s+by|attacked\s+by|launch(?:ed|es|ing)|fired|fires|firing|attacked\s+with|sent|used|deployed|unleashed|"
+_LAUNCH = re.compile(r"\b(?:using|with\s+the\s+use\s+of|hits\s+by|impacts\s+(?:by|of)|struck\s+by|attacked\s+by|launch(?:ed|es|ing)|fired|fires|firing|attacked\s+with|sent|used|deployed|unleashed|"
                      r"released)\b", re.IGNORECASE)
 _RATE_AFTER = re.compile(
     r"^[^.;]{0,45}?\b(?:per\s+(?:square|sq|km|kilomet|day|week|month|year|hour)|a\s+(?:day|week|month|year)\b|"
@@ -659,6 +659,8 @@ def _party_mentions(stext: str, base: int, lex: Lexicon) -> list[_Mention]:
         elif re.match(r"\s*[-/]\s*(?:ukrain|russia)", rest, re.IGNORECASE) or re.search(
                 r"(?:russo|russia|russian|ukraine|ukrainian)\s*[-/]\s*$", stext[max(0, s - 12):s], re.IGNORECASE):
             role = "supplier"  # "Russia-Ukraine war": names both, owns nothing
+        elif re.match(r"\s+side\b", rest, re.I):
+            role = "plain"  # "on the Ukrainian side": whose, not where
         elif _LOCATION_BEFORE.search(stext[max(0, s - 30):s]) and not re.search(
                 r"\b(?:losses|casualties|toll|death\s+toll)\s+(?:of|for|to)\s+(?:the\s+)?$", stext[max(0, s - 30):s], re.IGNORECASE):
             if not re.search(r"\bby\s+(?:the\s+)?$", stext[max(0, s - 8):s], re.IGNORECASE):
@@ -963,8 +965,9 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             prev = next((x for x in reversed(readings[:i]) if x.category and not x.reason), None)
             if prev is not None and prev.category in vocab.PEOPLE_CATEGORIES and len(r.before.split()) <= 6:
                 r.category, r.inherit, r.inherited = prev.category, prev, True
-            elif re.search(r"\b(?:civilians?|residents?|children|women|passengers|people\s+were)\b", stext, re.I):
-                r.category = "civilians"
+            elif re.search(r"\b(?:civilians?|residents?|children|women|passengers|people\s+were)\b", stext, re.I) or (
+                    facts.strike and not _MILITARY_CONTEXT.search(stext)):
+                r.category = "civilians"  # "two dead and 11 injured after Ukrainian drone attacks"
             elif state.last_people:
                 r.category = state.last_people[1]  # "accounted for only 612 confirmed deaths" in a count of soldiers
             elif facts.civilian_context:
@@ -996,7 +999,7 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             r.party, r.category = state.last_people  # "More than 2,300 of the confirmed dead were killed in Kursk"
             r.carried_measure, r.inherited = state.last_people_measure, True
             continue
-        if re.search(r"\b(?:of|among)\s+(?:those|these)\s+$", r.before, re.I) and state.last_figure and not prev:
+        if re.search(r"\b(?:of|among)\s+(?:those|these)\s*,?\s*$", r.before, re.I) and state.last_figure and not prev:
             r.party, r.category, r.carried_measure = state.last_figure  # "Of those 3,000, 1,980 were destroyed"
             r.inherited = True
             continue
