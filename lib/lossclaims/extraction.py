@@ -359,7 +359,7 @@ _SINCE_WAR = re.compile(
     r"conflict's\s+onset|war's\s+start|war's\s+outset|invasion's\s+start)|since\s+(?:the\s+)?(?:launching|starting|"
     r"launch\s+of)|since\s+(?:feb(?:ruary)?\.?\s+(?:of\s+)?(?:24,?\s+)?2022|(?:24\s+)?feb(?:ruary)?\.?\s+(?:of\s+)?2022|2022|2014)|"
     r"(?:from|between|since)\s+(?:24\.02\.(?:20)?22|feb(?:ruary)?\.?\s+24\b|24\s+feb(?:ruary)?\b)|"
-    r"since\s+(?:russia|moscow|putin|the\s+kremlin)\s+(?:launched|began|started|invaded|unleashed)|"
+    r"since\s+(?:russia|moscow|putin|the\s+kremlin|it|they)\s+(?:launched|began|started|invaded|unleashed)|"
     r"(?:back\s+)?in\s+feb(?:ruary)?,?\s+2022|"
     r"(?:start|beginning|outset|onset)\s+of\s+(?:the\s+|its\s+)?(?:full[\s-]scale\s+)?(?:invasion|war)",
     re.IGNORECASE,
@@ -401,7 +401,7 @@ _REPORTING = re.compile(r"\b(?:said|says|told|announced|assessed|estimated|estim
 _SPEECH_DATE = re.compile(
     rf"\b(?:said|says|announced|reported|stated|claimed|told\s+\w+|wrote|estimated|noted|added|published|released|"
     rf"posted|updated|pledged|promised|delivered|supplied|sent|received|ordered|invaded|launched|began|started|admitted|"
-    rf"acknowledged|conceded|revealed|disclosed)\s+(?:on|in|late\s+on|early\s+on)\s+(?:(?:early\s+|late\s+|mid-?)?{_MONTHS}(?:\s+\d{{1,2}})?,?(?:\s+20\d\d)?|"
+    rf"acknowledged|conceded|revealed|disclosed|given\s+by\s+(?:[\w.-]+\s+){{0,4}}?)\s+(?:on|in|late\s+on|early\s+on)\s+(?:(?:early\s+|late\s+|mid-?)?{_MONTHS}(?:\s+\d{{1,2}})?,?(?:\s+20\d\d)?|"
     rf"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|evening|night))?)",
     re.IGNORECASE,
 )
@@ -447,7 +447,7 @@ _CUE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _CUE_BEFORE = re.compile(
-    r"\b(?:source\s*:|sources\s*:|with\s+reference\s+to|referring\s+to|according\s+to|data\s+from|figures\s+from|cited\s+by|citing|per|reported\s+by|estimates?\s+(?:from|by)|"
+    r"\b(?:source\s*:|sources\s*:|with\s+reference\s+to|referring\s+to|according\s+to|given\s+by|provided\s+by|data\s+from|figures\s+from|cited\s+by|citing|per|reported\s+by|estimates?\s+(?:from|by)|"
     r"based\s+on(?:\s+data\s+from)?|quoted\s+by|statement\s+(?:by|from)|report\s+(?:by|from)|told|source\s+in|"
     r"sources\s+in|published\s+by|released\s+by|confirmed\s+by|tallied\s+by|counted\s+by|data\s+of|verified\s+by|"
     r"assessment\s+(?:by|from)|analysis\s+(?:by|from)|intelligence\s+from)\s+(?:the\s+)?(?:[\w'.]+\s+){0,4}$",
@@ -734,7 +734,7 @@ def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str
         after = stext[e:e + 70]
         cue = bool(re.search(r"\b(?:said|says|claims|claimed|reported|reports|estimates|estimated)$", word, re.I)
                    or (re.search(r"\s-\s*$", before) and not stext[e:].strip(" .\"'"))
-                   or _CUE_AFTER.match(after) or _CUE_BEFORE.search(before) or re.match(r"^\s*:", after)
+                   or _CUE_AFTER.match(after) or _CUE_BEFORE.search(before) or re.match(r"^\s*(?:\([^)]{0,20}\))?\s*:", after)
                    or re.match(r"^'s\s+(?:\w+\s+){0,3}(?:said|says|estimates?|figures|data|report|update|statement|count)",
                                after, re.IGNORECASE))
         if word.lower() in lex.cue_only or word.lower() in party_words:
@@ -743,7 +743,7 @@ def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str
             cue = bool(re.match(r"^(?:'s)?\s*,?\s*(?:\w+\s+)?(?:said|says|say|believes|believed|estimates?|estimated|claims?|claimed|"
                                 r"reported|reports|told|tells|assessed|assesses|thinks|put|puts|announced|announces|stated|states|"
                                 r"wrote|writes|added|adds|tweeted|posted|admitted|acknowledged|confirmed|noted)\b", after, re.I)
-                       or re.match(r"^\s*:", after) or _CUE_BEFORE.search(before))
+                       or re.match(r"^[^.;:\"]{0,40}:\s*[\"'\w]", after) or _CUE_BEFORE.search(before))
         plain = word.lower() not in party_words and word.lower() not in lex.cue_only and not re.fullmatch(r"[A-Z]{2,4}", word) and fam not in (
             "ukraine_official", "russia_official") and not re.search(r"\b(?:analysts?|experts|observers|researchers)$", word, re.I)
         out.append((base + s, base + e, fam, cue or plain))
