@@ -419,7 +419,7 @@ _CIVIL_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _ARMY_CONTEXT = re.compile(r"\b(?:regime|army|armed\s+forces|troops|servicemen|soldiers|military\s+losses|combat\s+losses|"
-                           r"the\s+enemy|personnel)\b", re.I)
+                           r"the\s+enemy|personnel|units|brigades?|battalions?|regiments?|compan(?:y|ies)|north\s+korean)\b", re.I)
 _MILITARY_CONTEXT = re.compile(r"\b(?:troops|soldiers|servicemen|personnel|military|army|forces|fighters|combat|front|"
                                r"north\s+korean|brigades?|units)\b",
                                re.IGNORECASE)
@@ -502,7 +502,8 @@ _ARTICLE_NUMBER = re.compile(
     r"air\s+defen[cs]e\s+system|radar|woman|man|child|girl|boy|teenager|civilian|pensioner|resident|person|soldier|"
     r"serviceman|drone|cruise\s+missile|self-propelled\s+howitzer|rocket\s+launcher|radar\s+station|"
     r"electronic[\s-]warfare\s+station|engineering\s+vehicle|pickup(?:\s+truck)?|truck|armou?red\s+combat\s+vehicle|"
-    r"armou?red\s+fighting\s+vehicle|fighter-bomber|attack\s+aircraft|bomber|fighter))\b",
+    r"armou?red\s+fighting\s+vehicle|fighter-bomber|attack\s+aircraft|bomber|fighter|"
+    r"(?:surface-to-air\s+|anti-aircraft\s+)?missile\s+system))\b",
 )
 _LIST_LOSS = re.compile(r"\b(?:lost|losses|loses|destroyed|shot\s+down|downed|hit|struck|eliminated|amounted\s+to)\b",
                         re.IGNORECASE)
@@ -513,7 +514,7 @@ _ARTICLE_LOSS = re.compile(
     re.IGNORECASE,
 )
 _ARTICLE_LOSS_BEFORE = re.compile(
-    r"\b(?:destroyed|destroying|damaged|shot\s+down|shooting\s+down|downed|sank|sunk|hit|struck|captured|lost|killing|killed|"
+    r"\bamong\s+the\s+(?:injured|wounded|dead|killed|victims)\s+(?:is|was|were|are)\s+$|\b(?:destroyed|destroying|damaged|shot\s+down|shooting\s+down|downed|sank|sunk|hit|struck|captured|lost|killing|killed|"
     r"wounding|wounded|injuring|injured|eliminated|took\s+out|knocked\s+out)\s+(?:also\s+)?$",
     re.IGNORECASE,
 )
@@ -561,7 +562,7 @@ def _dyn() -> SimpleNamespace:
         not_head=re.compile(rf"\s+(?:{_NOT_HEAD})\b", re.I),
         people_after=re.compile(
             rf"^\s*(?:of\s+(?:the|these|those)\s+)?(?:{_FILLER}\s+){{0,2}}?(?P<cat>casualt(?:y|ies)|causalities|deaths|"
-            rf"fatalities|dead|killed|wounded|injured|losses|KIA|irrecoverable\s+losses)\b", re.I),
+            rf"fatalities|dead|killed|wounded|injured|losses|KIA|irrecoverable\s+losses|Russians|Ukrainians|North\s+Koreans)\b", re.I),
         cat_label=re.compile(rf"(?P<cat>{cat})\s*(?:-+|:|\|)\s*(?:[a-z]+\s+){{0,2}}$", re.I),
         measure_owned=re.compile(rf"(?P<m>{meas})\s+{quals}$", re.I),
         cat_before_noun=re.compile(rf"(?P<c>{cat})\s+$", re.I),
@@ -957,6 +958,9 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
         r.category = cat
         r.cat_end = n.end + cat_end if cat_end >= 0 else -1
         r.people_noun = people_noun
+        if cat == "personnel" and cat_end > 0 and re.search(r"\bmen\W*$", r.after[:cat_end], re.I) and facts.strike \
+                and not _ARMY_CONTEXT.search(stext):
+            cat = r.category = "civilians"  # "shelling had injured two men"
         if cat == "civilians" and cat_end > 0 and re.search(r"\b(?:people|persons|lives)\W*$", r.after[:cat_end], re.I) \
                 and _ARMY_CONTEXT.search(stext) and not re.search(r"\bcivilian", stext, re.I):
             r.category = "personnel"  # "the Kyiv regime has lost almost a million people killed and wounded"
@@ -1085,6 +1089,8 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
                 state.last_people and state.last_people[1] == "civilians" and not _MILITARY_CONTEXT.search(stext))) else "personnel"
             r.people_noun = True
             r.carried_measure = _lookup(lex.measure_key, m.group("noun"))  # "casualties at", "death toll of"
+            if prev is not None and prev.category == r.category:
+                r.inherit = prev  # "... 4,000 North Koreans ..., while HUR put the dead alone at 1,000": the same side
             continue
         if not prev and _owned_before(r.before, lex) and re.match(r"^\s*(?:,|\.|and\b|$|in\b|on\b)", r.after):
             verb = re.search(r"(\w+)\s+(?:\w+\s+)?$", r.before)
