@@ -344,7 +344,8 @@ _LINK_BEFORE = re.compile(
     r"|(?P<gap>[^.;:,]{0,70}?)"
     r"\b(?:to|reached|reach|reaches|surpassed|surpass|surpasses|passed|pass|passes|exceeded|exceed|exceeds|"
     r"topped|tops|top|is|was|are|were|hit|hits|crossed|stood|stands|than|approaching|nearing|near|now|past|"
-    r"over|nearly|almost|around|about|some|includes|included|including|amounted\s+to|amount\s+to|at)\s+"
+    r"over|nearly|almost|around|about|some|includes|included|including|amounted\s+to|amount\s+to|at|"
+    r"totall?ed|totals|numbered|came\s+to|rose\s+by|risen\s+by|increased\s+by|grew\s+by|climbed\s+by|jumped\s+by)\s+"
     # only determiners, bounds and milestone words between the link and the figure
     r"(?:(?:a|an|the|some|grim|milestone|mark|of|staggering|whopping|record|total|figure|at|least|more|than|over|"
     r"nearly|almost|about|around|close|to|up|just|short|well|upwards|approximately|roughly|estimated|beyond|"
@@ -466,10 +467,12 @@ _TRAILING_VOICE = re.compile(r"\b(?:data|figures|numbers|statistics|information|
                              r"these|this|the\s+report)\b", re.I)
 _DATELINE = re.compile(r"\((?:Reuters|AP|AFP|Bloomberg|TASS|Interfax|Xinhua|dpa|Yonhap)\)\s*[-:]", re.I)
 _NATIONAL_OFFICIAL = re.compile(r"\b(?:[Tt]he\s+)?(?:[Dd]efen[cs]e\s+[Mm]inistry|[Mm]inistry\s+of\s+[Dd]efen[cs]e|MoD|"
-                                r"(?<=[Tt]he )[Aa]ir\s+[Ff]orce|(?<=[Tt]he )[Gg]eneral\s+[Ss]taff)(?!\s+of)\b")
+                                r"(?<=[Tt]he )[Aa]ir\s+[Ff]orce|(?<=[Tt]he )[Gg]eneral\s+[Ss]taff|(?<=[Tt]he )military(?=\s+(?:said|says|reported)))(?!\s+of)\b")
 _OWNED_NOUN = re.compile(r"\s+(?:personnel|equipment|hardware|losses|casualties|vehicles|units|positions|targets|"
                          r"aircraft|bases?|convoys?|columns?|assets|deaths|dead|death\s+toll|servicemen|troops|"
                          r"installations|facilities|depots?)\b", re.I)
+_NATIONAL_WORDS = re.compile(r"(?:the\s+)?(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|mod|air\s+force|general\s+staff|"
+                            r"military)", re.I)
 _LOCAL_HINTS = ("governor", "mayor", "administration", "authorities", "council", "emergency", "police", "prosecutor")
 _BACK_REFERENCE = re.compile(
     r"\b(?:according\s+to\s+(?:the|its|their|this|that)\s+(?:same\s+)?(?:\w+\s+)?(?:report|data|figures|update|ministry|"
@@ -714,7 +717,7 @@ def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str
     low = stext.lower()
     if any(h in low for h in _LOCAL_HINTS):
         found += [(m.start(), m.end(), m.group()) for m in _LOCAL_OFFICIAL.finditer(stext)]
-    if "ministry" in low or "MoD" in stext or "air force" in low:
+    if "ministry" in low or "MoD" in stext or "air force" in low or "military said" in low or "military says" in low:
         found += [(m.start(), m.end(), m.group()) for m in _NATIONAL_OFFICIAL.finditer(stext)
                   if not re.search(r"(?:russia|ukrain|moscow|kyiv|british|uk|us|u\.s\.)\S*\s+$", stext[max(0, m.start() - 12):m.start()], re.I)]
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
@@ -726,11 +729,14 @@ def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str
             continue
         last_end = e
         fam = _lookup(lex.source_key, word) or ("local_official" if _LOCAL_OFFICIAL.fullmatch(word) else "") or (
-            "national_official" if _NATIONAL_OFFICIAL.fullmatch(word) else "")
+            "national_official" if _NATIONAL_WORDS.fullmatch(word) else "")
         if not fam:
             continue
         if _OWNED_NOUN.match(stext[e:e + 40]):
             continue  # "Russian military personnel", "Ukraine's military equipment": an owner, not a voice
+        subject_claim = fam in ("ukraine_official", "russia_official") and re.match(
+            r"\s+(?:have\s+|has\s+|had\s+)?(?:destroyed|shot\s+down|downed|eliminated|killed|hit|struck|captured|intercepted)\b",
+            stext[e:e + 40], re.I)
         before = stext[max(0, s - 60):s]
         after = stext[e:e + 70]
         cue = bool(re.search(r"\b(?:said|says|claims|claimed|reported|reports|estimates|estimated)$", word, re.I)
@@ -747,7 +753,7 @@ def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str
                        or re.match(r"^[^.;:\"]{0,40}:\s*[\"'\w]", after) or _CUE_BEFORE.search(before))
         plain = word.lower() not in party_words and word.lower() not in lex.cue_only and not re.fullmatch(r"[A-Z]{2,4}", word) and fam not in (
             "ukraine_official", "russia_official") and not re.search(r"\b(?:analysts?|experts|observers|researchers)$", word, re.I)
-        out.append((base + s, base + e, fam, cue or plain))
+        out.append((base + s, base + e, fam, bool(cue or plain or subject_claim)))
     return out
 
 
@@ -1031,6 +1037,11 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
         if trap is not None and (_TOTAL_BEFORE.search(r.before) or _COMPARED.search(r.before)) and (
                 prev is None or prev.num.start < trap.num.start):
             r.category, r.reason = trap.category or "personnel", trap.reason  # "delivered four more ..., bringing the total to 10"
+            continue
+        if prev and re.fullmatch(r"\s*to\s+(?:about\s+|around\s+|some\s+|nearly\s+|over\s+)?", r.before, re.I) and re.search(
+                r"\b(?:rose|risen|increased|grew|climbed|jumped)\s+by\s+$", prev.before, re.I):
+            r.category, r.inherit, r.inherited = prev.category, prev, True  # "rose by 1,200 to 650,000"
+            r.carried_measure = prev.carried_measure
             continue
         if prev and _TOTAL_BEFORE.search(r.before):
             first = [x for x in readings[:i] if x.category and not x.reason]
@@ -1600,7 +1611,7 @@ def _party_for(r: Reading, norm: str, sent: Sentence, parties: list[_Mention], l
     n = r.num
     speaker_party = SPEAKER_PARTY.get(r.source, "")
     # 1. Owner inside the noun phrase: "12 Ukrainian tanks", "units of Russian equipment".
-    np_end = r.cat_end if r.cat_end >= 0 else n.end + min(len(r.after), 25)
+    np_end = r.cat_end if r.cat_end >= 0 else n.end  # no noun after the figure: no noun phrase to look in
     inside = [p for p in parties if n.end <= p.start < np_end and p.role != "supplier"]
     if inside:
         return inside[-1].party
