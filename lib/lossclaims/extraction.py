@@ -81,8 +81,6 @@ class Lexicon:
     source: re.Pattern
     source_cs: re.Pattern
     source_key: dict[str, str]
-    period: re.Pattern
-    period_key: dict[str, str]
     loss_verb: re.Pattern
     destroy_verb: re.Pattern
     equipment_loss: re.Pattern
@@ -126,8 +124,6 @@ def lexicon() -> Lexicon:
         source=re.compile(rf"{b}(?:{_alt(ci_src)}){e}", re.IGNORECASE),
         source_cs=re.compile(rf"{b}(?:{_alt(cs_src)}){e}"),
         source_key={p.lower(): k for p, k in sources},
-        period=re.compile(rf"{b}(?:{_alt([p for p, _ in vocab.phrases('period')])}){e}", re.IGNORECASE),
-        period_key=_key_map("period"),
         loss_verb=re.compile(rf"{b}(?:{_alt(verbs['loss'])}){e}", re.IGNORECASE),
         destroy_verb=re.compile(rf"{b}(?:{_alt(verbs['destroy'])}){e}", re.IGNORECASE),
         equipment_loss=re.compile(rf"{b}(?:{_alt(verbs['equipment_loss'])}){e}", re.IGNORECASE),
@@ -493,6 +489,9 @@ _LIST_SEP = re.compile(r"^\s*(?:,|;|,?\s*and|,?\s*as\s+well\s+as|,?\s*plus|,?\s*
 _ANAPHORA = re.compile(r"^\s*(?:of\s+(?:them|those|these|whom|which)|more|others|other|additional)\b", re.IGNORECASE)
 _FORM_REASONS = ("age", "date", "year", "time", "ordinal", "model_number", "measurement", "duration", "percentage", "money")
 _SHARED_TRAPS = ("stock", "launched", "rate", "recruitment", "forecast", "exchange")  # a figure compared with one of these is one too
+# "2,398 were destroyed", "five were \"lost\" to jamming": what happened to the items counted before
+_EQUIPMENT_FATE = re.compile(r"^\s*(?:were|was|had\s+been|have\s+been)?\s*[\"']?(?:destroyed|captured|damaged|abandoned|shot\s+down|"
+                            r"lost|downed|intercepted|suppressed|jammed)\b", re.I)
 _COMPARED = re.compile(r"\b(?:up\s+from|down\s+from|compared\s+(?:with|to)|against|versus|vs\.?|after)\s+(?:\w+\s+){0,2}$"
                        r"|\b(?:with|for|and\s+for|in)\s+(?:[A-Z][\w-]*\s+){0,2}$", re.I)
 _ANOTHER_BEFORE = re.compile(r"\b(?:another|a\s+further|further|an\s+additional|additional|other)\s+$", re.IGNORECASE)
@@ -1049,20 +1048,18 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             src = people[0] if people and not re.search(r"\b(?:equipment|hardware|tanks|vehicles)\b", r.before, re.I) else first[0]
             r.category, r.inherit, r.inherited = src.category, src, True
             continue
-        if prev and (_ANOTHER_BEFORE.search(r.before) or _owned_before(r.before, lex) or _COMPARED.search(r.before)
-                     or re.match(r"^\s*more\b", r.after, re.I)
-                     or re.match(r"^\s*(?:over|near|around|across|from|in)\s+(?:the\s+)?[A-Z]", r.after)
-                     or (re.match(r"^\s*(?:,|and\b|\.|$)", r.after) and re.search(r",\s*(?:and\s+)?(?:the\s+)?[A-Z][\w()\s-]{0,40}?$", r.before))
-                     or re.search(r"\b(?:including|of\s+which|of\s+whom|among\s+them)\s+(?:\w+\s+){0,2}$", r.before, re.I)
-                     or re.match(r"^\s*(?:were|was|had\s+been|have\s+been)?\s*[\"']?(?:destroyed|captured|damaged|abandoned|shot\s+down|"
-                                 r"lost|downed|intercepted|suppressed|jammed)\b", r.after, re.I)
-                     or re.match(r"^\s*(?:in|during|on)\s+(?:[A-Z][a-z]+)", r.after) or _measure_spans(r.after[:40], lex)):
-            if prev.category in vocab.PEOPLE_CATEGORIES or _TOTAL_BEFORE.search(r.before) or _ANOTHER_BEFORE.search(r.before) \
-                    or _COMPARED.search(r.before) or re.match(r"^\s*more\b", r.after, re.I) \
-                    or re.match(r"^\s*(?:over|near|around|across|from|in)\s+(?:the\s+)?[A-Z]", r.after) \
-                    or _owned_before(r.before, lex) or re.search(r"\b(?:including|of\s+which|among\s+them)\s+(?:\w+\s+){0,2}$", r.before, re.I) \
-                    or re.match(r"^\s*(?:were|was|had\s+been|have\s+been)?\s*[\"']?(?:destroyed|captured|damaged|abandoned|shot\s+down|"
-                                r"lost|downed|intercepted|suppressed|jammed)\b", r.after, re.I):
+        if prev:
+            # Signs that this figure continues the one before: some share its noun whatever it
+            # counts, the weaker ones only when it counts people.
+            strong = (_ANOTHER_BEFORE.search(r.before) or _owned_before(r.before, lex) or _COMPARED.search(r.before)
+                      or re.match(r"^\s*more\b", r.after, re.I)
+                      or re.match(r"^\s*(?:over|near|around|across|from|in)\s+(?:the\s+)?[A-Z]", r.after)
+                      or re.search(r"\b(?:including|of\s+which|among\s+them)\s+(?:\w+\s+){0,2}$", r.before, re.I)
+                      or _EQUIPMENT_FATE.match(r.after))
+            weak = ((re.match(r"^\s*(?:,|and\b|\.|$)", r.after) and re.search(r",\s*(?:and\s+)?(?:the\s+)?[A-Z][\w()\s-]{0,40}?$", r.before))
+                    or re.search(r"\bof\s+whom\s+(?:\w+\s+){0,2}$", r.before, re.I)
+                    or re.match(r"^\s*(?:in|during|on)\s+(?:[A-Z][a-z]+)", r.after) or _measure_spans(r.after[:40], lex))
+            if (strong or weak) and (strong or prev.category in vocab.PEOPLE_CATEGORIES or _TOTAL_BEFORE.search(r.before)):
                 r.category, r.inherit, r.inherited = prev.category, prev, True
                 continue
         m = _LINK_BEFORE.search(r.before)
