@@ -704,6 +704,8 @@ class _ArticleState:
         self.carry: tuple[str, str] | None = None  # (source, party or '') carried into later paragraphs
         self.speaker: str = ""  # the last official voice (ukraine_official / russia_official) heard
         self.last_official: str = ""  # the last government voice of any country named
+        self.party_counts: dict[str, int] = {}  # sides named up to `counted_to`, read only when needed
+        self.counted_to = 0
         self.voice_here = ""  # the voice the current sentence names
         self.last_people: tuple[str, str] | None = None      # (party, category) of the last people figure
         self.last_people_measure = ""
@@ -1694,11 +1696,13 @@ def _party_for(r: Reading, norm: str, sent: Sentence, parties: list[_Mention], l
         return OPPOSITE[speaker_party]
     if r.category == "civilians":
         return ""
-    # Last resort: the side the article has named most so far.
-    counts: dict[str, int] = {}
-    for p in _party_mentions(norm[:sent.end], 0, lex):
-        if p.role == "plain":
-            counts[p.party] = counts.get(p.party, 0) + 1
+    # Last resort: the side the article has named most so far (counted once per sentence, not per figure).
+    if state.counted_to < sent.end:
+        for p in _party_mentions(norm[state.counted_to:sent.end], state.counted_to, lex):
+            if p.role == "plain":
+                state.party_counts[p.party] = state.party_counts.get(p.party, 0) + 1
+        state.counted_to = sent.end
+    counts = state.party_counts
     if counts:
         return max(counts.items(), key=lambda kv: kv[1])[0]
     return ""
