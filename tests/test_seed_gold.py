@@ -44,8 +44,8 @@ def test_cli_parse_then_evaluate_prints_f1_one(tmp_path) -> None:
 
 @pytest.mark.parametrize("suffix", [".csv", ".parquet", ".json"])
 def test_claims_written_in_each_format_score_the_same(result, tmp_path, suffix) -> None:
-    from lossclaims.evaluation import _read_claims
+    from lossclaims.evaluation import read_claims
     from lossclaims import write_frame
     path = tmp_path / f"claims{suffix}"
     write_frame(result.claims, path)
-    assert evaluate(_read_claims(path), read_gold(GOLD)).f1 == 1.0
+    assert evaluate(read_claims(path), read_gold(GOLD)).f1 == 1.0

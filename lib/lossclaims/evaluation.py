@@ -6,10 +6,13 @@ list alternatives separated by `|`, any of which counts. Matching is one-to-one.
 from __future__ import annotations
 
 import argparse
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+
+from . import schema
 
 KEY = ("party", "category", "measure", "value")
 ATTRIBUTES = ("qualifier", "period", "source")
@@ -113,17 +116,62 @@ def evaluate(claims: pd.DataFrame, gold: pd.DataFrame) -> Score:
     )
 
 
-def _read_claims(path: str | Path) -> pd.DataFrame:
-    suffix = Path(path).suffix.lower()
-    if suffix in (".parquet", ".pq"):
-        return pd.read_parquet(path)
-    if suffix == ".json":
-        return pd.read_json(path, orient="records", dtype=False)
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
+def gold_claims(path: str | Path) -> pd.DataFrame:
+    """A hand annotation (`data/gold/seed_gold.csv`: fields may list alternatives `a|b`, the first
+    is taken) as a claims frame. The note becomes the quote; a note quoting a figure with a
+    misplaced separator ("writes 1020.010") sets the `separator_typo` flag the parser sets.
+
+    >>> gold_claims("/nonexistent.csv")
+    Traceback (most recent call last):
+    ...
+    FileNotFoundError: no gold annotation at /nonexistent.csv
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"no gold annotation at {path}")
+    raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+    need = {"article", "party", "category", "measure", "value", "qualifier", "period", "source"}
+    if not need <= set(raw.columns):
+        raise ValueError(f"{path.name}: a gold annotation needs the columns {', '.join(sorted(need))}")
+    rows = []
+    for _, r in raw.iterrows():
+        first = {k: str(r[k]).split("|")[0].strip() for k in need}
+        note = str(r.get("note", "") or "")
+        flags = []
+        if note.lower().startswith("headline"):
+            flags.append("headline")
+        if re.search(r"\b\d[\d,]*\.\d{3}\b", note) and first["category"] == "personnel":
+            flags.append("separator_typo")
+        rows.append((first["article"], first["party"], first["category"], first["measure"],
+                     float(first["value"]), first["qualifier"], first["period"], first["source"],
+                     note, 0, 1, ";".join(flags)))
+    return schema.frame("claims", rows)
+
+
+def read_claims(path: str | Path) -> pd.DataFrame:
+    """A claims file (.csv, .parquet or .json, as `lossclaims parse` writes it) or a gold
+    annotation CSV, as a validated claims frame."""
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"no claims file at {path}")
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        head = pd.read_csv(path, nrows=0).columns
+        if "quote" not in head and "note" in head:
+            return gold_claims(path)
+        df = pd.read_csv(path, dtype={"flags": str}, keep_default_na=False)
+    elif suffix in (".parquet", ".pq"):
+        df = pd.read_parquet(path)
+    elif suffix == ".json":
+        df = pd.read_json(path, orient="records")
+    else:
+        raise ValueError(f"cannot tell the format of {path.name}: use .csv, .parquet or .json")
+    df["flags"] = df.get("flags", "").fillna("") if "flags" in df else ""
+    return schema.validate("claims", df[schema.CLAIM_COLUMNS])
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
-    score = evaluate(_read_claims(args.claims), read_gold(args.gold))
+    score = evaluate(read_claims(args.claims), read_gold(args.gold))
     print(score.summary())
     if args.verbose:
         cols = ["article", *KEY, *ATTRIBUTES]
