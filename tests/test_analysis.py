@@ -1,7 +1,6 @@
 """Russia vs Ukraine and equipment tables, on hand-made frames and the gold frame."""
 from __future__ import annotations
 
-import doctest
 
 import pytest
 
@@ -14,11 +13,6 @@ from lossclaims.schema import frame
 from lossclaims.vocabulary import equipment_categories
 
 R, U, CUM, WIN = "russia", "ukraine", "cumulative", "window"
-
-
-def test_doctests():
-    failed, tried = doctest.testmod(analysis)
-    assert tried >= 5 and failed == 0
 
 
 def test_empty_claims_give_empty_frames_with_columns():

@@ -1,7 +1,6 @@
 """Figures: files written, titles and labelled axes, the source named, fixed colours per party."""
 from __future__ import annotations
 
-import doctest
 
 import matplotlib
 
@@ -49,11 +48,6 @@ def assert_labelled(fig, unit: str) -> None:
 
 def bar_colours(ax) -> set[str]:
     return {to_hex(p.get_facecolor(), keep_alpha=False) for p in ax.patches}
-
-
-def test_doctests():
-    failed, tried = doctest.testmod(plots)
-    assert tried >= 3 and failed == 0
 
 
 def test_party_colours_are_fixed_and_distinct():

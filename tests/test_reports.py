@@ -1,7 +1,6 @@
 """Rendering reports: notebooks on a small corpus written here, offline HTML, escaping, parameter checks."""
 from __future__ import annotations
 
-import doctest
 import re
 import sys
 from pathlib import Path
@@ -262,11 +261,6 @@ def test_python3_kernel_is_this_python():
 
     km = KernelManager(kernel_name="python3")
     assert km.format_kernel_cmd()[0] == sys.executable
-
-
-def test_docstring_examples_hold():
-    result = doctest.testmod(reports, optionflags=doctest.ELLIPSIS | doctest.IGNORE_EXCEPTION_DETAIL)
-    assert result.attempted > 5 and result.failed == 0
 
 
 @pytest.mark.parametrize("path", OUR_NOTEBOOKS, ids=lambda p: p.stem)

@@ -1,7 +1,6 @@
 """Claim spread: intervals, agreement, outliers and conflations, on hand-made frames and the gold frame."""
 from __future__ import annotations
 
-import doctest
 import math
 
 import pandas as pd
@@ -15,11 +14,6 @@ from lossclaims.spread import (
 )
 
 R, U, CUM = "russia", "ukraine", "cumulative"
-
-
-def test_doctests():
-    failed, tried = doctest.testmod(spread)
-    assert tried > 10 and failed == 0
 
 
 # --- intervals ---------------------------------------------------------------------------

@@ -1,0 +1,74 @@
+"""Caseless patterns find exactly what their IGNORECASE originals find, only faster."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lossclaims import extraction
+from lossclaims.caseless import Caseless, caseless, lower_pattern
+from lossclaims.reading import default_articles_dir
+
+
+def _extraction_patterns() -> dict[str, Caseless]:
+    found = {name: v for name, v in vars(extraction).items() if isinstance(v, Caseless)}
+    for space, prefix in ((vars(extraction.lexicon()), "lex."), (vars(extraction._dyn()), "dyn.")):
+        found.update({prefix + name: v for name, v in space.items() if isinstance(v, Caseless)})
+    return found
+
+
+PATTERNS = _extraction_patterns()
+SENTENCES = [s for p in sorted(default_articles_dir().glob("*.txt"))
+             for s in re.split(r"(?<=[.!?])\s+|\n+", p.read_text(encoding="utf-8")) if s.strip()]
+
+
+def _same(rx: Caseless, text: str) -> None:
+    ours = [(m.span(), m.group(), m.groups()) for m in rx.finditer(text)]
+    theirs = [(m.span(), m.group(), m.groups()) for m in rx.original.finditer(text)]
+    assert ours == theirs
+    a, b = rx.search(text), rx.original.search(text)
+    assert (a and (a.span(), a.group())) == (b and (b.span(), b.group()))
+    a, b = rx.match(text), rx.original.match(text)
+    assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))
+
+
+def test_extraction_scans_with_caseless_patterns():
+    assert len(PATTERNS) > 60  # module patterns, the vocabulary's and those built from it
+
+
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+def test_each_pattern_finds_the_same_on_the_default_articles(name):
+    rx = PATTERNS[name]
+    for sentence in SENTENCES:
+        _same(rx, sentence)
+        _same(rx, sentence.upper())
+
+
+WORDS = ["Russia", "UKRAINE", "killed", "Since", "February", "the", "General Staff", "over the past day",
+         "tanks", "In Total", "İstanbul", "STRASSE", "ß", "K", "ſ", "said", "according to", "losses", "-", ",", ".",
+         "1,020", "24", ":", "(", ")", "'s", "\u00a0"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=14), st.sampled_from(sorted(PATTERNS)))
+def test_same_matches_on_mixed_case_and_unusual_letters(words, name):
+    _same(PATTERNS[name], " ".join(words))
+
+
+def test_groups_read_the_original_letters_and_length_changes_fall_back():
+    rx = caseless(re.compile(r"(?P<who>general\s+staff)", re.I))
+    assert isinstance(rx, Caseless)
+    assert rx.search("the GENERAL Staff said")["who"] == "GENERAL Staff"
+    # "İ" lower-cases to two characters: positions would shift, so the original pattern runs
+    text = "İ the General Staff"
+    assert rx.search(text).span() == re.search(r"general\s+staff", text, re.I).span() == (6, 19)
+    assert rx.sub(lambda m: "#" * len(m.group()), "Per General Staff.") == "Per #############."
+
+
+def test_only_case_insensitive_patterns_change_and_escapes_keep_their_case():
+    plain = re.compile(r"[A-Z]{2,4}")
+    assert caseless(plain) is plain
+    assert lower_pattern(r"\S\W\B\D (?P<Big>ABC)(?P=Big) \N{LATIN SMALL LETTER A}") == \
+        r"\S\W\B\D (?P<Big>abc)(?P=Big) \N{LATIN SMALL LETTER A}"
