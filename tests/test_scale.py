@@ -182,3 +182,28 @@ def test_bench_smoke_run_prints_every_figure() -> None:
                    "streaming `lossclaims parse --out claims.parquet", "same rows as parse(): yes",
                    "peak memory of all its processes", "targets:"):
         assert figure in out, figure
+
+
+def test_walking_a_large_folder_holds_a_few_hundred_bytes_per_file(tmp_path):
+    """The walk is the one part of a streaming parse that grows with the folder: keep it small."""
+    import tracemalloc
+
+    from lossclaims.reading import iter_articles
+
+    n = 20_000
+    for i in range(n):
+        sub = tmp_path / f"day{i % 20:02d}"
+        sub.mkdir(exist_ok=True)
+        (sub / f"report_{i:06d}.txt").write_text("Russia has lost 10 tanks, the General Staff said.", encoding="utf-8")
+    (tmp_path / "day00" / "report_000000.md").write_text("# Same stem, another file\n\nUkraine lost 3 tanks.", encoding="utf-8")
+    tracemalloc.start()
+    try:
+        articles = iter_articles(tmp_path, progress=False)
+        first = next(articles)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak / n < 600, f"{peak / n:.0f} bytes per file"
+    # the ids of the two files that share a stem still differ, everyone else's is the stem
+    ids = [first.id] + [a.id for a in articles][:3]
+    assert ids == ["day00/report_000000.md", "day00/report_000000.txt", "report_000020", "report_000040"]

@@ -447,10 +447,12 @@ def _metadata_for(meta: dict[str, dict[str, str]], id_: str, rel: str) -> dict[s
 
 # --- walking ----------------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Job:
+    """A file to read (its path as a string: a Path per file would be held for the whole walk) or a problem."""
+
     rel: str
-    path: Path | None = None
+    path: str | None = None
     follow: bool = True
     problem: Problem | None = None
 
@@ -460,11 +462,14 @@ def _inside(path: str, root: str) -> bool:
 
 
 def _walk(root: Path) -> list[_Job]:
-    """Every file under `root`, sorted, as jobs; links never lead out of it, nor read twice."""
+    """Every file under `root`, sorted, as jobs; links never lead out of it, nor read twice.
+
+    A file's job holds only its relative path (a path string per file would double the
+    walk's memory); a link's job holds its target.
+    """
     real_root = os.path.realpath(root)
     jobs: list[_Job] = []
     links: list[tuple[str, str]] = []
-    regular: set[str] = set()
 
     def visit(folder: str, prefix: str) -> None:
         try:
@@ -497,16 +502,19 @@ def _walk(root: Path) -> list[_Job]:
                     continue
                 visit(entry.path, rel + "/")
             else:
-                regular.add(os.path.realpath(entry.path))
-                jobs.append(_Job(rel, Path(entry.path), follow=False))
+                jobs.append(_Job(rel, None, follow=False))  # read from the root and `rel`
 
     visit(str(root), "")
-    seen = set(regular)
-    for rel, target in links:
-        if target not in seen:  # a link to a file already walked would count it twice
-            seen.add(target)
-            jobs.append(_Job(rel, Path(target), follow=True))
-    return sorted(jobs, key=lambda j: j.rel)
+    if links:
+        # No folder walked is a link, so a walked file's real path is the real root joined with
+        # its relative path: a link to one of them would count it twice.
+        seen = {os.path.join(real_root, *j.rel.split("/")) for j in jobs if j.problem is None}
+        for rel, target in links:
+            if target not in seen:
+                seen.add(target)
+                jobs.append(_Job(rel, target, follow=True))
+    jobs.sort(key=lambda j: j.rel)
+    return jobs
 
 
 def assign_ids(rels: list[str]) -> dict[str, str]:
@@ -515,18 +523,32 @@ def assign_ids(rels: list[str]) -> dict[str, str]:
     >>> assign_ids(["a.txt", "sub/a.txt", "b.md"])
     {'a.txt': 'a', 'sub/a.txt': 'sub/a', 'b.md': 'b'}
     """
-    def stem(rel: str) -> str:
-        name = rel.replace("\\", "/").rsplit("/", 1)[-1]
-        return name.rsplit(".", 1)[0] if "." in name[1:] else name
+    repeated = _repeated_ids(rels)
+    return {rel: repeated.get(rel) or _stem(rel) for rel in rels}
 
-    counts = Counter(stem(r) for r in rels)
+
+def _suffix(rel: str) -> str:
+    return os.path.splitext(rel)[1].lower()
+
+
+def _stem(rel: str) -> str:
+    name = rel.replace("\\", "/").rsplit("/", 1)[-1]
+    return name.rsplit(".", 1)[0] if "." in name[1:] else name
+
+
+def _repeated_ids(rels: list[str]) -> dict[str, str]:
+    """The ids of the files whose stem is not theirs alone; every other file's id is its stem.
+
+    Kept apart so that a walk of a million files holds ids only for the few that repeat.
+    """
+    counts = Counter(_stem(r) for r in rels)
+    if len(counts) == len(rels):
+        return {}
     no_suffix = Counter(r.rsplit(".", 1)[0] for r in rels)
     ids: dict[str, str] = {}
     used: set[str] = {s for s, n in counts.items() if n == 1}
     for rel in rels:
-        s = stem(rel)
-        if counts[s] == 1:
-            ids[rel] = s
+        if counts[_stem(rel)] == 1:
             continue
         candidate = rel.rsplit(".", 1)[0] if no_suffix[rel.rsplit(".", 1)[0]] == 1 else rel
         base, n = candidate, 2
@@ -586,6 +608,7 @@ def iter_articles(
     """
     limits = limits or ReadLimits()
     jobs: list[_Job]
+    base = ""
     meta_path: Path | None = Path(metadata) if metadata is not None else None
     meta_shown = str(metadata)
     if isinstance(source, (str, Path)):
@@ -593,23 +616,24 @@ def iter_articles(
         if not root.exists():
             raise FileNotFoundError(f"no such file or folder: {source}")
         if root.is_dir():
-            jobs = _walk(root)
+            jobs, base = _walk(root), str(root)
             if meta_path is None:
                 inside = root / METADATA_NAME
                 meta_path = inside if inside.is_file() else root.parent / METADATA_NAME
                 meta_shown = METADATA_NAME if inside.is_file() else "../" + METADATA_NAME
         else:
-            jobs = [_Job(str(source), root)]
+            jobs = [_Job(str(source), str(root))]
             if meta_path is None:
                 meta_path = root.parent / METADATA_NAME
                 meta_shown = str(meta_path)
     else:
-        jobs = [_Job(str(p), Path(p)) for p in source]
-    return _generate(jobs, meta_path, meta_shown, limits, progress)
+        jobs = [_Job(str(p), os.fspath(p)) for p in source]
+    return _generate(jobs, meta_path, meta_shown, limits, progress, base)
 
 
 def _generate(jobs: list[_Job], meta_path: Path | None, meta_shown: str, limits: ReadLimits,
-              progress: bool | None) -> Iterator[Article | Problem]:
+              progress: bool | None, base: str = "") -> Iterator[Article | Problem]:
+    """Read the jobs in order; a job without a path is the file `rel` under `base`."""
     from tqdm.auto import tqdm
 
     meta: dict[str, dict[str, str]] = {}
@@ -620,8 +644,7 @@ def _generate(jobs: list[_Job], meta_path: Path | None, meta_shown: str, limits:
             yield Problem(meta_shown, "unreadable", f"metadata ignored: {exc.strerror}")
         except (ValueError, csv.Error) as exc:
             yield Problem(meta_shown, "unreadable", f"metadata ignored: {exc}")
-    readable = [j.rel for j in jobs if j.problem is None and Path(j.rel).suffix.lower() in ARTICLE_SUFFIXES]
-    ids = assign_ids(readable)
+    repeated = _repeated_ids([j.rel for j in jobs if j.problem is None and _suffix(j.rel) in ARTICLE_SUFFIXES])
     stream = sys.stderr
     show = progress_wanted(progress, stream)
     bar = tqdm(jobs, total=len(jobs), file=stream, disable=not show, unit="file",
@@ -631,10 +654,10 @@ def _generate(jobs: list[_Job], meta_path: Path | None, meta_shown: str, limits:
             if job.problem is not None:
                 yield job.problem
                 continue
-            assert job.path is not None
-            id_ = ids.get(job.rel, job.rel)
+            id_ = repeated.get(job.rel) or (_stem(job.rel) if _suffix(job.rel) in ARTICLE_SUFFIXES else job.rel)
+            path = Path(job.path) if job.path is not None else Path(base, job.rel)
             try:
-                yield _read_one(job.path, job.rel, id_, _metadata_for(meta, id_, job.rel), limits, job.follow)
+                yield _read_one(path, job.rel, id_, _metadata_for(meta, id_, job.rel), limits, job.follow)
             except _Skip as skip:
                 yield Problem(job.rel, skip.reason, skip.detail)
             except Exception as exc:  # one file's surprise must never lose the batch
