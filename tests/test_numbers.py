@@ -1,8 +1,15 @@
 """Reading numbers as articles write them."""
 from __future__ import annotations
 
-import pytest
+import re
+import string
+import sys
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lossclaims import numbers
 from lossclaims.numbers import find_numbers
 
 
@@ -50,3 +57,55 @@ def test_no_one_and_one_of_are_not_numbers() -> None:
 def test_spans_cover_the_text_read() -> None:
     text = "Russia lost 1.25 million men and one submarine"
     assert [text[n.start:n.end] for n in find_numbers(text)] == ["1.25 million", "one"]
+
+
+@pytest.mark.parametrize("text,found", [
+    ("1.2.2024-01-05", [("2024-01-05", "date")]),  # an ISO date wins over the day.month.year it overlaps
+    ("1,24.02.2022", [("24.02.2022", "date")]),
+    ("2024-01-09:30", [("2024-01-09", "date"), ("30", "count")]),
+    ("1:23:45:67", [("1:23:45", "time"), ("67", "count")]),
+    ("from 24.02 to 25.07.", [("24.02", "date"), ("25.07", "date")]),
+    ("on 24/02/22 at 9:05", [("24/02/22", "date"), ("9:05", "time")]),
+    ("to 31.13 from 12.05.2020", [("31.13", "count"), ("12.05.2020", "date")]),
+])
+def test_dates_and_times_take_their_place_first(text: str, found: list) -> None:
+    assert [(n.text, n.form) for n in find_numbers(text)] == found
+
+
+# The scans in `numbers` are written to start with a character class so that re can skip ahead;
+# these are the plain `\b` forms they replace, which they must match exactly.
+_WORD_START_PLAIN = re.compile(
+    rf"\b(?:half\s+a|an?\s+(?:{numbers._SCALEWORD}|quarter|and\s+a\s+half)|{'|'.join(numbers._TENS + numbers._UNITS)})\b",
+    re.IGNORECASE)
+_PLAIN = [
+    (numbers._WORD_START, _WORD_START_PLAIN, None),
+    (numbers.DIGITS_RE, re.compile(r"\d+(?:(?:[.,]|[ \u00a0\u202f](?=\d{3}(?!\d)))\d+){0,6}"), None),
+    (numbers.ISO_DATE_RE, re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b"), None),
+    (numbers.NUM_DATE_RE, re.compile(r"\b\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})\b"), None),
+    (numbers.SHORT_DATE_RE,
+     re.compile(r"\b(?:from|to|till|until|since) (?P<d>\d{1,2}\.(?:0[1-9]|1[0-2]))\b(?!\.\d)"), "d"),
+    (numbers.TIME_RE, re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b"), None),
+]
+_PIECES = st.one_of(
+    st.sampled_from("one One ONE ſix twenty-three half a an and million quarter from to till since no 1990s Su 7 905".split()),
+    st.text(alphabet="0123456789", min_size=1, max_size=5),
+    st.text(alphabet="0123456789 .,:/-_%$é\u00a0ſKı", min_size=1, max_size=12),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PIECES, max_size=20).map("".join))
+def test_fast_scans_match_their_plain_forms(text: str) -> None:
+    for fast, plain, group in _PLAIN:
+        assert [m.span(group or 0) for m in fast.finditer(text)] == [m.span(group or 0) for m in plain.finditer(text)]
+    starts = [m.start() for m in numbers._DATE_OR_TIME_START.finditer(text)]
+    for _, plain, group in _PLAIN[2:]:
+        assert all(m.start(group or 0) in starts for m in plain.finditer(text))
+
+
+def test_case_extras_are_every_character_ignorecase_matches_to_an_ascii_letter() -> None:
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    matched = [c for c in map(chr, range(sys.maxunicode + 1)) if letter.fullmatch(c)]
+    for a in string.ascii_lowercase:
+        same = {c for c in matched if re.fullmatch(a, c, re.IGNORECASE)}
+        assert same == set(a + a.upper() + numbers._CASE_EXTRAS.get(a, "")), a
