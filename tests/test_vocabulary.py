@@ -40,3 +40,21 @@ def test_no_phrase_is_listed_twice_for_different_keys() -> None:
         if e.kind in ("category", "measure", "qualifier", "source", "party"):
             k = (e.kind, e.phrase.lower())
             assert seen.setdefault(k, e.key) == e.key, (e, seen[k])
+
+
+def test_the_parser_reads_every_period_phrase_of_the_table_as_its_key() -> None:
+    """The table is what the parser reads, not a list beside it: a figure next to each phrase takes its period."""
+    from lossclaims.extraction import extract
+    from lossclaims.reading import Article
+
+    wrong = []
+    for e in vocab.entries():
+        if e.kind != "period":
+            continue
+        for text in (f"Russian forces lost 500 tanks {e.phrase}, the report said.",
+                     f"{e.phrase[0].upper() + e.phrase[1:]}, Russian forces lost 500 tanks.",
+                     f"Ukraine says Russia lost 500 troops {e.phrase}."):
+            claims, _ = extract(Article(id="t", text=text))
+            if [c[6] for c in claims] != [e.key]:
+                wrong.append((text, [c[6] for c in claims]))
+    assert not wrong, wrong

@@ -100,6 +100,7 @@ class Lexicon:
     equipment_loss: re.Pattern
     party_first: re.Pattern
     source_first: re.Pattern
+    window: re.Pattern  # the table's window phrases; dates and other shapes are read by patterns below
     cue_only: frozenset  # source names that attribute only beside a verb of saying ("Britain said")
 
     def __post_init__(self) -> None:
@@ -148,6 +149,7 @@ def lexicon() -> Lexicon:
         equipment_loss=re.compile(rf"{b}(?:{_alt(verbs['equipment_loss'])}){e}", re.IGNORECASE),
         party_first=_first_words(p for p, _ in parties),
         source_first=_first_words(p for p, _ in sources),
+        window=re.compile(rf"{b}(?:{_alt([p for p, k in vocab.phrases('period') if k == 'window'])}){e}", re.IGNORECASE),
         cue_only=frozenset(e.phrase.lower() for e in vocab.entries() if e.kind == "source" and e.note == "cue"),
     )
 
@@ -1538,9 +1540,14 @@ class _SentenceFacts:
         if _DAILY_HINT.search(stext):
             found += [(m.start(), m.end(), "daily") for m in _DAILY.finditer(stext)]
         found += [(m.start(), m.end(), "window") for m in _REGIONAL_SINCE.finditer(stext)]
+        unspoken = stext
         if _WINDOW_HINT.search(stext):
+            # "said on Tuesday", "published in March": when it was said, not a period
             unspoken = _SPEECH_DATE.sub(lambda m: " " * len(m.group()), stext)
             found += [(m.start(), m.end(), "window") for m in _WINDOW.finditer(unspoken)]
+        # The vocabulary table's window phrases ("over the weekend", "during the night") no pattern read.
+        found += [(m.start(), m.end(), "window") for m in self._lex.window.finditer(unspoken)
+                  if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e, _ in found)]
         return sorted(found)
 
     @cached_property

@@ -115,7 +115,8 @@ def to_markdown() -> str:
         "qualifier": "Qualifiers",
         "source": "Source families (names that attribute a claim)",
         "party": "Parties (words that name a side; `enemy` is the other side of the speaker)",
-        "period": "Period markers",
+        "period": "Period markers (each read as its key; window phrases mark a window where no date pattern did; "
+                  "'a day', 'per day' make a figure a rate, not a claim)",
         "scale": "Scale words",
         "verb": "Verbs (loss: the subject loses; destroy: the subject's enemy loses; equipment_loss: equipment is lost)",
     }
