@@ -118,30 +118,44 @@ class Caseless:
         self.groupindex, self.groups = original.groupindex, original.groups
 
     def search(self, string: str, pos: int = 0, endpos: int = 2**62) -> _Match | re.Match | None:
-        low = _lower(string)
-        if low is None:
+        global _last
+        seen, low = _last  # (the body of `_lower`, inlined: this is the hot path)
+        if seen is not string:
+            low = string.lower()
+            _last = (string, low)
+        if len(low) != len(string):
             return self.original.search(string, pos, endpos)
         m = self.folded.search(low, pos, endpos)
-        return _Match(m, string) if m else None
+        return m if m is None or low == string else _Match(m, string)
 
     def match(self, string: str, pos: int = 0, endpos: int = 2**62) -> _Match | re.Match | None:
-        low = _lower(string)
-        if low is None:
+        global _last
+        seen, low = _last  # (the body of `_lower`, inlined: this is the hot path)
+        if seen is not string:
+            low = string.lower()
+            _last = (string, low)
+        if len(low) != len(string):
             return self.original.match(string, pos, endpos)
         m = self.folded.match(low, pos, endpos)
-        return _Match(m, string) if m else None
+        return m if m is None or low == string else _Match(m, string)
 
     def fullmatch(self, string: str, pos: int = 0, endpos: int = 2**62) -> _Match | re.Match | None:
-        low = _lower(string)
-        if low is None:
+        global _last
+        seen, low = _last  # (the body of `_lower`, inlined: this is the hot path)
+        if seen is not string:
+            low = string.lower()
+            _last = (string, low)
+        if len(low) != len(string):
             return self.original.fullmatch(string, pos, endpos)
         m = self.folded.fullmatch(low, pos, endpos)
-        return _Match(m, string) if m else None
+        return m if m is None or low == string else _Match(m, string)
 
     def finditer(self, string: str, pos: int = 0, endpos: int = 2**62) -> Iterator[_Match | re.Match]:
         low = _lower(string)
         if low is None:
             return self.original.finditer(string, pos, endpos)
+        if low == string:  # nothing to fold back: the plain matches read the same letters
+            return self.folded.finditer(low, pos, endpos)
         return (_Match(m, string) for m in self.folded.finditer(low, pos, endpos))
 
     def findall(self, string: str, pos: int = 0, endpos: int = 2**62) -> list:
