@@ -100,6 +100,23 @@ def _lower(string: str) -> str | None:
     return low if len(low) == len(string) else None
 
 
+def _scanner(name: str) -> Callable[..., _Match | re.Match | None]:
+    """`Caseless.search`, `.match` or `.fullmatch`: the named method run over the lower-cased text."""
+    def method(self: Caseless, string: str, pos: int = 0, endpos: int = 2**62) -> _Match | re.Match | None:
+        global _last
+        seen, low = _last  # (the body of `_lower`, inlined: this is the hot path)
+        if seen is not string:
+            low = string.lower()
+            _last = (string, low)
+        if len(low) != len(string):
+            return getattr(self.original, name)(string, pos, endpos)
+        m = getattr(self.folded, name)(low, pos, endpos)
+        return m if m is None or low == string else _Match(m, string)
+
+    method.__name__ = method.__qualname__ = name
+    return method
+
+
 class Caseless:
     """An IGNORECASE pattern with the methods extraction uses, several times faster where it scans.
 
@@ -117,38 +134,9 @@ class Caseless:
         self.pattern, self.flags = original.pattern, original.flags
         self.groupindex, self.groups = original.groupindex, original.groups
 
-    def search(self, string: str, pos: int = 0, endpos: int = 2**62) -> _Match | re.Match | None:
-        global _last
-        seen, low = _last  # (the body of `_lower`, inlined: this is the hot path)
-        if seen is not string:
-            low = string.lower()
-            _last = (string, low)
-        if len(low) != len(string):
-            return self.original.search(string, pos, endpos)
-        m = self.folded.search(low, pos, endpos)
-        return m if m is None or low == string else _Match(m, string)
-
-    def match(self, string: str, pos: int = 0, endpos: int = 2**62) -> _Match | re.Match | None:
-        global _last
-        seen, low = _last  # (the body of `_lower`, inlined: this is the hot path)
-        if seen is not string:
-            low = string.lower()
-            _last = (string, low)
-        if len(low) != len(string):
-            return self.original.match(string, pos, endpos)
-        m = self.folded.match(low, pos, endpos)
-        return m if m is None or low == string else _Match(m, string)
-
-    def fullmatch(self, string: str, pos: int = 0, endpos: int = 2**62) -> _Match | re.Match | None:
-        global _last
-        seen, low = _last  # (the body of `_lower`, inlined: this is the hot path)
-        if seen is not string:
-            low = string.lower()
-            _last = (string, low)
-        if len(low) != len(string):
-            return self.original.fullmatch(string, pos, endpos)
-        m = self.folded.fullmatch(low, pos, endpos)
-        return m if m is None or low == string else _Match(m, string)
+    search = _scanner("search")
+    match = _scanner("match")
+    fullmatch = _scanner("fullmatch")
 
     def finditer(self, string: str, pos: int = 0, endpos: int = 2**62) -> Iterator[_Match | re.Match]:
         low = _lower(string)
