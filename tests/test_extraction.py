@@ -243,6 +243,28 @@ CASES = {
         "Moscow Mayor Sergei Sobyanin said three people were killed in the drone attack.",
         [("russia", "civilians", "killed", 3, "exact", "window", "russia_official")],
     ),
+    "intercepted_munitions_are_the_launchers": (
+        "Russia fired 25 cruise missiles at Ukraine on Tuesday, the Air Force said. Eighteen cruise missiles were intercepted.",
+        [("russia", "cruise_missiles", "lost", 18, "exact", None, "ukraine_official")],
+    ),
+    "air_defence_after_an_attack_named_earlier": (
+        "Ukraine's military said a strike on Kharkiv killed three people.\n"
+        "Russia launched 120 drones and nine missiles at Kyiv overnight, the Air Force said. Air defence destroyed 101 drones.",
+        [("ukraine", "civilians", "killed", 3, None, None, None),
+         ("russia", "drones", "lost", 101, "exact", None, "ukraine_official")],
+    ),
+    "the_losses_included_parts_of_the_figure_before": (
+        "Ukraine lost up to 1,200 troops over the past day, the Russian Defence Ministry said. "
+        "According to the briefing, the losses included up to 300 soldiers facing Russia's West group.",
+        [("ukraine", "personnel", "casualties", 1200, "at_most", "daily", "russia_official"),
+         ("ukraine", "personnel", "casualties", 300, "at_most", None, "russia_official")],
+    ),
+    "total_since_a_date_to": (
+        "Ukraine's military said 1,200 Russian soldiers were killed or wounded in the past day, "
+        "bringing the total since Feb. 24, 2022 to 930,000.",
+        [("russia", "personnel", "casualties", 1200, "exact", "daily", "ukraine_official"),
+         ("russia", "personnel", "casualties", 930000, "exact", "cumulative", "ukraine_official")],
+    ),
     "one_million_headline_caps": (
         "Russian casualties pass 1 MILLION",
         [("russia", "personnel", "casualties", 1000000, "at_least", "cumulative", "unattributed")],

@@ -359,7 +359,8 @@ _LINK_BEFORE = re.compile(
     # "the death toll of 500", "casualties at 1,000": the link word right after the noun ...
     r"(?:(?P<gap0>\s+(?:of|at|to)\s+(?:[\w']+\s+){0,3})$"
     # ... or a verb further on: "casualties in the war have passed the grim milestone of"
-    r"|(?P<gap>[^.;:,]{0,70}?)"
+    # (a date may sit in the gap: "bringing the total since Feb. 24, 2022 to")
+    r"|(?P<gap>(?:[^.;:,]|(?<=\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec))\.|,(?=\s*(?:19|20)\d\d\b)){0,70}?)"
     r"\b(?:to|reached|reach|reaches|surpassed|surpass|surpasses|passed|pass|passes|exceeded|exceed|exceeds|"
     r"topped|tops|top|is|was|are|were|hit|hits|crossed|stood|stands|than|approaching|nearing|near|now|past|"
     r"over|nearly|almost|around|about|some|includes|included|including|amounted\s+to|amount\s+to|at|"
@@ -593,6 +594,9 @@ def _dyn() -> SimpleNamespace:
         cat_of=re.compile(rf"\s*of\s+(?:the\s+)?(?:\w+\s+){{0,3}}?(?P<c>{cat})", re.I),
         noun_before=re.compile(rf"(?:{cat}|people|persons)\s+$", re.I),
         # "..., while Ukraine has lost about 500": a side that is the subject of its own loss verb
+        # "Russia attacked Ukraine with 298 drones": the side whose drones and missiles were then shot down
+        launcher=re.compile(rf"(?P<p>{lex.party.pattern}|{lex.party_cs.pattern})\s+(?:\w+\s+){{0,3}}?"
+                            rf"(?:attacked|launched|fired|unleashed|targeted|sent)\b", re.I),
         own_subject=re.compile(rf"(?P<p>{lex.party.pattern}|{lex.party_cs.pattern})\s+(?:\w+\s+){{0,2}}?(?:has|have|had)?\s*"
                                rf"(?:also\s+)?(?:lost|suffered)\s+(?:\w+\s+){{0,2}}$", re.I),
     ).items()})
@@ -869,6 +873,14 @@ def _add_article_numbers(stext: str, base: int, snums: list[NumberSpan]) -> list
     return sorted(snums + extra, key=lambda n: n.start) if extra else snums
 
 
+def _is_day(norm: str, sent: Sentence, n: NumberSpan) -> bool:
+    """Whether a number is the day of a date ("Feb. 24, 2022", "24th of February"): neither a claim nor
+    the end of the words around its neighbours ("bringing the total since Feb. 24, 2022 to 723,400")."""
+    return not n.words and n.value <= 31 and bool(
+        _DATE_CONTEXT_BEFORE.search(norm[max(sent.start, n.start - 40):n.start])
+        or _DATE_CONTEXT_AFTER.match(norm[n.end:min(sent.end, n.end + 60)]))
+
+
 def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexicon,
                    state: _ArticleState) -> list[Reading]:
     stext = norm[sent.start:sent.end]
@@ -876,7 +888,7 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
     readings: list[Reading] = []
     # Model numbers (Shahed-136, M777) belong to the noun phrase: they do not end a figure's context.
     cuts = [n for n in snums if n.form not in ("model_number", "date", "time")
-            and not (not n.words and _rx(r"(?:19|20)\d\d").fullmatch(n.text))
+            and not (not n.words and _rx(r"(?:19|20)\d\d").fullmatch(n.text)) and not _is_day(norm, sent, n)
             and not _rx(r"-years?-old|\s?mm\b").match(norm[n.end:n.end + 10])]
     for n in snums:
         prev_end = max([m.end for m in cuts if m.end <= n.start], default=sent.start)
@@ -938,7 +950,7 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             if not cat or _DATE_CONTEXT_BEFORE.search(before_local):
                 r.reason = "year"
                 continue
-        if not n.words and n.value <= 31 and (_DATE_CONTEXT_BEFORE.search(before_local) or _DATE_CONTEXT_AFTER.match(after_local)):
+        if _is_day(norm, sent, n):
             r.reason = "date"
             continue
         if _AGE.match(after_local) or _AGE_BEFORE.search(before_local):
@@ -1676,6 +1688,10 @@ def _party_for(r: Reading, norm: str, sent: Sentence, parties: list[_Mention], l
             word = before[vs:ve].lower()
             if word in ("losses", "loss", "casualties", "death toll") and near:
                 return near[0].party
+            if (word in ("losses", "casualties") and state.last_figure and state.last_figure[0]
+                    and _rx(r"\b(?:the|these|those|such)\s+$", _I).search(before[max(0, vs - 8):vs])
+                    and _rx(r"^\s+(?:included|include|includes|comprised|comprise|were|are)\b", _I).match(before[ve:ve + 14])):
+                return state.last_figure[0]  # "the losses included up to 520 troops in ...": the figure before's side
             if subj:
                 return subj[-1].party
             if near:
@@ -1691,6 +1707,8 @@ def _party_for(r: Reading, norm: str, sent: Sentence, parties: list[_Mention], l
                 agent = _resolve(subj[-1].party, r.source)
                 if agent in OPPOSITE:
                     return OPPOSITE[agent]
+            elif r.category in MUNITIONS and _launcher(norm, n.start):
+                return _launcher(norm, n.start)  # "Air defence neutralised 45 cruise missiles" after "Russia attacked"
             elif speaker_party:
                 return OPPOSITE[speaker_party]
     # 4. A party named after the figure as the subject: "11,000 soldiers North Korea have sent".
@@ -1702,6 +1720,8 @@ def _party_for(r: Reading, norm: str, sent: Sentence, parties: list[_Mention], l
         return rest[0].party
     if colon and colon[0]:
         return _resolve(colon[0], r.source if r.source in SPEAKER_PARTY else state.speaker)
+    if r.category in MUNITIONS and _launcher(norm, n.start):
+        return _launcher(norm, n.start)  # "19 drones were locally lost", "93 of the 112 cruise missiles were intercepted"
     if state.last_party and state.last_party_para >= sent.para - 2:
         return state.last_party
     if speaker_party and _rx(r"\b(?:shot\s+down|downed|intercepted|destroyed)\b", _I).search(before):
@@ -1718,6 +1738,22 @@ def _party_for(r: Reading, norm: str, sent: Sentence, parties: list[_Mention], l
     if counts:
         return max(counts.items(), key=lambda kv: kv[1])[0]
     return ""
+
+
+MUNITIONS = ("drones", "cruise_missiles")
+_LAUNCH_REACH = 2500  # characters back to look for who launched the drones and missiles an article counts
+
+
+def _launcher(norm: str, pos: int) -> str:
+    """The side named last as launching or attacking before `pos`, if any: whose shot-down munitions these are.
+
+    >>> _launcher("Russia attacked Ukraine overnight with 298 drones. Air defence shot down 266.", 70)
+    'russia'
+    """
+    found = ""
+    for m in _dyn().launcher.finditer(norm, max(0, pos - _LAUNCH_REACH), pos):
+        found = _lookup(lexicon().party_key, m.group("p"))
+    return found if found in OPPOSITE else ""
 
 
 def _voice(family: str, party: str, state: _ArticleState) -> str:
