@@ -265,6 +265,19 @@ CASES = {
         [("russia", "personnel", "casualties", 1200, "exact", "daily", "ukraine_official"),
          ("russia", "personnel", "casualties", 930000, "exact", "cumulative", "ukraine_official")],
     ),
+    "strike_death_toll_headline_is_civilians": (
+        "Russian strike on Kramatorsk: death toll rises to 8",
+        [("ukraine", "civilians", "killed", 8, "exact", None, None)],
+    ),
+    "people_killed_as_troops_shelled": (
+        "In the Donetsk region, three people were killed and five injured as Russian troops shelled 12 towns, the governor said.",
+        [("ukraine", "civilians", "killed", 3, "exact", None, "ukraine_official"),
+         ("ukraine", "civilians", "wounded", 5, "exact", None, "ukraine_official")],
+    ),
+    "one_resident_killed": (
+        "Russian artillery hit the village overnight, killing one resident, the regional administration said.",
+        [("ukraine", "civilians", "killed", 1, "exact", None, "ukraine_official")],
+    ),
     "one_million_headline_caps": (
         "Russian casualties pass 1 MILLION",
         [("russia", "personnel", "casualties", 1000000, "at_least", "cumulative", "unattributed")],

@@ -996,8 +996,10 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
                 and not _ARMY_CONTEXT.search(stext):
             cat = r.category = "civilians"  # "shelling had injured two men"
         if cat == "civilians" and cat_end > 0 and _rx(r"\b(?:people|persons|lives)\W*$", _I).search(r.after[:cat_end]) \
-                and _ARMY_CONTEXT.search(stext) and not _rx(r"\bcivilian", _I).search(stext):
-            r.category = "personnel"  # "the Kyiv regime has lost almost a million people killed and wounded"
+                and _ARMY_CONTEXT.search(stext) and not _rx(r"\bcivilian", _I).search(stext) and not facts.strike:
+            # "the Kyiv regime has lost almost a million people killed and wounded"; but in "two people were
+            # killed as Russian troops shelled 14 settlements" the troops are who struck
+            r.category = "personnel"
         if people_noun and not label:
             # "1,146 injured", "11 others injured": whose people the sentence decides below.
             prev = next((x for x in reversed(readings[:i]) if x.category and not x.reason), None)
@@ -1091,7 +1093,7 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
                 continue
         m = _LINK_BEFORE.search(r.before)
         if m:
-            noun = m.group("noun").lower()
+            noun = " ".join(m.group("noun").lower().split())
             if noun in ("total", "tally", "number", "figure", "count"):
                 # "the tank figure includes eight", "the total number of Russian soldiers killed ... at about"
                 named = _dyn().cat_before_noun.search(r.before[max(0, m.start() - 40):m.start()])
@@ -1120,8 +1122,11 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
                         state.last_people and state.last_people[1] == "civilians" and not _MILITARY_CONTEXT.search(stext))) else "personnel"
                     r.people_noun = True
                 continue
+            # "Russian strike on Zaporizhzhia: death toll rises to 13": a strike's toll, with no soldier named, is civilians'
             r.category = "civilians" if (_rx(r"\bcivilian", _I).search(r.before) or facts.civilian_context or (
-                state.last_people and state.last_people[1] == "civilians" and not _MILITARY_CONTEXT.search(stext))) else "personnel"
+                (facts.strike and noun in ("death toll", "toll", "dead", "deaths", "fatalities", "killed", "injured", "wounded")
+                 or state.last_people and state.last_people[1] == "civilians")
+                and not _MILITARY_CONTEXT.search(stext))) else "personnel"
             r.people_noun = True
             r.carried_measure = _lookup(lex.measure_key, m.group("noun"))  # "casualties at", "death toll of"
             if prev is not None and prev.category == r.category:
