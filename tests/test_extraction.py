@@ -278,6 +278,17 @@ CASES = {
         "Russian artillery hit the village overnight, killing one resident, the regional administration said.",
         [("ukraine", "civilians", "killed", 1, "exact", None, "ukraine_official")],
     ),
+    "partitive_of_the_dead": (
+        "Researchers have identified 80,000 Russian soldiers killed, an independent count shows. "
+        "Of the identified dead, 9,500 were mobilised men and 12,000 had been recruited from prisons.",
+        [("russia", "personnel", "killed", 80000, "exact", None, "independent"),
+         ("russia", "personnel", "killed", 9500, "exact", None, "independent"),
+         ("russia", "personnel", "killed", 12000, "exact", None, "independent")],
+    ),
+    "median_age_of_the_dead_is_not_a_count": (
+        "The count of Russian soldiers killed has reached 80,000, researchers said, and the average age of the dead has risen to 35.",
+        [("russia", "personnel", "killed", 80000, "exact", None, "independent")],
+    ),
     "one_million_headline_caps": (
         "Russian casualties pass 1 MILLION",
         [("russia", "personnel", "casualties", 1000000, "at_least", "cumulative", "unattributed")],

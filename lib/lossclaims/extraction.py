@@ -345,7 +345,8 @@ _DURATION_AFTER = re.compile(
 _DAY_BEFORE = re.compile(r"(?:^|\b(?:on|since|by|of|as\s+of|marks?|marking|reached|entered|it\s+is|it's))\s*day\s+(?:no\.?\s+)?$",
                          re.IGNORECASE)
 _AGE = re.compile(r"^(?:-years?-old|\s+years?\s+old|-year-old)", re.IGNORECASE)
-_AGE_BEFORE = re.compile(r"\baged\s+$|\bage\s+(?:of\s+)?$", re.IGNORECASE)
+# "aged 54", "the median age of the dead has risen to 36"
+_AGE_BEFORE = re.compile(r"\baged\s+$|\bage\s+(?:of\s+)?$|\b(?:median|average|mean)\s+age\b[^.;]{0,60}$", re.IGNORECASE)
 _MODEL_BEFORE = re.compile(r"\b(?:Leopard|Challenger|Marder|Gepard|Patriot|Tornado|Mirage|Gripen|Iskander|Kinzhal|Tochka|"
                            r"Zircon|Kalibr|Shahed|Geran|Lancet|Orlan|Bayraktar|Stryker|Piranha|Caesar|Krab|Zuzana)\s$")
 _UNIT_BEFORE = re.compile(r"\b(?:unit|brigade|regiment|battalion|division|no\.|number|corps|group|model|version)\s+#?$",
@@ -919,7 +920,7 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
     war_mentions = [m.start() for m in _WAR_WORDS.finditer(stext)]
     loss_in_sentence = bool(lex.equipment_loss.search(stext) or _rx(r"\blosses\b", _I).search(stext))
     # A header ending with ':' governs the next line, and the lines after it that are list items.
-    if _rx(r"\s*(?:among\s+them|of\s+them|of\s+these|including|among\s+the\s+(?:\w+\s+)?(?:dead|killed|victims|casualties)|"
+    if _rx(r"\s*(?:among\s+them|of\s+them|of\s+these|including|(?:among|of)\s+the\s+(?:\w+\s+)?(?:dead|killed|victims|casualties)|"
                 r"(?:the|these|this)\s+(?:figures?|numbers?|totals?|tally|count|losses)\s+(?:also\s+)?(?:include|includes|included|comprise))\b", _I).match(stext) and state.last_party:
         state.colon_context, state.colon_fresh = (state.last_party, True, "", ""), True
     if state.last_figure and not sent.colon and _LABELLED_LINE.match(stext) and not (
@@ -1037,6 +1038,13 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
         if _rx(r"\s*of\s+the\s+(?:\w+\s+)?(?:dead|killed|fallen|casualties)\b", _I).match(r.after) and state.last_people:
             r.party, r.category = state.last_people  # "More than 2,300 of the confirmed dead were killed in Kursk"
             r.carried_measure, r.inherited = state.last_people_measure, True
+            continue
+        head = _rx(r"\s*(?:of|among)\s+the\s+(?:\w+\s+)?(?P<m>dead|killed|fallen|casualties|wounded|injured)\s*,", _I).match(stext)
+        if head and state.last_people and _rx(r"^\s+(?:were|was|had\s+been|have\s+been|are)\b", _I).match(r.after):
+            # "Of the confirmed dead, 20,104 were volunteers, 15,932 had been recruited from prisons"
+            measure = _lookup(lex.measure_key, head.group("m"))
+            r.party, r.category = state.last_people
+            r.carried_measure, r.inherited = measure or state.last_people_measure, True
             continue
         if _rx(r"\b(?:of|among)\s+(?:those|these)\s*,?\s*$", _I).search(r.before) and state.last_figure and not prev:
             r.party, r.category, r.carried_measure = state.last_figure  # "Of those 3,000, 1,980 were destroyed"
@@ -1184,8 +1192,9 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
         elif r.category in vocab.PEOPLE_CATEGORIES and _POPULATION.search(r.before[-40:]):
             r.reason = "population"
         elif r.category in vocab.PEOPLE_CATEGORIES and (_RECRUIT.search(r.before[-50:]) or _rx(rf"^[^,;.]{{0,40}}?\b(?:were|was|have\s+been|had\s+been|are|being|is)\s+(?:\w+\s+)?{_RECRUIT.pattern}", _I).match(r.after)) \
-                and not _rx(r"\b(?:dead|killed|died|deaths|wounded)\b", _I).search(r.before[-50:] + r.after[:40]):
-            r.reason = "recruitment"
+                and not _rx(r"\b(?:dead|killed|died|deaths|wounded)\b", _I).search(r.before[-50:] + r.after[:40]) \
+                and not (r.inherited and r.carried_measure in ("killed", "wounded", "casualties", "missing")):
+            r.reason = "recruitment"  # (but not "of the dead, 15,932 had been recruited from prisons")
         elif (_RATE_AFTER.match(r.after if r.after else after_local) or _RATE_BEFORE.search(before_local)
               or _rx(r"\bper\s*$").search(r.after)):
             r.reason = "rate"
