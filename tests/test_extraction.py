@@ -289,6 +289,17 @@ CASES = {
         "The count of Russian soldiers killed has reached 80,000, researchers said, and the average age of the dead has risen to 35.",
         [("russia", "personnel", "killed", 80000, "exact", None, "independent")],
     ),
+    "crew_and_sailors_are_personnel": (
+        "Four Russian crew members were killed when the landing ship sank, Ukraine's navy said. "
+        "Russia's defence ministry said one sailor had died and 27 were missing.",
+        [("russia", "personnel", "killed", 4, "exact", None, "ukraine_official"),
+         ("russia", "personnel", "killed", 1, "exact", None, "russia_official"),
+         ("russia", "personnel", "missing", 27, "exact", None, "russia_official")],
+    ),
+    "a_warplane_shot_down": (
+        "Ukraine's air force said it shot down a Russian warplane over the Black Sea.",
+        [("russia", "aircraft", "lost", 1, "exact", None, "ukraine_official")],
+    ),
     "one_million_headline_caps": (
         "Russian casualties pass 1 MILLION",
         [("russia", "personnel", "casualties", 1000000, "at_least", "cumulative", "unattributed")],
