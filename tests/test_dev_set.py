@@ -1,4 +1,4 @@
-"""Regression guard on the hand-written evaluation sets (tests/data/dev, heldout, heldout2, heldout3).
+"""Regression guard on the hand-written evaluation sets (tests/data/dev, heldout, heldout2, heldout3, heldout4).
 
 Each set is articles in real outlets' styles with a gold annotation written independently of
 the parser. The thresholds sit a little under what the parser measures today, so a change
@@ -16,7 +16,8 @@ from lossclaims.evaluation import evaluate, read_gold
 DATA = Path(__file__).resolve().parent / "data"
 DEV = DATA / "dev"
 # (set, lowest F1, lowest share of matched claims with qualifier, period and source all right)
-FLOORS = {"dev": (0.94, 0.87), "heldout": (0.93, 0.85), "heldout2": (0.89, 0.80), "heldout3": (0.90, 0.79)}
+FLOORS = {"dev": (0.94, 0.87), "heldout": (0.93, 0.85), "heldout2": (0.89, 0.80), "heldout3": (0.90, 0.79),
+          "heldout4": (0.90, 0.83)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
