@@ -300,6 +300,14 @@ CASES = {
         "Ukraine's air force said it shot down a Russian warplane over the Black Sea.",
         [("russia", "aircraft", "lost", 1, "exact", None, "ukraine_official")],
     ),
+    "running_totals_quoted_in_a_story_about_one_raid": (
+        "Ukraine loses an F-16 as Russia launches massive overnight attack\n"
+        "Ukraine lost an F-16 fighter jet overnight during a massive Russian attack, Ukraine's air force said.\n"
+        "Oryx has confirmed the loss of 140 Russian fixed-wing aircraft and 12 Russian drones.",
+        [("ukraine", "aircraft", "lost", 1, "exact", "window", "ukraine_official"),
+         ("russia", "aircraft", "lost", 140, "exact", "cumulative", "independent"),
+         ("russia", "drones", "lost", 12, "exact", "window", "independent")],
+    ),
     "one_million_headline_caps": (
         "Russian casualties pass 1 MILLION",
         [("russia", "personnel", "casualties", 1000000, "at_least", "cumulative", "unattributed")],

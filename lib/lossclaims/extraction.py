@@ -1311,8 +1311,10 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
                     state.default_key == (r.party, r.source)
                 r.period = "window" if r.category == "civilians" and facts.strike else (
                     state.default_period if same and state.default_period else "")
-            if not r.period and state.article_period and _fits_period(r, state.article_period):
-                # an article about one night, week or attack: its small figures belong to it
+            if not r.period and state.article_period and _fits_period(r, state.article_period) and (
+                    r.category not in ("aircraft", "helicopters", "ships", "submarines") or _fits_period(r, "daily")):
+                # an article about one night, week or attack: its small figures belong to it (not the
+                # 664 warplanes Moscow claims in all, quoted in a story about one air raid)
                 r.period = state.article_period
             if not r.period:
                 r.period = "cumulative"
@@ -1791,9 +1793,13 @@ def _fits_period(r: Reading, period: str) -> bool:
         return False
     scale = 1 if period == "daily" else 20  # a week or a battle can cost far more than a day
     for x in (r, r.list_head):
-        if x is not None and x.num.value > scale * (3000 if x.category in vocab.PEOPLE_CATEGORIES else 1000):
+        if x is not None and x.num.value > scale * _ONE_DAY_CAP.get(x.category, 1000):
             return False
     return True
+
+
+# More than these in one day is a running total, not a day's loss (aircraft, ships: dozens at most).
+_ONE_DAY_CAP = {"personnel": 3000, "civilians": 3000, "aircraft": 30, "helicopters": 30, "ships": 10, "submarines": 3}
 
 
 def _period_for(r: Reading | None, norm: str, sent: Sentence, facts: _SentenceFacts) -> str:
