@@ -308,6 +308,14 @@ CASES = {
          ("russia", "aircraft", "lost", 140, "exact", "cumulative", "independent"),
          ("russia", "drones", "lost", 12, "exact", "window", "independent")],
     ),
+    "wire_dateline_and_the_countrys_own_voice": (
+        "KYIV—Ukraine has lost a second F-16 fighter jet in a crash, the country's air force said on Friday.",
+        [("ukraine", "aircraft", "lost", 1, "exact", None, "ukraine_official")],
+    ),
+    "a_hyphenated_model_in_the_noun_phrase": (
+        "Ukraine's military intelligence said it destroyed two A-50 early-warning planes.",
+        [("russia", "aircraft", "lost", 2, "exact", None, "ukraine_official")],
+    ),
     "one_million_headline_caps": (
         "Russian casualties pass 1 MILLION",
         [("russia", "personnel", "casualties", 1000000, "at_least", "cumulative", "unattributed")],

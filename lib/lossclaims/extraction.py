@@ -29,6 +29,9 @@ _NORMALISE = str.maketrans({
 })
 
 
+# "KYIV—Ukraine has lost": a wire dateline's dash glued to the first word is a space, not a hyphen
+# ("Russia–Ukraine" keeps its dash: both sides named, neither the owner)
+_DATELINE_DASH = re.compile(r"(?<=[A-Z]{3})\u2014(?=[A-Z])")
 _SEP = "\0"  # a run of spaces or hyphens in a phrase: "air defence" also matches "air-defence"
 
 
@@ -273,7 +276,8 @@ _STOP = (
     r"square|locations|positions|sites|targets|settlements|villages|towns|cities|attacks|strikes|shells|"
     r"rounds|missiles|launches|sorties|assaults|combat|clashes|battles"
 )
-_FILLER = rf"(?:units\s+of|pieces\s+of|items\s+of|(?!(?:{_STOP})\b)[\w'.]+(?:-[\w'.]+)*)"
+# (a stop word ends the noun phrase, but not as the start of a hyphenated word: "A-50 planes")
+_FILLER = rf"(?:units\s+of|pieces\s+of|items\s+of|(?!(?:{_STOP})(?![\w-]))[\w'.]+(?:-[\w'.]+)*)"
 _NOT_HEAD = (
     r"crews?|battalions?|brigades?|regiments?|divisions?|compan(?:y|ies)|commanders?|factor(?:y|ies)|"
     r"plants?|ammunition|shells|rounds|production|repair|parts|engines|barrels|operators?|pilots?|"
@@ -487,7 +491,8 @@ _TRAILING_VOICE = re.compile(r"\b(?:data|figures|numbers|statistics|information|
                              r"these|this|the\s+report)\b", re.I)
 _DATELINE = re.compile(r"\((?:Reuters|AP|AFP|Bloomberg|TASS|Interfax|Xinhua|dpa|Yonhap)\)\s*[-:]", re.I)
 _NATIONAL_OFFICIAL = re.compile(r"\b(?:[Tt]he\s+)?(?:[Dd]efen[cs]e\s+[Mm]inistry|[Mm]inistry\s+of\s+[Dd]efen[cs]e|MoD|"
-                                r"(?<=[Tt]he )[Aa]ir\s+[Ff]orce|(?<=[Tt]he )[Gg]eneral\s+[Ss]taff|(?<=[Tt]he )military(?=\s+(?:said|says|reported)))(?!\s+of)\b")
+                                r"(?:(?<=[Tt]he )|(?<=country's ))[Aa]ir\s+[Ff]orce|(?<=[Tt]he )[Gg]eneral\s+[Ss]taff|"
+                                r"(?:(?<=[Tt]he )|(?<=country's ))military(?=\s+(?:said|says|reported)))(?!\s+of)\b")
 _OWNED_NOUN = re.compile(r"\s+(?:personnel|equipment|hardware|losses|casualties|vehicles|units|positions|targets|"
                          r"aircraft|bases?|convoys?|columns?|assets|deaths|dead|death\s+toll|servicemen|troops|"
                          r"installations|facilities|depots?)\b", re.I)
@@ -520,8 +525,8 @@ _COMPARED = re.compile(r"\b(?:up\s+from|down\s+from|compared\s+(?:with|to)|again
                        r"|\b(?:with|for|and\s+for|in)\s+(?:[A-Z][\w-]*\s+){0,2}$", re.I)
 _ANOTHER_BEFORE = re.compile(r"\b(?:another|a\s+further|further|an\s+additional|additional|other)\s+$", re.IGNORECASE)
 _ARTICLE_NUMBER = re.compile(
-    r"\b(?P<a>[Aa]n?)\s+(?:(?:(?i:russian|ukrainian|north\s+korean|enemy|\w+-made|\w+-built|[\w-]+-year-old|young|elderly|"
-    r"local|single|second|further|modern|western|soviet-era|american|german|british)|[A-Z][\w/.-]*\d[\w/.-]*|"
+    r"\b(?P<a>[Aa]n?)\s+(?:(?:(?i:russian|ukrainian|north\s+korean|enemy|[\w.]+-made|[\w.]+-built|[\w-]+-year-old|young|elderly|"
+    r"local|single|second|third|fourth|fifth|further|modern|western|soviet-era|american|german|british)|[A-Z][\w/.-]*\d[\w/.-]*|"
     r"[A-Z][a-z]+-?\d*|[A-Z]{2,}[\w-]*|\d+mm|(?i:attack|combat|strike|fpv|kamikaze|reconnaissance|military))\s+){0,3}"
     r"(?P<noun>(?i:tank|infantry\s+fighting\s+vehicle|armou?red\s+personnel\s+carrier|armou?red\s+vehicle|helicopter|"
     r"submarine|warship|ship|plane|jet|fighter\s+jet|aircraft|bomber|howitzer|self-propelled\s+gun|multiple\s+rocket\s+launcher|"
@@ -758,6 +763,8 @@ def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str
             "national_official" if _NATIONAL_WORDS.fullmatch(word) else "")
         if not fam:
             continue
+        if fam == "national_official" and stext[max(0, s - 10):s].lower() == "country's ":
+            fam = "own_official"  # "Ukraine has lost ..., the country's air force said": the side's own voice
         if _OWNED_NOUN.match(stext[e:e + 40]):
             continue  # "Russian military personnel", "Ukraine's military equipment": an owner, not a voice
         subject_claim = fam in ("ukraine_official", "russia_official") and _rx(r"\s+(?:have\s+|has\s+|had\s+)?(?:destroyed|shot\s+down|downed|eliminated|killed|hit|struck|captured|intercepted)\b", _I).match(stext[e:e + 40])
@@ -791,7 +798,7 @@ def extract(article: Article) -> tuple[list[tuple], list[tuple]]:
     """
     lex = lexicon()
     text = article.text
-    norm = text.translate(_NORMALISE)
+    norm = _DATELINE_DASH.sub(" ", text).translate(_NORMALISE)
     sentences = split_sentences(norm)
     numbers = find_numbers(norm)
     state = _ArticleState()
@@ -1351,7 +1358,7 @@ def _remember(state: _ArticleState, sent: Sentence, stext: str, readings: list[R
         for f in fams:
             if f in SPEAKER_PARTY:
                 state.speaker = f
-            if f.endswith("_official") and f not in ("national_official", "local_official"):
+            if f.endswith("_official") and f not in ("national_official", "local_official", "own_official"):
                 state.last_official = f
     elif sent_source and sent_source != "unattributed":
         state.last_source, state.last_source_para = sent_source, sent.para
@@ -1783,6 +1790,8 @@ def _voice(family: str, party: str, state: _ArticleState) -> str:
         return state.last_official or enemy or "unattributed"
     if family == "local_official":
         return own or "other_official"  # a governor, mayor or regional authority speaks for its own side
+    if family == "own_official":
+        return own or "unattributed"
     return family
 
 
