@@ -316,6 +316,12 @@ CASES = {
         "Ukraine's military intelligence said it destroyed two A-50 early-warning planes.",
         [("russia", "aircraft", "lost", 2, "exact", None, "ukraine_official")],
     ),
+    "the_outlets_own_model_and_a_dash_range_of_whom": (
+        "By our own count, Russia has suffered 800,000 casualties, of whom 160,000-230,000 have been killed.",
+        [("russia", "personnel", "casualties", 800000, "exact", "cumulative", "independent"),
+         ("russia", "personnel", "killed", 160000, "at_least", "cumulative", "independent"),
+         ("russia", "personnel", "killed", 230000, "at_most", "cumulative", "independent")],
+    ),
     "one_million_headline_caps": (
         "Russian casualties pass 1 MILLION",
         [("russia", "personnel", "casualties", 1000000, "at_least", "cumulative", "unattributed")],
@@ -353,6 +359,8 @@ TRAPS = {
     "money": ("Congress approved $61 billion in aid.", "money"),
     "ordinal_unit": ("The 47th Mechanized Brigade repelled the assault.", "ordinal"),
     "duration": ("The war has gone on for 1,204 days.", "duration"),
+    "army_grows_by_to": ("Putin ordered the armed forces to grow by 150,000 troops to 1.32 million.", "stock"),
+    "median_age": ("Researchers say the median age of the dead has risen to 37.", "age"),
 }
 
 

@@ -1216,9 +1216,13 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
                 lex.equipment_loss.search(local) or lex.loss_verb.search(local)):
             r.reason = "stock"
 
-    for r in readings:
+    for i, r in enumerate(readings):
         if r.partner is not None and r.partner.reason and not r.reason:
             r.reason = r.partner.reason  # "losing between 1,000 and 1,500 a day"
+        prev = readings[i - 1] if i else None
+        if prev is not None and prev.reason in _SHARED_TRAPS and not r.reason and _rx(r"\bby\s+$", _I).search(prev.before) \
+                and _rx(r"\s*(?:[\w-]+\s+){0,2}to\s+(?:about\s+|around\s+|some\s+|nearly\s+|over\s+)?", _I).fullmatch(r.before):
+            r.reason = prev.reason  # "ordered the army to grow by 180,000 troops to 1.5 million": the new size, not a loss
 
     # Source, party, measure and period of every remaining figure (a range's high end first:
     # its low end shares its measure).
@@ -1429,7 +1433,9 @@ def _pair_ranges(readings: list[Reading]) -> None:
             continue
         if not b.category:
             prev = next((x for x in reversed(readings[:i]) if x.category and not x.reason), None)
-            if prev is None or not _rx(r"\b(?:range\s+of|interval\s+of|between|from)\s+$", _I).search(a.before):
+            # "between 150,000 and ...", or two bare figures joined by a dash: "of whom 150,000-250,000 have been killed"
+            if prev is None or not (_rx(r"\b(?:range\s+of|interval\s+of|between|from)\s+$", _I).search(a.before)
+                                    or a.after == "-"):
                 continue
             b.category, b.inherit, b.inherited = prev.category, prev, True
         a.category, a.people_noun, a.cat_end, a.inherit = b.category, b.people_noun, b.cat_end, b.inherit
