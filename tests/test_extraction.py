@@ -322,6 +322,17 @@ CASES = {
          ("russia", "personnel", "killed", 160000, "at_least", "cumulative", "independent"),
          ("russia", "personnel", "killed", 230000, "at_most", "cumulative", "independent")],
     ),
+    "that_one_person_was_wounded": (
+        "The governor of Belgorod reported that one person was wounded in the shelling of Shebekino.",
+        [("russia", "civilians", "wounded", 1, "exact", None, "russia_official")],
+    ),
+    "a_single_item_after_a_list_with_us_made": (
+        "Russia's Defence Ministry said its forces destroyed three U.S.-made Bradley infantry fighting vehicles, "
+        "a German-made Leopard tank and four howitzers.",
+        [("ukraine", "ifv", "lost", 3, "exact", None, "russia_official"),
+         ("ukraine", "tanks", "lost", 1, "exact", None, "russia_official"),
+         ("ukraine", "artillery", "lost", 4, "exact", None, "russia_official")],
+    ),
     "one_million_headline_caps": (
         "Russian casualties pass 1 MILLION",
         [("russia", "personnel", "casualties", 1000000, "at_least", "cumulative", "unattributed")],

@@ -867,7 +867,7 @@ def _add_article_numbers(stext: str, base: int, snums: list[NumberSpan]) -> list
         before = stext[:m.start()]
         coordinated = last_end >= 0 and _rx(r"\s*(?:,|and|,\s*and|as\s+well\s+as)\s*").fullmatch(stext[last_end:m.start()])
         # An item of a list of losses: "up to 400 servicemen, a tank and a US-made M777 howitzer".
-        in_list = bool(_rx(r"(?:\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten))\s+[\w\s-]{2,60}?"
+        in_list = bool(_rx(r"(?:\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten))\s+[\w\s.-]{2,60}?"
                                  r"(?:,|\band|,?\s*including|,?\s*among\s+them)\s*(?:and\s+)?$").search(before[-90:])) and bool(
             _LIST_LOSS.search(before) or _rx(r"\b(?:killed|wounded|injured|died)\b", _I).search(before))
         if not (_ARTICLE_LOSS.match(after) or _ARTICLE_LOSS_BEFORE.search(before) or coordinated or in_list):

@@ -96,6 +96,11 @@ UNIT_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 _ONE_NOT_A_NUMBER = re.compile(r"(?:\bno|\bany|\bevery|\bsome|\bthe|\bthis|\bthat|\beach)\s+$", re.IGNORECASE)
+# "reported that one person was wounded": after "that", a counted noun makes "one" a number again
+_ONE_AFTER_THAT_COUNTS = re.compile(
+    r"\s+(?:person|man|woman|civilian|soldier|serviceman|child|boy|girl|resident|officer|pilot|sailor|"
+    r"tank|drone|missile|aircraft|helicopter|ship|jet|vessel)\b", re.IGNORECASE)
+_THAT = re.compile(r"\bthat\s+$", re.IGNORECASE)
 _ONE_IN_A_PHRASE = re.compile(r"\s+(?:of|another|thing|day,|way|side)\b", re.IGNORECASE)
 _ONE_GLUED = re.compile(r"[-'’]")
 _ONE_BEFORE_A_UNIT = re.compile(r"-(?:day|week|month|year|hour|and)", re.IGNORECASE)
@@ -268,6 +273,8 @@ def find_numbers(text: str) -> list[NumberSpan]:
         phrase = m.group()
         if phrase.lower() == "one" and (
             _ONE_NOT_A_NUMBER.search(text[max(0, m.start() - 8):m.start()])
+            and not (_THAT.search(text[max(0, m.start() - 8):m.start()])
+                     and _ONE_AFTER_THAT_COUNTS.match(text, m.end()))
             or _ONE_IN_A_PHRASE.match(text[m.end():m.end() + 10])
             or _ONE_GLUED.match(text[m.end():m.end() + 1])
             and not _ONE_BEFORE_A_UNIT.match(text[m.end():m.end() + 8])
