@@ -333,6 +333,14 @@ CASES = {
          ("ukraine", "tanks", "lost", 1, "exact", None, "russia_official"),
          ("ukraine", "artillery", "lost", 4, "exact", None, "russia_official")],
     ),
+    "inverted_attribution_said_spokesman": (
+        "Ukraine lost 12 tanks in the assault, said Ukrainian military spokesman Nazar Voloshyn.",
+        [("ukraine", "tanks", "lost", 12, "exact", None, "ukraine_official")],
+    ),
+    "russian_installed_official_and_a_told_event": (
+        "Two civilians were killed in Enerhodar, the Russian-installed governor Yevgeny Balitsky said.",
+        [("ukraine", "civilians", "killed", 2, "exact", "window", "russia_official")],
+    ),
     "one_million_headline_caps": (
         "Russian casualties pass 1 MILLION",
         [("russia", "personnel", "casualties", 1000000, "at_least", "cumulative", "unattributed")],

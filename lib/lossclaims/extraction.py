@@ -689,7 +689,7 @@ def _party_mentions(stext: str, base: int, lex: Lexicon) -> list[_Mention]:
         key = _lookup(lex.party_key, word)
         rest = stext[e:e + 12]
         role = "plain"
-        if _rx(r"-(?:made|built|supplied|designed|produced|backed|provided|led)\b", _I).match(rest):
+        if _rx(r"-(?:made|built|supplied|designed|produced|backed|provided|led|installed|appointed|controlled|occupied)\b", _I).match(rest):
             role = "supplier"
         elif _rx(r"\s*[-/]\s*(?:ukrain|russia)", _I).match(rest) or _rx(r"(?:russo|russia|russian|ukraine|ukrainian)\s*[-/]\s*$", _I).search(stext[max(0, s - 12):s]):
             role = "supplier"  # "Russia-Ukraine war": names both, owns nothing
@@ -765,6 +765,9 @@ def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str
             continue
         if fam == "national_official" and stext[max(0, s - 10):s].lower() == "country's ":
             fam = "own_official"  # "Ukraine has lost ..., the country's air force said": the side's own voice
+        if fam == "local_official" and _rx(r"(?:\b(?:russian|russia|moscow|kremlin)[\s-](?:installed|appointed|backed)|\bpro-russian)"
+                                           r"\b", _I).search(stext[max(0, s - 30):e]):
+            fam = "russia_official"  # "the Russian-installed governor of occupied Zaporizhzhia said"
         if _OWNED_NOUN.match(stext[e:e + 40]):
             continue  # "Russian military personnel", "Ukraine's military equipment": an owner, not a voice
         subject_claim = fam in ("ukraine_official", "russia_official") and _rx(r"\s+(?:have\s+|has\s+|had\s+)?(?:destroyed|shot\s+down|downed|eliminated|killed|hit|struck|captured|intercepted)\b", _I).match(stext[e:e + 40])
@@ -772,7 +775,9 @@ def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str
         after = stext[e:e + 70]
         cue = bool(_rx(r"\b(?:said|says|claims|claimed|reported|reports|estimates|estimated)$", _I).search(word)
                    or (_rx(r"\s-\s*$").search(before) and not stext[e:].strip(" .\"'"))
-                   or _CUE_AFTER.match(after) or _CUE_BEFORE.search(before) or _rx(r"^\s*(?:\([^)]{0,20}\))?\s*:").match(after)
+                   or _CUE_AFTER.match(after) or _CUE_BEFORE.search(before)
+                   or _rx(r",\s*(?:said|says|added|wrote)\s+$", _I).search(before)  # "..., said Ukrainian military spokesman X"
+                   or _rx(r"^\s*(?:\([^)]{0,20}\))?\s*:").match(after)
                    or _rx(r"^'s\s+(?:\w+\s+){0,3}(?:said|says|estimates?|figures|data|report|update|statement|count)", _I).match(after))
         if word.lower() in lex.cue_only or word.lower() in party_words:
             # a country named as a voice speaks right there ("Britain said", "the UK also believes"),
@@ -1320,8 +1325,12 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
                 # daily MoD report); other figures are running totals unless they say otherwise.
                 same = state.default_key[0] == r.party and "unattributed" in (state.default_key[1], r.source) or \
                     state.default_key == (r.party, r.source)
+                # civilians killed in a strike, or in an event told in the simple past ("three people were
+                # killed in Kharkiv"), not a running toll ("12,000 civilians have been killed")
+                told = r.category == "civilians" and _fits_period(r, "daily") and bool(
+                    _rx(r"\b(?:were|was)\s+(?:\w+\s+)?(?:killed|injured|wounded|hurt)\b|\bdied\b", _I).search(stext))
                 r.period = "window" if r.category == "civilians" and facts.strike else (
-                    state.default_period if same and state.default_period else "")
+                    state.default_period if same and state.default_period else ("window" if told else ""))
             if not r.period and state.article_period and _fits_period(r, state.article_period) and (
                     r.category not in ("aircraft", "helicopters", "ships", "submarines") or _fits_period(r, "daily")):
                 # an article about one night, week or attack: its small figures belong to it (not the
