@@ -341,6 +341,14 @@ CASES = {
         "Two civilians were killed in Enerhodar, the Russian-installed governor Yevgeny Balitsky said.",
         [("ukraine", "civilians", "killed", 2, "exact", "window", "russia_official")],
     ),
+    "shahed_drones_are_russian_when_no_side_is_named": (
+        "Over the past 24 hours, air defences destroyed 41 of 56 Shahed drones, the air force said.",
+        [("russia", "drones", "lost", 41, "exact", "daily", None)],
+    ),
+    "commander_in_chief_as_source": (
+        "In May alone, Russian forces lost 35,000 troops, according to Ukraine's commander-in-chief.",
+        [("russia", "personnel", "casualties", 35000, "exact", "window", "ukraine_official")],
+    ),
     "one_million_headline_caps": (
         "Russian casualties pass 1 MILLION",
         [("russia", "personnel", "casualties", 1000000, "at_least", "cumulative", "unattributed")],
