@@ -146,14 +146,6 @@ class Caseless:
             return self.folded.finditer(low, pos, endpos)
         return (_Match(m, string) for m in self.folded.finditer(low, pos, endpos))
 
-    def findall(self, string: str, pos: int = 0, endpos: int = 2**62) -> list:
-        low = _lower(string)
-        if low is None:
-            return self.original.findall(string, pos, endpos)
-        return [_Match(m, string).group() if not self.groups else
-                (_Match(m, string).group(1) if self.groups == 1 else _Match(m, string).groups())
-                for m in self.folded.finditer(low, pos, endpos)]
-
     def sub(self, repl: str | Callable[[_Match], str], string: str, count: int = 0) -> str:
         low = _lower(string)
         if low is None or not callable(repl) and "\\" in repl:

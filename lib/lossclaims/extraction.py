@@ -1746,8 +1746,8 @@ def _party_for(r: Reading, norm: str, sent: Sentence, parties: list[_Mention], l
                 agent = _resolve(subj[-1].party, r.source)
                 if agent in OPPOSITE:
                     return OPPOSITE[agent]
-            elif r.category in MUNITIONS and _launcher(norm, n.start):
-                return _launcher(norm, n.start)  # "Air defence neutralised 45 cruise missiles" after "Russia attacked"
+            elif r.category in MUNITIONS and (launcher := _launcher(norm, n.start)):
+                return launcher  # "Air defence neutralised 45 cruise missiles" after "Russia attacked"
             elif speaker_party:
                 return OPPOSITE[speaker_party]
     # 4. A party named after the figure as the subject: "11,000 soldiers North Korea have sent".
@@ -1759,8 +1759,8 @@ def _party_for(r: Reading, norm: str, sent: Sentence, parties: list[_Mention], l
         return rest[0].party
     if colon and colon[0]:
         return _resolve(colon[0], r.source if r.source in SPEAKER_PARTY else state.speaker)
-    if r.category in MUNITIONS and _launcher(norm, n.start):
-        return _launcher(norm, n.start)  # "19 drones were locally lost", "93 of the 112 cruise missiles were intercepted"
+    if r.category in MUNITIONS and (launcher := _launcher(norm, n.start)):
+        return launcher  # "19 drones were locally lost", "93 of the 112 cruise missiles were intercepted"
     if state.last_party and state.last_party_para >= sent.para - 2:
         return state.last_party
     if speaker_party and _rx(r"\b(?:shot\s+down|downed|intercepted|destroyed)\b", _I).search(before):

@@ -95,8 +95,8 @@ UNIT_AFTER_RE = re.compile(
     r"(?![A-Za-z])",
     re.IGNORECASE,
 )
-_ONE_NOT_A_NUMBER = re.compile(r"(?:\bno|\bany|\bevery|\bsome|\bthe|\bthis|\bthat|\beach)\s+$", re.IGNORECASE)
-# "reported that one person was wounded": after "that", a counted noun makes "one" a number again
+_ONE_NOT_A_NUMBER = re.compile(r"(?:\bno|\bany|\bevery|\bsome|\bthe|\bthis|\beach)\s+$", re.IGNORECASE)
+# "that one" is a pronoun ("that one was destroyed") unless a counted noun follows ("reported that one person was wounded")
 _ONE_AFTER_THAT_COUNTS = re.compile(
     r"\s+(?:person|man|woman|civilian|soldier|serviceman|child|boy|girl|resident|officer|pilot|sailor|"
     r"tank|drone|missile|aircraft|helicopter|ship|jet|vessel)\b", re.IGNORECASE)
@@ -271,10 +271,10 @@ def find_numbers(text: str) -> list[NumberSpan]:
         if not free(m.start(), m.end()):
             continue
         phrase = m.group()
+        before = text[max(0, m.start() - 8):m.start()]
         if phrase.lower() == "one" and (
-            _ONE_NOT_A_NUMBER.search(text[max(0, m.start() - 8):m.start()])
-            and not (_THAT.search(text[max(0, m.start() - 8):m.start()])
-                     and _ONE_AFTER_THAT_COUNTS.match(text, m.end()))
+            _ONE_NOT_A_NUMBER.search(before)
+            or _THAT.search(before) and not _ONE_AFTER_THAT_COUNTS.match(text, m.end())
             or _ONE_IN_A_PHRASE.match(text[m.end():m.end() + 10])
             or _ONE_GLUED.match(text[m.end():m.end() + 1])
             and not _ONE_BEFORE_A_UNIT.match(text[m.end():m.end() + 8])
