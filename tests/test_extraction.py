@@ -349,6 +349,16 @@ CASES = {
         "In May alone, Russian forces lost 35,000 troops, according to Ukraine's commander-in-chief.",
         [("russia", "personnel", "casualties", 35000, "exact", "window", "ukraine_official")],
     ),
+    "people_killed_in_a_russian_strike_are_ukrainian_civilians": (
+        "At least 14 people were killed in Russia's missile strike on Dnipro, the head of the regional "
+        "military administration said.",
+        [("ukraine", "civilians", "killed", 14, "at_least", "window", "ukraine_official")],
+    ),
+    "named_cruise_missile_type": (
+        "Air defences destroyed 12 Kalibr cruise missiles and four Kh-59 missiles over the Black Sea.",
+        [("russia", "cruise_missiles", "lost", 12, "exact", None, None),
+         ("russia", "cruise_missiles", "lost", 4, "exact", None, None)],
+    ),
     "one_million_headline_caps": (
         "Russian casualties pass 1 MILLION",
         [("russia", "personnel", "casualties", 1000000, "at_least", "cumulative", "unattributed")],

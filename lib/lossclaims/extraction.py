@@ -476,7 +476,9 @@ _CIVIL_CONTEXT = re.compile(
 )
 _ARMY_CONTEXT = re.compile(r"\b(?:regime|army|armed\s+forces|troops|servicemen|soldiers|military\s+losses|combat\s+losses|"
                            r"the\s+enemy|personnel|units|brigades?|battalions?|regiments?|compan(?:y|ies)|north\s+korean)\b", re.I)
-_MILITARY_CONTEXT = re.compile(r"\b(?:troops|soldiers|servicemen|personnel|military|army|forces|fighters|combat|front|"
+# (a city's or region's "Military Administration" is Ukraine's civil authority in wartime, not the army)
+_MILITARY_CONTEXT = re.compile(r"\b(?:troops|soldiers|servicemen|personnel|military(?![\s-]+(?:civil(?:ian)?[\s-]+)?administrations?\b)|"
+                               r"army|forces|fighters|combat|front|"
                                r"north\s+korean|brigades?|units)\b",
                                re.IGNORECASE)
 _LOCATION_BEFORE = re.compile(
@@ -488,7 +490,7 @@ _LOCATION_BEFORE = re.compile(
 _RUSSIAN_PLACES = re.compile(
     r"\b(?:belgorod|kursk|bryansk|voronezh|rostov|krasnodar|moscow\s+region|lipetsk|oryol|tula|kaluga|smolensk|"
     r"tatarstan|bashkortostan|novorossiysk|sevastopol|russian\s+(?:region|city|town|village|territory|border\s+region)|"
-    r"in\s+russia|inside\s+russia|russian\s+civilians|russian\s+nationals|russian\s+citizens|(?:in|on|over)\s+moscow|"
+    r"in\s+russia(?!'s)|inside\s+russia(?!'s)|russian\s+civilians|russian\s+nationals|russian\s+citizens|(?:in|on|over)\s+moscow|"
     r"moscow\s+mayor|mayor\s+of\s+moscow|sobyanin|russian\s+capital)\b",
     re.IGNORECASE,
 )
@@ -1685,7 +1687,7 @@ def _civilian_party(r: Reading, stext: str, base: int, parties: list[_Mention], 
     if facts.russian_place:
         return "russia"
     struck = [p for p in parties if p.role == "location" and p.party in OPPOSITE
-              and not _rx(r"(?:ian|ians)$", _I).search(stext[p.start - base:p.end - base])]  # a country, not "Russian shelling"
+              and not _rx(r"(?:ian|ians|'s)$", _I).search(stext[p.start - base:p.end - base])]  # a country, not "Russian shelling" or "in Russia's strike"
     if struck:
         return struck[-1].party  # "bombardment ... on Ukraine, killing 39 civilians"
     for p in parties:
