@@ -359,6 +359,14 @@ CASES = {
         [("russia", "cruise_missiles", "lost", 12, "exact", None, None),
          ("russia", "cruise_missiles", "lost", 4, "exact", None, None)],
     ),
+    "in_a_day_is_a_period_not_a_rate": (
+        "Russia lost 1,200 troops in a day, Ukraine's military said.",
+        [("russia", "personnel", "casualties", 1200, "exact", "daily", "ukraine_official")],
+    ),
+    "civilians_of_occupied_ukraine_counted_by_moscow_installed_officials": (
+        "Moscow-installed officials in occupied Luhansk said Ukrainian rockets killed three civilians in Alchevsk.",
+        [("ukraine", "civilians", "killed", 3, "exact", "window", "russia_official")],
+    ),
     "one_million_headline_caps": (
         "Russian casualties pass 1 MILLION",
         [("russia", "personnel", "casualties", 1000000, "at_least", "cumulative", "unattributed")],
@@ -379,6 +387,7 @@ def test_phrasing_family(name: str) -> None:
 
 
 TRAPS = {
+    "losses_a_day_are_a_rate": ("Russia is losing about 1,000 soldiers a day, Kyiv says.", "rate"),
     "iso_date": ("Ukraine's air force reported the attack on 2024-01-09.", "date"),
     "day_of_war": ("It is day 1,204 of the war.", "day_of_war"),
     "launched_record": ("Russia launched a record 479 drones at Ukraine on Sunday.", "launched"),

@@ -332,7 +332,9 @@ _WAR_WORDS = re.compile(
 _LAUNCH = re.compile(r"\b(?:using|with\s+the\s+use\s+of|hits\s+by|impacts\s+(?:by|of)|struck\s+by|attacked\s+by|launch(?:ed|es|ing)|fired|fires|firing|attacked\s+with|sent|used|deployed|unleashed|"
                      r"released)\b", re.IGNORECASE)
 _RATE_AFTER = re.compile(
-    r"^[^.;]{0,45}?\b(?:per\s+(?:square|sq|km|kilomet|day|week|month|year|hour)|a\s+(?:day|week|month|year)\b|"
+    # ("in a day", "in just a week", "over a month" are a window, not a rate)
+    r"^[^.;]{0,45}?\b(?:per\s+(?:square|sq|km|kilomet|day|week|month|year|hour)|"
+    r"(?<!\bin\s)(?<!\bwithin\s)(?<!\bjust\s)(?<!\bonly\s)(?<!\bover\s)a\s+(?:day|week|month|year)\b|"
     r"each\s+(?:day|week|month)|every\s+(?:day|week|month|single)|for\s+every|for\s+each|an\s+hour|on\s+average|"
     r"a\s+square|daily\s+average)",
     re.IGNORECASE,
@@ -487,6 +489,7 @@ _LOCATION_BEFORE = re.compile(
     r"fight\s+for|fighting\s+for|by)\s+(?:the\s+|its\s+)?$",
     re.IGNORECASE,
 )
+_OCCUPIED = re.compile(r"\b(?:occupied|russian[\s-](?:installed|appointed|controlled|occupied)|moscow[\s-](?:installed|appointed))\b", re.I)
 _RUSSIAN_PLACES = re.compile(
     r"\b(?:belgorod|kursk|bryansk|voronezh|rostov|krasnodar|moscow\s+region|lipetsk|oryol|tula|kaluga|smolensk|"
     r"tatarstan|bashkortostan|novorossiysk|sevastopol|russian\s+(?:region|city|town|village|territory|border\s+region)|"
@@ -514,7 +517,10 @@ _CUE_BEFORE = re.compile(
 _LOCAL_OFFICIAL = re.compile(
     r"\b(?:(?:acting\s+)?(?:regional\s+|city\s+|oblast\s+|district\s+)?(?:governor|mayor|military\s+administration|"
     r"regional\s+administration|city\s+authorities|regional\s+authorities|local\s+authorities|city\s+council|"
-    r"emergency\s+services?|police|prosecutor's\s+office)|[A-Z][a-z]+\s+(?:Governor|Mayor))\b",
+    r"emergency\s+services?|police|prosecutor's\s+office)|[A-Z][a-z]+\s+(?:Governor|Mayor)|"
+    # "Russian-installed officials in occupied Donetsk", "the Moscow-appointed head of the region"
+    r"(?:russian|russia|moscow|kremlin)[\s-](?:installed|appointed|backed)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:officials?|head|leader|authorities|administration|chief))\b",
     re.IGNORECASE,
 )
 # A voice that introduces figures to come: "according to a new count by the BBC", "a study by CSIS".
@@ -531,7 +537,8 @@ _OWNED_NOUN = re.compile(r"\s+(?:personnel|equipment|hardware|losses|casualties|
                          r"installations|facilities|depots?)\b", re.I)
 _NATIONAL_WORDS = re.compile(r"(?:the\s+)?(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|mod|air\s+force|general\s+staff|"
                             r"military)", re.I)
-_LOCAL_HINTS = ("governor", "mayor", "administration", "authorities", "council", "emergency", "police", "prosecutor")
+_LOCAL_HINTS = ("governor", "mayor", "administration", "authorities", "council", "emergency", "police", "prosecutor",
+                "installed", "appointed", "backed")
 _BACK_REFERENCE = re.compile(
     r"\b(?:according\s+to\s+(?:the|its|their|this|that)\s+(?:same\s+)?(?:\w+\s+)?(?:report|data|figures|update|ministry|"
     r"statement|estimate|estimates|source|agency|military|tally|count|officials|authors|study|analysis|minister|mission|"
@@ -818,7 +825,10 @@ def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str
             cue = bool(_rx(r"^(?:'s)?\s*,?\s*(?:\w+\s+)?(?:said|says|say|believes|believed|estimates?|estimated|claims?|claimed|"
                                 r"reported|reports|told|tells|assessed|assesses|thinks|put|puts|announced|announces|stated|states|"
                                 r"wrote|writes|added|adds|tweeted|posted|admitted|acknowledged|confirmed|noted)\b", _I).match(after)
-                       or _rx(r"^[^.;:\"]{0,40}:\s*[\"'\w]").match(after) or _CUE_BEFORE.search(before))
+                       or _rx(r"^[^.;:\"]{0,40}:\s*[\"'\w]").match(after) or _CUE_BEFORE.search(before)
+                       # "Russia, which denies targeting civilians, said"
+                       or _rx(r"^\s*,\s*(?:which|who)\s+[^,.;]{0,80},\s*(?:also\s+)?(?:said|says|claimed|claims|reported|stated)\b", _I).match(
+                           stext[e:e + 110]))
         plain = word.lower() not in party_words and word.lower() not in lex.cue_only and not _rx(r"[A-Z]{2,4}").fullmatch(word) and fam not in (
             "ukraine_official", "russia_official") and not _rx(r"\b(?:analysts?|experts|observers|researchers)$", _I).search(word)
         out.append((base + s, base + e, fam, bool(cue or plain or subject_claim)))
@@ -1361,7 +1371,10 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
                 # civilians killed in a strike, or in an event told in the simple past ("three people were
                 # killed in Kharkiv"), not a running toll ("12,000 civilians have been killed")
                 told = r.category == "civilians" and _fits_period(r, "daily") and bool(
-                    _rx(r"\b(?:were|was)\s+(?:\w+\s+)?(?:killed|injured|wounded|hurt)\b|\bdied\b", _I).search(stext))
+                    _rx(r"\b(?:were|was)\s+(?:\w+\s+)?(?:killed|injured|wounded|hurt)\b|\bdied\b", _I).search(stext)
+                    # "drones killed two civilians", not "attacks have killed 12,000"
+                    or _rx(r"(?<!\bhave\s)(?<!\bhas\s)(?<!\bhad\s)\b(?:killed|injured|wounded)\s+(?:(?:at\s+least|more\s+than|about|around|some|nearly|almost|over|up\s+to)\s+)?$", _I)
+                    .search(r.before))
                 r.period = "window" if r.category == "civilians" and facts.strike else (
                     state.default_period if same and state.default_period else ("window" if told else ""))
             if not r.period and state.article_period and _fits_period(r, state.article_period) and (
@@ -1686,6 +1699,8 @@ def _civilian_party(r: Reading, stext: str, base: int, parties: list[_Mention], 
         return inside[-1].party
     if facts.russian_place:
         return "russia"
+    if _OCCUPIED.search(stext):
+        return "ukraine"  # civilians of occupied Ukraine, whoever shelled them and whoever counts them
     struck = [p for p in parties if p.role == "location" and p.party in OPPOSITE
               and not _rx(r"(?:ian|ians|'s)$", _I).search(stext[p.start - base:p.end - base])]  # a country, not "Russian shelling" or "in Russia's strike"
     if struck:
