@@ -367,6 +367,13 @@ CASES = {
         "Moscow-installed officials in occupied Luhansk said Ukrainian rockets killed three civilians in Alchevsk.",
         [("ukraine", "civilians", "killed", 3, "exact", "window", "russia_official")],
     ),
+    "parts_of_a_named_count_after_it_includes": (
+        "UALosses has confirmed the deaths of 64,500 Ukrainian soldiers. The list also includes 9,200 "
+        "mobilised men drafted last year and 1,150 officers.",
+        [("ukraine", "personnel", "killed", 64500, "exact", "cumulative", "independent"),
+         ("ukraine", "personnel", "killed", 9200, "exact", None, "independent"),
+         ("ukraine", "personnel", "killed", 1150, "exact", None, "independent")],
+    ),
     "one_million_headline_caps": (
         "Russian casualties pass 1 MILLION",
         [("russia", "personnel", "casualties", 1000000, "at_least", "cumulative", "unattributed")],

@@ -808,8 +808,11 @@ def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str
         if fam == "local_official" and _rx(r"(?:\b(?:russian|russia|moscow|kremlin)[\s-](?:installed|appointed|backed)|\bpro-russian)"
                                            r"\b", _I).search(stext[max(0, s - 30):e]):
             fam = "russia_official"  # "the Russian-installed governor of occupied Zaporizhzhia said"
-        if _OWNED_NOUN.match(stext[e:e + 40]):
-            continue  # "Russian military personnel", "Ukraine's military equipment": an owner, not a voice
+        if _OWNED_NOUN.match(stext[e:e + 40]) or _rx(
+                r"'s\s+(?!(?:[\w-]+\s+){0,2}(?:figures?|data|reports?|update|statements?|estimates?|count|tally|assessment|"
+                r"numbers|briefing|announcement|summary|bulletin|spokes\w+|press|own|latest|daily|official|telegram|website)\b)"
+                r"(?:[\w-]+\s+){0,2}?(?:units?|forces|troops|brigades?|regiments?|battalions?|programm?e|contracts?|ranks)\b", _I).match(stext[e:e + 60]):
+            continue  # "Russian military personnel", "the Defense Ministry's Storm-Z units": an owner, not a voice
         subject_claim = fam in ("ukraine_official", "russia_official") and _rx(r"\s+(?:have\s+|has\s+|had\s+)?(?:destroyed|shot\s+down|downed|eliminated|killed|hit|struck|captured|intercepted)\b", _I).match(stext[e:e + 40])
         before = stext[max(0, s - 60):s]
         after = stext[e:e + 70]
@@ -977,8 +980,12 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
     loss_in_sentence = bool(lex.equipment_loss.search(stext) or _rx(r"\blosses\b", _I).search(stext))
     # A header ending with ':' governs the next line, and the lines after it that are list items.
     if _rx(r"\s*(?:among\s+them|of\s+them|of\s+these|including|(?:among|of)\s+the\s+(?:\w+\s+)?(?:dead|killed|victims|casualties)|"
-                r"(?:the|these|this)\s+(?:figures?|numbers?|totals?|tally|count|losses)\s+(?:also\s+)?(?:include|includes|included|comprise))\b", _I).match(stext) and state.last_party:
+                r"(?:(?:the|these|this|that|those)\s+(?:\w+\s+)?(?:figures?|numbers?|totals?|tally|count|losses|list|toll|dead)|it|they)\s+"
+                r"(?:also\s+)?(?:include|includes|included|comprise|comprises))\b", _I).match(stext) and state.last_party:
         state.colon_context, state.colon_fresh = (state.last_party, True, "", ""), True
+        state.colon_measure = state.last_people_measure  # parts of the dead are dead
+        if sent_source == "unattributed" and state.last_named_source:
+            sent_source = state.last_named_source  # and were counted by whoever counted the whole
     if state.last_figure and not sent.colon and _LABELLED_LINE.match(stext) and not (
             state.colon_context and (state.colon_fresh or _LIST_ITEM.match(stext))):
         # "Battlegroup South: up to 240 Ukrainian troops, two artillery pieces": a telegraphic line
@@ -1247,7 +1254,9 @@ def _read_sentence(norm: str, sent: Sentence, snums: list[NumberSpan], lex: Lexi
             r.reason = "other_war"
         elif r.category in vocab.PEOPLE_CATEGORIES and _POPULATION.search(r.before[-40:]):
             r.reason = "population"
-        elif r.category in vocab.PEOPLE_CATEGORIES and (_RECRUIT.search(r.before[-50:]) or _rx(rf"^[^,;.]{{0,40}}?\b(?:were|was|have\s+been|had\s+been|are|being|is)\s+(?:\w+\s+)?{_RECRUIT.pattern}", _I).match(r.after)) \
+        # (a recruiting word before an "and" or a comma belongs to the figure before: "17,300 convicts recruited
+        # from penal colonies and 5,102 officers")
+        elif r.category in vocab.PEOPLE_CATEGORIES and (_RECRUIT.search(_rx(r",|\band\b").split(r.before[-50:])[-1]) or _rx(rf"^[^,;.]{{0,40}}?\b(?:were|was|have\s+been|had\s+been|are|being|is)\s+(?:\w+\s+)?{_RECRUIT.pattern}", _I).match(r.after)) \
                 and not _rx(r"\b(?:dead|killed|died|deaths|wounded)\b", _I).search(r.before[-50:] + r.after[:40]) \
                 and not (r.inherited and r.carried_measure in ("killed", "wounded", "casualties", "missing")):
             r.reason = "recruitment"  # (but not "of the dead, 15,932 had been recruited from prisons")
