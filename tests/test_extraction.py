@@ -374,6 +374,16 @@ CASES = {
          ("ukraine", "personnel", "killed", 9200, "exact", None, "independent"),
          ("ukraine", "personnel", "killed", 1150, "exact", None, "independent")],
     ),
+    "put_out_of_action_by_the_count_of": (
+        "By the count of Ukraine's navy, 28 Russian warships and boats have been put out of action since 2022.",
+        [("russia", "ships", "lost", 28, "exact", "cumulative", "ukraine_official")],
+    ),
+    "the_voice_does_not_own_the_drones_it_downed": (
+        "Russia launched 120 drones at Ukraine overnight. Ukraine's Air Force said 96 of the drones were shot down "
+        "and 17 were \"locally lost\".",
+        [("russia", "drones", "lost", 96, "exact", "window", "ukraine_official"),
+         ("russia", "drones", "lost", 17, "exact", "window", "ukraine_official")],
+    ),
     "one_million_headline_caps": (
         "Russian casualties pass 1 MILLION",
         [("russia", "personnel", "casualties", 1000000, "at_least", "cumulative", "unattributed")],
@@ -394,6 +404,7 @@ def test_phrasing_family(name: str) -> None:
 
 
 TRAPS = {
+    "ship_class_project_number": ("Drones sank a Project 22160 patrol ship near Novorossiysk.", "model_number"),
     "losses_a_day_are_a_rate": ("Russia is losing about 1,000 soldiers a day, Kyiv says.", "rate"),
     "iso_date": ("Ukraine's air force reported the attack on 2024-01-09.", "date"),
     "day_of_war": ("It is day 1,204 of the war.", "day_of_war"),

@@ -385,7 +385,7 @@ _AGE = re.compile(r"^(?:-years?-old|\s+years?\s+old|-year-old)", re.IGNORECASE)
 # "aged 54", "the median age of the dead has risen to 36"
 _AGE_BEFORE = re.compile(r"\baged\s+$|\bage\s+(?:of\s+)?$|\b(?:median|average|mean)\s+age\b[^.;]{0,60}$", re.IGNORECASE)
 _MODEL_BEFORE = re.compile(r"\b(?:Leopard|Challenger|Marder|Gepard|Patriot|Tornado|Mirage|Gripen|Iskander|Kinzhal|Tochka|"
-                           r"Zircon|Kalibr|Shahed|Geran|Lancet|Orlan|Bayraktar|Stryker|Piranha|Caesar|Krab|Zuzana)\s$")
+                           r"Zircon|Kalibr|Shahed|Geran|Lancet|Orlan|Bayraktar|Stryker|Piranha|Caesar|Krab|Zuzana|Project)\s$")
 _UNIT_BEFORE = re.compile(r"\b(?:unit|brigade|regiment|battalion|division|no\.|number|corps|group|model|version)\s+#?$",
                           re.IGNORECASE)
 _MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?"
@@ -511,7 +511,9 @@ _CUE_BEFORE = re.compile(
     r"\b(?:source\s*:|sources\s*:|with\s+reference\s+to|referring\s+to|according\s+to|given\s+by|provided\s+by|data\s+from|figures\s+from|cited\s+by|citing|per|reported\s+by|estimates?\s+(?:from|by)|"
     r"based\s+on(?:\s+data\s+from)?|quoted\s+by|statement\s+(?:by|from)|report\s+(?:by|from)|told|source\s+in|"
     r"sources\s+in|published\s+by|released\s+by|confirmed\s+by|tallied\s+by|counted\s+by|data\s+of|verified\s+by|"
-    r"assessment\s+(?:by|from)|analysis\s+(?:by|from)|intelligence\s+from)\s+(?:the\s+)?(?:[\w'.]+\s+){0,4}$",
+    r"assessment\s+(?:by|from)|analysis\s+(?:by|from)|intelligence\s+from|"
+    r"(?:by|in|under|on)\s+the\s+(?:latest\s+|own\s+)?(?:count|tally|reckoning|estimates?|figures|calculations?)\s+of)"
+    r"\s+(?:the\s+)?(?:[\w'.]+\s+){0,4}$",
     re.IGNORECASE,
 )
 _LOCAL_OFFICIAL = re.compile(
@@ -559,7 +561,8 @@ _ANAPHORA = re.compile(r"^\s*(?:of\s+(?:them|those|these|whom|which)|more|others
 _FORM_REASONS = ("age", "date", "year", "time", "ordinal", "model_number", "measurement", "duration", "percentage", "money")
 _SHARED_TRAPS = ("stock", "launched", "rate", "recruitment", "forecast", "exchange")  # a figure compared with one of these is one too
 # "2,398 were destroyed", "five were \"lost\" to jamming": what happened to the items counted before
-_EQUIPMENT_FATE = re.compile(r"^\s*(?:were|was|had\s+been|have\s+been)?\s*[\"']?(?:destroyed|captured|damaged|abandoned|shot\s+down|"
+_EQUIPMENT_FATE = re.compile(r"^\s*(?:were|was|had\s+been|have\s+been)?\s*[\"']?"
+                            r"(?:(?:locally|reportedly|also|later|successfully|then|likely|probably)\s+)?[\"']?(?:destroyed|captured|damaged|abandoned|shot\s+down|"
                             r"lost|downed|intercepted|suppressed|jammed)\b", re.I)
 _COMPARED = re.compile(r"\b(?:up\s+from|down\s+from|compared\s+(?:with|to)|against|versus|vs\.?|after)\s+(?:\w+\s+){0,2}$"
                        r"|\b(?:with|for|and\s+for|in)\s+(?:[A-Z][\w-]*\s+){0,2}$", re.I)
@@ -1810,6 +1813,11 @@ def _party_for(r: Reading, norm: str, sent: Sentence, parties: list[_Mention], l
     # 4. A party named after the figure as the subject: "11,000 soldiers North Korea have sent".
     rest = [p for p in parties if p.start >= n.end and p.role == "plain"]
     plain_before = [p for p in parties if p.start < n.start and p.role == "plain"]
+    if r.category in MUNITIONS:
+        # "Ukraine's Air Force said 55 of the drones were shot down": the voice does not own what it downed
+        plain_before = [p for p in plain_before if not _rx(
+            r"(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:air\s+force|military|general\s+staff|(?:defen[cs]e\s+)?ministry|command|navy)"
+            r"\s+(?:\w+\s+)?(?:said|says|reported|reports|stated|announced)\b", _I).match(norm, p.end)]
     if plain_before:
         return plain_before[-1].party
     if rest:
