@@ -1,4 +1,4 @@
-"""Regression guard on the hand-written evaluation sets (tests/data/dev and heldout…heldout5).
+"""Regression guard on the hand-written evaluation sets (tests/data/dev and heldout…heldout6).
 
 Each set is articles in real outlets' styles with a gold annotation written independently of
 the parser. The thresholds sit a little under what the parser measures today, so a change
@@ -17,7 +17,8 @@ DATA = Path(__file__).resolve().parent / "data"
 DEV = DATA / "dev"
 # (set, lowest F1, lowest share of matched claims with qualifier, period and source all right)
 FLOORS = {"dev": (0.94, 0.87), "heldout": (0.93, 0.85), "heldout2": (0.89, 0.80), "heldout3": (0.90, 0.79),
-          "heldout4": (0.92, 0.87), "heldout5": (0.81, 0.76)}
+          "heldout4": (0.92, 0.87), "heldout5": (0.88, 0.78),
+          "heldout6": (0.80, 0.72)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
