@@ -384,6 +384,17 @@ CASES = {
         [("russia", "drones", "lost", 96, "exact", "window", "ukraine_official"),
          ("russia", "drones", "lost", 17, "exact", "window", "ukraine_official")],
     ),
+    "a_sides_operational_command_denies_a_figure": (
+        "Russia's Defence Ministry said it had killed 900 Ukrainian soldiers near Pokrovsk in a week. Ukraine's Tavria "
+        "operational-strategic group dismissed the figure, saying its units had fewer than 200 soldiers killed and wounded.",
+        [("ukraine", "personnel", "killed", 900, "exact", "window", "russia_official"),
+         ("ukraine", "personnel", "casualties", 200, "at_most", None, "ukraine_official")],
+    ),
+    "spokesman_after_a_quote_speaks_for_the_side_last_heard": (
+        "Ukraine's General Staff said the assault had failed. \"The enemy lost 800 men in five days,\" "
+        "spokesman Andriy Kovalov told reporters.",
+        [("russia", "personnel", "casualties", 800, "exact", "window", "ukraine_official")],
+    ),
     "one_million_headline_caps": (
         "Russian casualties pass 1 MILLION",
         [("russia", "personnel", "casualties", 1000000, "at_least", "cumulative", "unattributed")],

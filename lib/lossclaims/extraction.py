@@ -431,6 +431,7 @@ _WINDOW = re.compile(
     rf"(?:in|during|throughout|by)\s+(?:early\s+|late\s+|mid-?)?(?:the\s+)?(?:first|second|third|fourth|last)?\s*(?:half\s+of\s+|quarter\s+of\s+)?"
     rf"(?:{_MONTHS}|20\d\d|summer|winter|spring|autumn|fall)\b|between\s+{_MONTHS}|"
     rf"(?:over|in|during)\s+(?:the\s+)?(?:past|last|previous|first|next)\s+(?:\w+\s+){{0,2}}(?:days|weeks|months|years|nights|week|month|year)\b|"
+    rf"\b(?:in|within|over)\s+(?:just\s+|only\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d{{1,2}})\s+(?:days|weeks|months)\b|"
     rf"\bon\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\bon\s+\d{{1,2}}\s+{_MONTHS}|\bon\s+{_MONTHS}\s+\d|\b(?:monday|tuesday|wednesday|thursday|"
     rf"friday|saturday|sunday)'s\b|\boverni(?:ght)\b|\bone\s+night\b|\bthis\s+(?:week|month|year)\b|\blast\s+(?:week|month|year)\b|"
     rf"\bin\s+(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?"
@@ -504,7 +505,7 @@ _CUE_AFTER = re.compile(
     r"suggested|indicated|indicates|puts|published|publishes|verified|recorded|figures|data|update|updates|statement|"
     r"briefing|calculated|calculates|tallied|tally|count|analysis|shows|showed|revealed|reveals|warned|stressed|"
     r"explained|put|evaluates|evaluated|concluded|saying|disclosed|announcing|reporting|claiming|counts|listed|lists|"
-    r"recorded|registered|calculated|tallies|acknowledged|admitted)\b",
+    r"recorded|registered|calculated|tallies|acknowledged|admitted|dismissed|denied|rejected|disputed|countered)\b",
     re.IGNORECASE,
 )
 _CUE_BEFORE = re.compile(
@@ -533,12 +534,18 @@ _TRAILING_VOICE = re.compile(r"\b(?:data|figures|numbers|statistics|information|
 _DATELINE = re.compile(r"\((?:Reuters|AP|AFP|Bloomberg|TASS|Interfax|Xinhua|dpa|Yonhap)\)\s*[-:]", re.I)
 _NATIONAL_OFFICIAL = re.compile(r"\b(?:[Tt]he\s+)?(?:[Dd]efen[cs]e\s+[Mm]inistry|[Mm]inistry\s+of\s+[Dd]efen[cs]e|MoD|"
                                 r"(?:(?<=[Tt]he )|(?<=country's ))[Aa]ir\s+[Ff]orce|(?<=[Tt]he )[Gg]eneral\s+[Ss]taff|"
-                                r"(?:(?<=[Tt]he )|(?<=country's ))military(?=\s+(?:said|says|reported)))(?!\s+of)\b")
+                                r"(?:(?<=[Tt]he )|(?<=country's ))military(?=\s+(?:said|says|reported))|"
+                                # '..." spokesman Viktor Trehubov told Anadolu': a spokesman of the side last heard
+                                r"(?:(?<=[,\"'] )|(?<=[Mm]ilitary )|(?<=[Aa]rmy ))spokes(?:man|woman|person)(?=\s+[A-Z]))(?!\s+of)\b")
 _OWNED_NOUN = re.compile(r"\s+(?:personnel|equipment|hardware|losses|casualties|vehicles|units|positions|targets|"
                          r"aircraft|bases?|convoys?|columns?|assets|deaths|dead|death\s+toll|servicemen|troops|"
                          r"installations|facilities|depots?)\b", re.I)
 _NATIONAL_WORDS = re.compile(r"(?:the\s+)?(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|mod|air\s+force|general\s+staff|"
-                            r"military)", re.I)
+                            r"military|spokes(?:man|woman|person))", re.I)
+# A side's own command speaking: "Ukraine's Khortytsia operational-strategic group", "Russia's Dnepr group of forces"
+_MILITARY_VOICE = re.compile(
+    r"\b(?P<c>Ukraine's|Ukrainian|Russia's|Russian)\s+(?:[A-Z][\w'-]*\s+){0,3}(?:operational[\s-]strategic\s+group(?:\s+of\s+forces)?|"
+    r"operational\s+command|group\s+of\s+(?:forces|troops)|joint\s+forces\s+command)\b", re.I)
 _LOCAL_HINTS = ("governor", "mayor", "administration", "authorities", "council", "emergency", "police", "prosecutor",
                 "installed", "appointed", "backed")
 _BACK_REFERENCE = re.compile(
@@ -791,9 +798,11 @@ def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str
     low = stext.lower()
     if any(h in low for h in _LOCAL_HINTS):
         found += [(m.start(), m.end(), m.group()) for m in _LOCAL_OFFICIAL.finditer(stext)]
-    if "ministry" in low or "MoD" in stext or "air force" in low or "military said" in low or "military says" in low:
+    if "ministry" in low or "MoD" in stext or "air force" in low or "military said" in low or "military says" in low or "spokes" in low:
         found += [(m.start(), m.end(), m.group()) for m in _NATIONAL_OFFICIAL.finditer(stext)
                   if not _rx(r"(?:russia|ukrain|moscow|kyiv|british|uk|us|u\.s\.)\S*\s+$", _I).search(stext[max(0, m.start() - 12):m.start()])]
+    if "group" in low or "command" in low:
+        found += [(m.start(), m.end(), m.group()) for m in _MILITARY_VOICE.finditer(stext)]
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     out = []
     last_end = -1
@@ -802,7 +811,9 @@ def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str
         if s < last_end:
             continue
         last_end = e
+        voice = _MILITARY_VOICE.fullmatch(word)
         fam = _lookup(lex.source_key, word) or ("local_official" if _LOCAL_OFFICIAL.fullmatch(word) else "") or (
+            ("ukraine_official" if voice.group("c").lower().startswith("ukrain") else "russia_official") if voice else "") or (
             "national_official" if _NATIONAL_WORDS.fullmatch(word) else "")
         if not fam:
             continue
