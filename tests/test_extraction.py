@@ -395,6 +395,10 @@ CASES = {
         "spokesman Andriy Kovalov told reporters.",
         [("russia", "personnel", "casualties", 800, "exact", "window", "ukraine_official")],
     ),
+    "country_as_voice_after_a_relative_clause": (
+        "Britain, which shares intelligence with Kyiv, said Russia had suffered about 450,000 casualties.",
+        [("russia", "personnel", "casualties", 450000, "approx", "cumulative", "uk_official")],
+    ),
     "one_million_headline_caps": (
         "Russian casualties pass 1 MILLION",
         [("russia", "personnel", "casualties", 1000000, "at_least", "cumulative", "unattributed")],
