@@ -177,7 +177,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'.]*")
 # Words too common to scan for ("the UK", "a Western official", "on both sides"): such a phrase is
 # looked for at its second word, then matched from the lead word before it.
 _LEADS = frozenset({"the", "a", "an", "on"})
-_LEAD_BEFORE = re.compile(r"(?<![\w-])(?:the|a|an|on)[\s-]+$", re.IGNORECASE)
+_LEAD_BEFORE = re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(_LEADS))})[\s-]+$", re.IGNORECASE)
 
 
 def _first_words(phrases) -> re.Pattern:
@@ -546,6 +546,16 @@ _NATIONAL_WORDS = re.compile(r"(?:the\s+)?(?:defen[cs]e\s+ministry|ministry\s+of
 _MILITARY_VOICE = re.compile(
     r"\b(?P<c>Ukraine's|Ukrainian|Russia's|Russian)\s+(?:[A-Z][\w'-]*\s+){0,3}(?:operational[\s-]strategic\s+group(?:\s+of\s+forces)?|"
     r"operational\s+command|group\s+of\s+(?:forces|troops)|joint\s+forces\s+command)\b", re.I)
+
+
+def _military_voice(word: str) -> str:
+    """The family of a side's own command named as a voice, or ''."""
+    voice = _MILITARY_VOICE.fullmatch(word)
+    if not voice:
+        return ""
+    return "ukraine_official" if voice.group("c").lower().startswith("ukrain") else "russia_official"
+
+
 _LOCAL_HINTS = ("governor", "mayor", "administration", "authorities", "council", "emergency", "police", "prosecutor",
                 "installed", "appointed", "backed")
 _BACK_REFERENCE = re.compile(
@@ -811,10 +821,8 @@ def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str
         if s < last_end:
             continue
         last_end = e
-        voice = _MILITARY_VOICE.fullmatch(word)
         fam = _lookup(lex.source_key, word) or ("local_official" if _LOCAL_OFFICIAL.fullmatch(word) else "") or (
-            ("ukraine_official" if voice.group("c").lower().startswith("ukrain") else "russia_official") if voice else "") or (
-            "national_official" if _NATIONAL_WORDS.fullmatch(word) else "")
+            _military_voice(word)) or ("national_official" if _NATIONAL_WORDS.fullmatch(word) else "")
         if not fam:
             continue
         if fam == "national_official" and stext[max(0, s - 10):s].lower() == "country's ":
