@@ -103,6 +103,11 @@ def _chunks(items: Iterable[Article | Problem], batch_articles: int,
         yield arts, problems
 
 
+def article_rows(article: Article) -> tuple[list[tuple], list[tuple]]:
+    """Claim and mention rows of one article: the whole per-article path from text to rows."""
+    return extract(article)
+
+
 def _extract_chunk(articles: list[Article]) -> tuple[list[tuple], list[tuple], list[tuple]]:
     """Article, claim and mention rows of a list of articles (what a worker process runs)."""
     arts: list[tuple] = []
@@ -110,7 +115,7 @@ def _extract_chunk(articles: list[Article]) -> tuple[list[tuple], list[tuple], l
     mentions: list[tuple] = []
     for article in articles:
         arts.append(article_row(article))
-        c, m = extract(article)
+        c, m = article_rows(article)
         claims.extend(c)
         mentions.extend(m)
     return arts, claims, mentions
