@@ -191,3 +191,26 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("gold", help="gold CSV: article, party, category, measure, value, qualifier, period, source")
     p.add_argument("-v", "--verbose", action="store_true", help="list missed and extra claims")
     p.set_defaults(func=_cmd_evaluate)
+
+
+def fingerprint(folder: str | Path) -> dict[str, str]:
+    """SHA-256 of the extraction rows (claims, then mentions) of every article in a folder.
+
+    A change to the parser that should not change its output is checked against these: equal
+    digests mean identical rows, spans, quotes and flags.
+    """
+    import hashlib
+
+    from .extraction import extract
+    from .reading import iter_articles
+
+    claims, mentions = hashlib.sha256(), hashlib.sha256()
+    for item in iter_articles(folder, progress=False):
+        if not hasattr(item, "text"):
+            continue
+        c, m = extract(item)
+        for digest, rows in ((claims, c), (mentions, m)):
+            for row in rows:
+                digest.update(repr(row).encode("utf-8"))
+                digest.update(b"\n")
+    return {"claims": claims.hexdigest(), "mentions": mentions.hexdigest()}
