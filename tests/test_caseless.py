@@ -7,14 +7,21 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lossclaims import extraction
+import importlib
+import pkgutil
+
+from lossclaims import extract as engine
 from lossclaims.caseless import Caseless, caseless, lower_pattern
 from lossclaims.reading import default_articles_dir
 
 
 def _extraction_patterns() -> dict[str, Caseless]:
-    found = {name: v for name, v in vars(extraction).items() if isinstance(v, Caseless)}
-    for space, prefix in ((vars(extraction.lexicon()), "lex."), (vars(extraction._dyn()), "dyn.")):
+    found = {}
+    for info in pkgutil.iter_modules(engine.__path__):
+        module = importlib.import_module(f"{engine.__name__}.{info.name}")
+        found.update({f"{info.name}.{name}": v for name, v in vars(module).items() if isinstance(v, Caseless)})
+    lexicon = importlib.import_module(f"{engine.__name__}.lexicon")
+    for space, prefix in ((vars(lexicon.lexicon()), "lex."), (vars(lexicon._dyn()), "dyn.")):
         found.update({prefix + name: v for name, v in space.items() if isinstance(v, Caseless)})
     return found
 

@@ -9,7 +9,8 @@ import pytest
 
 import lossclaims
 
-MODULES = sorted(m.name for m in pkgutil.iter_modules(lossclaims.__path__, "lossclaims.") if m.name != "lossclaims.__main__")
+# walk_packages: the extraction engine's stage modules (lossclaims.extract.*) too
+MODULES = sorted(m.name for m in pkgutil.walk_packages(lossclaims.__path__, "lossclaims.") if m.name != "lossclaims.__main__")
 
 
 @pytest.mark.parametrize("name", MODULES)

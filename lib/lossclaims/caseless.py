@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterator
 
-__all__ = ["Caseless", "caseless", "lower_pattern"]
+__all__ = ["Caseless", "caseless", "caseless_module", "lower_pattern"]
 
 
 def lower_pattern(pattern: str) -> str:
@@ -169,3 +169,10 @@ def caseless(rx: re.Pattern) -> Caseless | re.Pattern:
     if not rx.flags & re.IGNORECASE or "(?-i" in rx.pattern:
         return rx
     return Caseless(rx)
+
+
+def caseless_module(namespace: dict) -> None:
+    """Make every compiled pattern of a module's namespace `caseless` (call at the module's end)."""
+    for name, value in list(namespace.items()):
+        if isinstance(value, re.Pattern):
+            namespace[name] = caseless(value)

@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+
+from ..numbers import NumberSpan, find_numbers
+from ..reading import Article
+from .cues import _ARTICLE_LOSS, _ARTICLE_LOSS_BEFORE, _ARTICLE_NUMBER, _LIST_LOSS, _TRAILING_VOICE
+from .lexicon import _I, _dyn, _rx, lexicon
+from .sentence import _read_sentence
+from .source import _voice
+from .state import _ArticleState
+from .text import Sentence, _normalise, split_sentences
+
+
+def extract(article: Article) -> tuple[list[tuple], list[tuple]]:
+    """Claim rows and mention rows (tuples in the schema's column order) of one article.
+
+    >>> claims, mentions = extract(Article(id="a", text="Russia has lost 10,980 tanks since Feb. 24, 2022."))
+    >>> [c[1:8] for c in claims]
+    [('russia', 'tanks', 'lost', 10980.0, 'exact', 'cumulative', 'unattributed')]
+    >>> sorted(m[3] for m in mentions)
+    ['date', 'year']
+    """
+    lex = lexicon()
+    text = article.text
+    norm = _normalise(text)
+    sentences = split_sentences(norm)
+    numbers = find_numbers(norm)
+    state = _ArticleState()
+    claims: list[tuple] = []
+    mentions: list[tuple] = []
+    seen: dict[tuple, int] = {}
+    defaulted: set[int] = set()  # claims whose period no word of their sentence gave
+    block = 0  # first claim after the last sentence that named a voice
+    ni = 0
+    for sent in sentences:
+        snums: list[NumberSpan] = []
+        while ni < len(numbers) and numbers[ni].start < sent.end:
+            if numbers[ni].start >= sent.start:
+                snums.append(numbers[ni])
+            ni += 1
+        stext = norm[sent.start:sent.end]
+        quote = text[sent.start:sent.end]
+        snums = _add_article_numbers(stext, sent.start, snums)
+        readings = _read_sentence(norm, sent, snums, lex, state)
+        for r in readings:
+            if r.reason:
+                mentions.append((article.id, text[r.num.start:r.num.end], r.num.value, r.reason, quote,
+                                 r.num.start, r.num.end))
+                continue
+            flags = list(r.num.flags) + r.flags + (["headline"] if sent.title else [])
+            key = (r.party, r.category, r.measure, r.num.value)
+            if key in seen:
+                idx = seen[key]
+                row = claims[idx]
+                if row[7] == "unattributed" and r.source != "unattributed" and not _in_quote(norm, sent, r.num):
+                    row = claims[idx] = row[:7] + (r.source,) + row[8:]
+                if idx in defaulted and r.period_explicit:
+                    claims[idx] = row[:6] + (r.period,) + row[7:]  # the body says when; the headline did not
+                    defaulted.discard(idx)
+                mentions.append((article.id, text[r.num.start:r.num.end], r.num.value, "repeat", quote,
+                                 r.num.start, r.num.end))
+                continue
+            seen[key] = len(claims)
+            if not r.period_explicit:
+                defaulted.add(len(claims))
+            claims.append((article.id, r.party, r.category, r.measure, r.num.value, r.qualifier, r.period,
+                           r.source, quote, r.num.start, r.num.end, ";".join(dict.fromkeys(flags))))
+        if state.voice_here:
+            # A voice named after the figures it gave ("... The data are being updated, the General
+            # Staff noted.") is their source.
+            if all(r.reason for r in readings) and _TRAILING_VOICE.search(stext):
+                for j in range(block, len(claims)):
+                    if claims[j][7] == "unattributed":
+                        claims[j] = claims[j][:7] + (_voice(state.voice_here, claims[j][1], state),) + claims[j][8:]
+            block = len(claims)
+    return claims, mentions
+
+
+def _in_quote(norm: str, sent: Sentence, n: NumberSpan) -> bool:
+    """Whether a figure stands inside a direct quotation of its paragraph line."""
+    line_start = max(norm.rfind("\n", 0, sent.start) + 1, n.start - 2000)
+    return norm.count('"', line_start, n.start) % 2 == 1
+
+
+def _add_article_numbers(stext: str, base: int, snums: list[NumberSpan]) -> list[NumberSpan]:
+    """'a tank was destroyed', 'killing a woman': an article that counts one lost item or person."""
+    extra = []
+    last_end = -1
+    for m in _ARTICLE_NUMBER.finditer(stext):
+        after = stext[m.end():]
+        before = stext[:m.start()]
+        coordinated = last_end >= 0 and _rx(r"\s*(?:,|and|,\s*and|as\s+well\s+as)\s*").fullmatch(stext[last_end:m.start()])
+        # An item of a list of losses: "up to 400 servicemen, a tank and a US-made M777 howitzer".
+        in_list = bool(_rx(r"(?:\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten))\s+[\w\s.-]{2,60}?"
+                                 r"(?:,|\band|,?\s*including|,?\s*among\s+them)\s*(?:and\s+)?$").search(before[-90:])) and bool(
+            _LIST_LOSS.search(before) or _rx(r"\b(?:killed|wounded|injured|died)\b", _I).search(before))
+        if not (_ARTICLE_LOSS.match(after) or _ARTICLE_LOSS_BEFORE.search(before) or coordinated or in_list):
+            continue
+        if _dyn().not_head.match(after):
+            continue
+        s, e = base + m.start("a"), base + m.end("a")
+        if any(n.start <= s < n.end for n in snums):
+            continue
+        extra.append(NumberSpan(s, e, 1.0, m.group("a"), "count", True, ("article_number",)))
+        last_end = m.end()
+    return sorted(snums + extra, key=lambda n: n.start) if extra else snums

@@ -1,0 +1,208 @@
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+from ..numbers import NumberSpan, find_numbers
+from .cues import _CIVIL_CONTEXT, _CUE_AFTER, _CUE_BEFORE, _CUMULATIVE, _DAILY, _DAILY_HINT, _DATELINE, _LOCAL_HINTS, _LOCAL_OFFICIAL, _LOCATION_BEFORE, _MILITARY_CONTEXT, _MILITARY_VOICE, _NATIONAL_OFFICIAL, _NATIONAL_WORDS, _OWNED_NOUN, _REGIONAL_SINCE, _REPORTING, _RUSSIAN_PLACES, _SINCE_HINT, _SINCE_WAR, _SPEECH_DATE, _WINDOW, _WINDOW_HINT
+from .lexicon import Lexicon, _I, _lookup, _measure_spans, _rx, _scan
+from .text import Sentence
+
+
+# Reading one number in its sentence
+
+@dataclass
+class Reading:
+    """What the words around one number say about it (filled step by step)."""
+
+    num: NumberSpan
+    sent: Sentence
+    before: str  # normalised text from the previous number (or sentence start) to this one
+    after: str   # normalised text from this number to the next one (or sentence end)
+    category: str = ""
+    cat_end: int = -1     # article offset where the category noun ends (or -1)
+    people_noun: bool = False
+    measure: str = ""
+    party: str = ""
+    qualifier: str = "exact"
+    period: str = ""
+    source: str = ""
+    reason: str = ""
+    flags: list[str] = field(default_factory=list)
+    inherited: bool = False
+    inherit: "Reading | None" = None  # the figure whose party this one shares
+    list_head: "Reading | None" = None  # first item of the list this figure is in
+    partner: "Reading | None" = None    # the high end of the range this figure is the low end of
+    period_explicit: bool = False        # the period came from words of its own sentence
+    carried_measure: str = ""            # the measure of the earlier figure this one continues
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    party: str
+    role: str  # 'location', 'supplier', 'plain'
+
+
+def _party_mentions(stext: str, base: int, lex: Lexicon) -> list[_Mention]:
+    out: list[_Mention] = []
+    spans = _scan(stext, lex.party_first, (lex.party, lex.party_cs))
+    spans.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+    last_end = -1
+    for s, e, word in spans:
+        if s < last_end:
+            continue
+        last_end = e
+        key = _lookup(lex.party_key, word)
+        rest = stext[e:e + 12]
+        role = "plain"
+        if _rx(r"-(?:made|built|supplied|designed|produced|backed|provided|led|installed|appointed|controlled|occupied)\b", _I).match(rest):
+            role = "supplier"
+        elif _rx(r"\s*[-/]\s*(?:ukrain|russia)", _I).match(rest) or _rx(r"(?:russo|russia|russian|ukraine|ukrainian)\s*[-/]\s*$", _I).search(stext[max(0, s - 12):s]):
+            role = "supplier"  # "Russia-Ukraine war": names both, owns nothing
+        elif _rx(r"\s+side\b", _I).match(rest):
+            role = "plain"  # "on the Ukrainian side": whose, not where
+        elif _LOCATION_BEFORE.search(stext[max(0, s - 30):s]) and not _rx(r"\b(?:losses|casualties|toll|death\s+toll)\s+(?:of|for|to)\s+(?:the\s+)?$", _I).search(stext[max(0, s - 30):s]):
+            if not _rx(r"\bby\s+(?:the\s+)?$", _I).search(stext[max(0, s - 8):s]):
+                role = "location"
+            else:
+                role = "by"
+        out.append(_Mention(base + s, base + e, key, role))
+    return out
+
+
+def _military_voice(word: str) -> str:
+    """The family of a side's own command named as a voice, or ''."""
+    voice = _MILITARY_VOICE.fullmatch(word)
+    if not voice:
+        return ""
+    return "ukraine_official" if voice.group("c").lower().startswith("ukrain") else "russia_official"
+
+
+def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str, bool]]:
+    """(start, end, family, attributed) for source names in a sentence, longest first."""
+    found = [f for f in _scan(stext, lex.source_first, (lex.source, lex.source_cs))
+             if not _DATELINE.match(stext[max(0, f[0] - 1):f[1] + 4])]
+    low = stext.lower()
+    if any(h in low for h in _LOCAL_HINTS):
+        found += [(m.start(), m.end(), m.group()) for m in _LOCAL_OFFICIAL.finditer(stext)]
+    if "ministry" in low or "MoD" in stext or "air force" in low or "military said" in low or "military says" in low or "spokes" in low:
+        found += [(m.start(), m.end(), m.group()) for m in _NATIONAL_OFFICIAL.finditer(stext)
+                  if not _rx(r"(?:russia|ukrain|moscow|kyiv|british|uk|us|u\.s\.)\S*\s+$", _I).search(stext[max(0, m.start() - 12):m.start()])]
+    if "group" in low or "command" in low:
+        found += [(m.start(), m.end(), m.group()) for m in _MILITARY_VOICE.finditer(stext)]
+    found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+    out = []
+    last_end = -1
+    party_words = set(lex.party_key)
+    for s, e, word in found:
+        if s < last_end:
+            continue
+        last_end = e
+        fam = _lookup(lex.source_key, word) or ("local_official" if _LOCAL_OFFICIAL.fullmatch(word) else "") or (
+            _military_voice(word)) or ("national_official" if _NATIONAL_WORDS.fullmatch(word) else "")
+        if not fam:
+            continue
+        if fam == "national_official" and stext[max(0, s - 10):s].lower() == "country's ":
+            fam = "own_official"  # "Ukraine has lost ..., the country's air force said": the side's own voice
+        if fam == "local_official" and _rx(r"(?:\b(?:russian|russia|moscow|kremlin)[\s-](?:installed|appointed|backed)|\bpro-russian)"
+                                           r"\b", _I).search(stext[max(0, s - 30):e]):
+            fam = "russia_official"  # "the Russian-installed governor of occupied Zaporizhzhia said"
+        if _OWNED_NOUN.match(stext[e:e + 40]) or _rx(
+                r"'s\s+(?!(?:[\w-]+\s+){0,2}(?:figures?|data|reports?|update|statements?|estimates?|count|tally|assessment|"
+                r"numbers|briefing|announcement|summary|bulletin|spokes\w+|press|own|latest|daily|official|telegram|website)\b)"
+                r"(?:[\w-]+\s+){0,2}?(?:units?|forces|troops|brigades?|regiments?|battalions?|programm?e|contracts?|ranks)\b", _I).match(stext[e:e + 60]):
+            continue  # "Russian military personnel", "the Defense Ministry's Storm-Z units": an owner, not a voice
+        subject_claim = fam in ("ukraine_official", "russia_official") and _rx(r"\s+(?:have\s+|has\s+|had\s+)?(?:destroyed|shot\s+down|downed|eliminated|killed|hit|struck|captured|intercepted)\b", _I).match(stext[e:e + 40])
+        before = stext[max(0, s - 60):s]
+        after = stext[e:e + 70]
+        cue = bool(_rx(r"\b(?:said|says|claims|claimed|reported|reports|estimates|estimated)$", _I).search(word)
+                   or (_rx(r"\s-\s*$").search(before) and not stext[e:].strip(" .\"'"))
+                   or _CUE_AFTER.match(after) or _CUE_BEFORE.search(before)
+                   or _rx(r",\s*(?:said|says|added|wrote)\s+$", _I).search(before)  # "..., said Ukrainian military spokesman X"
+                   or _rx(r"^\s*(?:\([^)]{0,20}\))?\s*:").match(after)
+                   or _rx(r"^'s\s+(?:\w+\s+){0,3}(?:said|says|estimates?|figures|data|report|update|statement|count)", _I).match(after))
+        if word.lower() in lex.cue_only or word.lower() in party_words:
+            # a country named as a voice speaks right there ("Britain said", "the UK also believes"),
+            # not when it only qualifies a noun ("the Washington think tank says")
+            cue = bool(_rx(r"^(?:'s)?\s*,?\s*(?:\w+\s+)?(?:said|says|say|believes|believed|estimates?|estimated|claims?|claimed|"
+                                r"reported|reports|told|tells|assessed|assesses|thinks|put|puts|announced|announces|stated|states|"
+                                r"wrote|writes|added|adds|tweeted|posted|admitted|acknowledged|confirmed|noted)\b", _I).match(after)
+                       or _rx(r"^[^.;:\"]{0,40}:\s*[\"'\w]").match(after) or _CUE_BEFORE.search(before)
+                       # "Russia, which denies targeting civilians, said"
+                       or _rx(r"^\s*,\s*(?:which|who)\s+[^,.;]{0,80},\s*(?:also\s+)?(?:said|says|claimed|claims|reported|stated)\b", _I).match(
+                           stext[e:e + 110]))
+        plain = word.lower() not in party_words and word.lower() not in lex.cue_only and not _rx(r"[A-Z]{2,4}").fullmatch(word) and fam not in (
+            "ukraine_official", "russia_official") and not _rx(r"\b(?:analysts?|experts|observers|researchers)$", _I).search(word)
+        out.append((base + s, base + e, fam, bool(cue or plain or subject_claim)))
+    return out
+
+
+class _SentenceFacts:
+    """What a sentence says as a whole, read once and only when a figure asks (most sentences
+    have no figure that gets this far), so long sentences and long articles stay linear."""
+
+    def __init__(self, stext: str, lex: Lexicon) -> None:
+        self.text = stext
+        self._lex = lex
+
+    @cached_property
+    def measure_keys(self) -> set[str]:
+        return {k for _, _, k in _measure_spans(self.text, self._lex)}
+
+    @cached_property
+    def loss_verb(self) -> bool:
+        return bool(self._lex.loss_verb.search(self.text))
+
+    @cached_property
+    def civilian_context(self) -> bool:
+        return bool(_CIVIL_CONTEXT.search(self.text) and not _MILITARY_CONTEXT.search(self.text))
+
+    @cached_property
+    def russian_place(self) -> bool:
+        return bool(_RUSSIAN_PLACES.search(self.text))
+
+    @cached_property
+    def since_war(self) -> bool:
+        return any(k == "cumulative" for _, _, k in self.markers) and bool(_SINCE_WAR.search(self.text))
+
+    @cached_property
+    def daily(self) -> bool:
+        return any(k == "daily" for _, _, k in self.markers)
+
+    @cached_property
+    def window(self) -> bool:
+        return any(k == "window" for _, _, k in self.markers)
+
+    @cached_property
+    def markers(self) -> list[tuple[int, int, str]]:
+        """Period markers with their places, so each figure takes the nearest one."""
+        stext = self.text
+        found = [(m.start(), m.end(), "cumulative") for m in _CUMULATIVE.finditer(stext)]
+        if _SINCE_HINT.search(stext):
+            found += [(m.start(), m.end(), "cumulative") for m in _SINCE_WAR.finditer(stext)]
+        if _DAILY_HINT.search(stext):
+            found += [(m.start(), m.end(), "daily") for m in _DAILY.finditer(stext)]
+        found += [(m.start(), m.end(), "window") for m in _REGIONAL_SINCE.finditer(stext)]
+        unspoken = stext
+        if _WINDOW_HINT.search(stext):
+            # "said on Tuesday", "published in March": when it was said, not a period
+            unspoken = _SPEECH_DATE.sub(lambda m: " " * len(m.group()), stext)
+            found += [(m.start(), m.end(), "window") for m in _WINDOW.finditer(unspoken)]
+        # The vocabulary table's window phrases ("over the weekend", "during the night") no pattern read.
+        found += [(m.start(), m.end(), "window") for m in self._lex.window.finditer(unspoken)
+                  if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e, _ in found)]
+        return sorted(found)
+
+    @cached_property
+    def parens(self) -> list[tuple[int, int]]:
+        return [m.span() for m in _rx(r"\([^()]{0,200}\)").finditer(self.text)]
+
+    @cached_property
+    def reporting(self) -> list[int]:
+        return [m.start() for m in _REPORTING.finditer(self.text)]
+
+    @cached_property
+    def strike(self) -> bool:
+        return bool(_rx(r"\b(?:strikes?|attacks?|shelling|struck|hit|bombing|shelled)\b", _I).search(self.text))
