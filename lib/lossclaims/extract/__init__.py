@@ -20,8 +20,8 @@ table and are compiled once in `lexicon`. Names with a leading underscore are th
 """
 from __future__ import annotations
 
-from .engine import extract
+from .engine import explain, extract
 from .lexicon import BELLIGERENTS, MUNITIONS, Lexicon, lexicon
 from .text import Sentence, split_sentences
 
-__all__ = ["BELLIGERENTS", "MUNITIONS", "Lexicon", "Sentence", "extract", "lexicon", "split_sentences"]
+__all__ = ["BELLIGERENTS", "MUNITIONS", "Lexicon", "Sentence", "explain", "extract", "lexicon", "split_sentences"]

@@ -1,7 +1,18 @@
+"""Category: what a figure counts. First the noun after it or the label before it ("12 tanks",
+"tanks - 10,980", "471,220 (+1,180) military personnel"); then, for a figure with no noun of its
+own, a list of named rules tried in order (`BARE_RULES`): a linking phrase ("the death toll rose
+to"), an anaphora ("6,000 of them"), the figure before it in the sentence, a people measure."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Callable
 
-from .lexicon import Lexicon, _dyn, _lookup
+from .. import vocabulary as vocab
+from .cues import (_ANAPHORA, _ANOTHER_BEFORE, _ARMY_CONTEXT, _COMPARED, _DAILY_AFTER, _EQUIPMENT_FATE, _LINK_BEFORE,
+                   _MILITARY_CONTEXT, _PLUS, _SHARED_TRAPS, _TOTAL_BEFORE)
+from .lexicon import Lexicon, _I, _dyn, _lookup, _measure_spans, _rx
+
+if TYPE_CHECKING:
+    from .tags import Reading, Tags
 
 
 def _category_after(after: str, lex: Lexicon) -> tuple[str, int, bool]:
@@ -21,3 +32,370 @@ def _category_before(before: str, lex: Lexicon) -> str:
     """Category of a label just before a number: 'tanks - 10,980', 'personnel: about 1,020,010'."""
     m = _dyn().cat_label.search(before[-80:])
     return _lookup(lex.category_key, m.group("cat")) if m else ""
+
+
+def _owned_before(before: str) -> bool:
+    """Whether a measure verb sits right before a number ('killed 11,743', 'injuring at least 30')."""
+    return bool(_dyn().measure_owned.search(before[-60:]))
+
+
+# ---------------------------------------------------------------------------
+# A figure with a noun of its own (or a label)
+
+def noun_category(r: "Reading", i: int, t: "Tags", prev: "Reading | None") -> None:
+    """Set the category a figure's own noun or label gives, and whose people a bare people noun
+    counts. `prev` is the last figure before it with a category and no reason."""
+    readings, lex = t.readings, t.lex
+    n = r.num
+    cat, cat_end, people_noun = _category_after(r.after, lex)
+    if not cat and _PLUS.search(r.after) and i + 1 < len(readings) and _DAILY_AFTER.match(readings[i + 1].after):
+        # "471,220 (+1,180) military personnel": the noun follows the day's increment.
+        nxt = readings[i + 1]
+        rest = nxt.after[_DAILY_AFTER.match(nxt.after).end():]
+        cat2, end2, people2 = _category_after(rest, lex)
+        if cat2:
+            offset = nxt.num.end + _DAILY_AFTER.match(nxt.after).end() - n.end
+            cat, cat_end, people_noun = cat2, offset + end2, people2
+            r.decided("category", "noun after the day's increment")
+    label = _category_before(r.before, lex)
+    if label and (not cat or cat in ("civilians", "personnel") and label == "personnel"):
+        cat, cat_end, people_noun = label, -1, False
+        r.decided("category", "label before")
+    if not cat and _PLUS.search(r.before) and _DAILY_AFTER.match(r.after) and i > 0 and readings[i - 1].category:
+        # "10,980 (+4)": the day's increase of the figure before it.
+        before = readings[i - 1]
+        cat = before.category
+        r.period = "daily"
+        r.inherited, r.inherit = True, before
+        r.decided("category", "the day's increase (+N) of the figure before")
+    elif cat and not r.why:
+        r.decided("category", "noun after")
+    r.category = cat
+    r.cat_end = n.end + cat_end if cat_end >= 0 else -1
+    r.people_noun = people_noun
+    _people_by_context(r, cat_end, t)
+    if people_noun and not label:
+        _whose_people(r, t, prev)
+    _foreign_people(r, cat_end, lex)
+
+
+def _people_by_context(r: "Reading", cat_end: int, t: "Tags") -> None:
+    """'shelling had injured two men' are civilians; 'the regime has lost a million people' soldiers."""
+    stext, facts = t.stext, t.facts
+    if r.category == "personnel" and cat_end > 0 and _rx(r"\bmen\W*$", _I).search(r.after[:cat_end]) and facts.strike \
+            and not _ARMY_CONTEXT.search(stext):
+        r.category = "civilians"
+        r.decided("category", "men hurt in a strike are civilians")
+    if r.category == "civilians" and cat_end > 0 and _rx(r"\b(?:people|persons|lives)\W*$", _I).search(r.after[:cat_end]) \
+            and _ARMY_CONTEXT.search(stext) and not _rx(r"\bcivilian", _I).search(stext) and not facts.strike:
+        # "the Kyiv regime has lost almost a million people killed and wounded"; but in "two people were
+        # killed as Russian troops shelled 14 settlements" the troops are who struck
+        r.category = "personnel"
+        r.decided("category", "people of an army are personnel")
+
+
+def _whose_people(r: "Reading", t: "Tags", prev: "Reading | None") -> None:
+    """'1,146 injured', '11 others injured': people counted by a measure word alone."""
+    stext, facts, state = t.stext, t.facts, t.state
+    if prev is not None and prev.category in vocab.PEOPLE_CATEGORIES and len(r.before.split()) <= 6:
+        r.category, r.inherit, r.inherited = prev.category, prev, True
+        r.decided("category", "people measure after a people figure")
+    elif _rx(r"\b(?:civilians?|residents?|children|women|passengers|people\s+were)\b", _I).search(stext) or (
+            facts.strike and not _MILITARY_CONTEXT.search(stext)):
+        r.category = "civilians"  # "two dead and 11 injured after Ukrainian drone attacks"
+        r.decided("category", "people measure in a civilian sentence")
+    elif state.last_people:
+        r.category = state.last_people[1]  # "accounted for only 612 confirmed deaths" in a count of soldiers
+        r.decided("category", "people measure: the people counted last")
+    elif facts.civilian_context:
+        r.category = "civilians"
+        r.decided("category", "people measure in a civilian sentence")
+
+
+def _foreign_people(r: "Reading", cat_end: int, lex: Lexicon) -> None:
+    """'two Azerbaijani citizens', 'three Colombian mercenaries': not a party of this war."""
+    if r.category in vocab.PEOPLE_CATEGORIES and cat_end > 0:
+        phrase = r.after[:cat_end]
+        if not (lex.party.search(phrase) or lex.party_cs.search(phrase)) and _rx(
+                r"\b[A-Z][a-z]+(?:i|ian|ean|ese|ish|ch|an)\b").search(phrase):
+            r.party = "foreign"
+
+
+# ---------------------------------------------------------------------------
+# A figure with no noun of its own: named rules, tried in order
+
+class Near:
+    """The figures before the current one that the rules look back to, kept as the pass goes
+    (so a sentence of thousands of figures is read in linear time)."""
+
+    def __init__(self) -> None:
+        self.prev: Reading | None = None    # last with a category and no reason
+        self.near: Reading | None = None    # last with a category
+        self.trap: Reading | None = None    # last not-a-loss figure that a comparison shares ("launched")
+        self.first: Reading | None = None   # first with a category and no reason
+        self.first_people: Reading | None = None
+
+    def passed(self, r: "Reading") -> None:
+        if r.category and not r.reason:
+            self.prev = r
+            self.first = self.first or r
+            if r.category in vocab.PEOPLE_CATEGORIES and self.first_people is None:
+                self.first_people = r
+        if r.category:
+            self.near = r
+        if r.reason in _SHARED_TRAPS:
+            self.trap = r
+
+
+Rule = Callable[["Reading", int, "Tags", Near], bool]
+
+
+def out_of_next(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
+    """'downed 25 of 26 cruise missiles': the noun of the figure after."""
+    nxt = t.readings[i + 1] if i + 1 < len(t.readings) else None
+    if nxt is not None and nxt.category and _rx(r"\s*(?:out\s+)?of\s+(?:the\s+)?", _I).fullmatch(r.after):
+        r.category, r.people_noun, r.inherited = nxt.category, nxt.people_noun, True
+        return True
+    return False
+
+
+def of_the_noun(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
+    """'Of the tanks, 3,689 were knocked out'."""
+    of_the = _rx(rf"\bof\s+(?:the|these|those)\s+(?P<c>{t.lex.category.pattern})\s*,\s*$", _I).search(r.before[-60:])
+    if of_the:
+        r.category, r.inherited = _lookup(t.lex.category_key, of_the.group("c")), True
+        return True
+    return False
+
+
+def of_the_dead(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
+    """'More than 2,300 of the confirmed dead were killed in Kursk': the people counted last."""
+    state = t.state
+    if _rx(r"\s*of\s+the\s+(?:\w+\s+)?(?:dead|killed|fallen|casualties)\b", _I).match(r.after) and state.last_people:
+        r.party, r.category = state.last_people
+        r.carried_measure, r.inherited = state.last_people_measure, True
+        return True
+    return False
+
+
+def parts_of_the_dead(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
+    """'Of the confirmed dead, 20,104 were volunteers, 15,932 had been recruited from prisons'."""
+    state = t.state
+    head = _rx(r"\s*(?:of|among)\s+the\s+(?:\w+\s+)?(?P<m>dead|killed|fallen|casualties|wounded|injured)\s*,", _I).match(t.stext)
+    if head and state.last_people and _rx(r"^\s+(?:were|was|had\s+been|have\s+been|are)\b", _I).match(r.after):
+        measure = _lookup(t.lex.measure_key, head.group("m"))
+        r.party, r.category = state.last_people
+        r.carried_measure, r.inherited = measure or state.last_people_measure, True
+        return True
+    return False
+
+
+def of_those(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
+    """'Of those 3,000, 1,980 were destroyed': the figure the sentence before counted."""
+    state = t.state
+    if _rx(r"\b(?:of|among)\s+(?:those|these)\s*,?\s*$", _I).search(r.before) and state.last_figure and not k.prev:
+        r.party, r.category, r.carried_measure = state.last_figure
+        r.inherited = True
+        return True
+    return False
+
+
+def anaphora_of_equipment(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
+    """'launched 21 drones, 16 of which were shot down'."""
+    if _ANAPHORA.match(r.after) and k.near is not None and k.near.category not in vocab.PEOPLE_CATEGORIES:
+        r.category, r.inherited = k.near.category, True
+        return True
+    return False
+
+
+def anaphora_of_last_category(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
+    """'launched 152 drones ... shot down 124 of them': the last thing counted, taken or not."""
+    state = t.state
+    if _ANAPHORA.match(r.after) and state.last_category and not k.prev and state.last_category != (
+            state.last_figure or ("", "", ""))[1] and t.lex.equipment_loss.search(t.stext):
+        r.category, r.inherited = state.last_category, True
+        return True
+    return False
+
+
+def anaphora_of_last_figure(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
+    """'6,000 of them', '124 of them': the figure the previous sentence counted."""
+    state = t.state
+    if _ANAPHORA.match(r.after) and state.last_figure and not k.prev and (
+            t.facts.measure_keys or t.lex.equipment_loss.search(t.stext)):
+        r.party, r.category, r.carried_measure = state.last_figure
+        r.inherited = True
+        return True
+    return False
+
+
+def anaphora_of_last_people(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
+    """'of them' after a people figure of an earlier sentence."""
+    state = t.state
+    if _ANAPHORA.match(r.after) and state.last_people and not (k.prev and k.prev.category in vocab.PEOPLE_CATEGORIES) and (
+            t.facts.measure_keys or t.lex.equipment_loss.search(t.stext)):
+        r.party, r.category = state.last_people
+        r.carried_measure = state.last_people_measure
+        r.inherited = True
+        return True
+    return False
+
+
+def total_of_a_trap(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
+    """'delivered four more ..., bringing the total to 10': a total of what is not a loss is not one."""
+    trap, prev = k.trap, k.prev
+    if trap is not None and (_TOTAL_BEFORE.search(r.before) or _COMPARED.search(r.before)) and (
+            prev is None or prev.num.start < trap.num.start):
+        r.category, r.reason = trap.category or "personnel", trap.reason
+        return True
+    return False
+
+
+def rose_by_to(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
+    """'rose by 1,200 to 650,000': the new level of the figure before."""
+    prev = k.prev
+    if prev and _rx(r"\s*to\s+(?:about\s+|around\s+|some\s+|nearly\s+|over\s+)?", _I).fullmatch(r.before) and _rx(
+            r"\b(?:rose|risen|increased|grew|climbed|jumped)\s+by\s+$", _I).search(prev.before):
+        r.category, r.inherit, r.inherited = prev.category, prev, True
+        r.carried_measure = prev.carried_measure
+        return True
+    return False
+
+
+def total_of_the_sentence(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
+    """'..., bringing the total to 1,020,010': the sentence's first figure (its first people figure)."""
+    if k.prev and _TOTAL_BEFORE.search(r.before):
+        people = k.first_people
+        src = people if people is not None and not _rx(r"\b(?:equipment|hardware|tanks|vehicles)\b", _I).search(
+            r.before) else k.first
+        r.category, r.inherit, r.inherited = src.category, src, True
+        return True
+    return False
+
+
+def continues_the_figure_before(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
+    """Signs that this figure continues the one before: some share its noun whatever it counts
+    ('another 12', 'killed 40, wounded 120', '2,398 were destroyed'), the weaker ones only when it counts people."""
+    prev = k.prev
+    if not prev:
+        return False
+    strong = (_ANOTHER_BEFORE.search(r.before) or _owned_before(r.before) or _COMPARED.search(r.before)
+              or _rx(r"^\s*more\b", _I).match(r.after)
+              or _rx(r"^\s*(?:over|near|around|across|from|in)\s+(?:the\s+)?[A-Z]").match(r.after)
+              or _rx(r"\b(?:including|of\s+which|among\s+them)\s+(?:\w+\s+){0,2}$", _I).search(r.before)
+              or _EQUIPMENT_FATE.match(r.after))
+    weak = ((_rx(r"^\s*(?:,|and\b|\.|$)").match(r.after) and _rx(r",\s*(?:and\s+)?(?:the\s+)?[A-Z][\w()\s-]{0,40}?$").search(r.before))
+            or _rx(r"\bof\s+whom\s+(?:\w+\s+){0,2}$", _I).search(r.before)
+            or _rx(r"^\s*(?:in|during|on)\s+(?:[A-Z][a-z]+)").match(r.after) or _measure_spans(r.after[:40], t.lex))
+    if (strong or weak) and (strong or prev.category in vocab.PEOPLE_CATEGORIES or _TOTAL_BEFORE.search(r.before)):
+        r.category, r.inherit, r.inherited = prev.category, prev, True
+        return True
+    return False
+
+
+def linking_phrase(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
+    """'the death toll rose to 13', 'casualties at 1,000', 'the tank figure includes eight'."""
+    m = _LINK_BEFORE.search(r.before)
+    if not m:
+        return False
+    noun = " ".join(m.group("noun").lower().split())
+    if noun in ("total", "tally", "number", "figure", "count"):
+        _count_link(r, t, k, m)
+    else:
+        _people_link(r, t, k, m, noun)
+    return True
+
+
+def _count_link(r: "Reading", t: "Tags", k: Near, m) -> None:
+    """'the tank figure includes eight', 'the total number of Russian soldiers killed ... at about'."""
+    lex, state, facts, stext, prev = t.lex, t.state, t.facts, t.stext, k.prev
+    named = _dyn().cat_before_noun.search(r.before[max(0, m.start() - 40):m.start()])
+    inner = None if named else lex.category.search(r.before, m.end("noun"))
+    if named or inner:
+        word = named.group("c") if named else inner.group()
+        r.category = _lookup(lex.category_key, word)
+        r.people_noun = r.category in vocab.PEOPLE_CATEGORIES
+        if inner:
+            at = r.num.start - len(r.before) + inner.start()  # article offset of the noun
+            owner = [p for p in t.parties if at - 30 <= p.start < at and p.role == "plain"]
+            if owner:
+                r.party = owner[-1].party
+        return
+    if prev and prev.category:
+        r.category, r.inherit, r.inherited = prev.category, prev, True
+        return
+    if state.last_people and not lex.category.search(stext):
+        # "the count stood at 106,745", "the figure for October was 41,980": the article's running count
+        r.party, r.category, r.inherited = state.last_people[0], state.last_people[1], True
+        r.carried_measure = state.last_people_measure
+        return
+    gap_measure = _measure_spans(m.group("gap") or "", lex) or _measure_spans(r.before[max(0, m.start() - 30):m.start()], lex)
+    if gap_measure or _rx(r"\b(?:troops|soldiers|personnel|servicemen)\b", _I).search(r.before):
+        r.category = "civilians" if (_rx(r"\bcivilian", _I).search(r.before) or facts.civilian_context or (
+            state.last_people and state.last_people[1] == "civilians" and not _MILITARY_CONTEXT.search(stext))) else "personnel"
+        r.people_noun = True
+
+
+def _people_link(r: "Reading", t: "Tags", k: Near, m, noun: str) -> None:
+    """'Russian strike on Zaporizhzhia: death toll rises to 13': a strike's toll, with no soldier named, is civilians'."""
+    state, facts, stext, prev = t.state, t.facts, t.stext, k.prev
+    r.category = "civilians" if (_rx(r"\bcivilian", _I).search(r.before) or facts.civilian_context or (
+        (facts.strike and noun in ("death toll", "toll", "dead", "deaths", "fatalities", "killed", "injured", "wounded")
+         or state.last_people and state.last_people[1] == "civilians")
+        and not _MILITARY_CONTEXT.search(stext))) else "personnel"
+    r.people_noun = True
+    r.carried_measure = _lookup(t.lex.measure_key, m.group("noun"))  # "casualties at", "death toll of"
+    if prev is not None and prev.category == r.category:
+        r.inherit = prev  # "... 4,000 North Koreans ..., while HUR put the dead alone at 1,000": the same side
+
+
+_LOSS_VERBS = ("lost", "losing", "suffered", "lose", "loses")
+
+
+def object_of_a_verb(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
+    """'during the battle for Avdiivka, Russia lost 28,120.': the people counted last;
+    'the strike on Chernihiv killed 17 and wounded 61': people, whose by the context."""
+    if k.prev or not _owned_before(r.before) or not _rx(r"^\s*(?:,|\.|and\b|$|in\b|on\b)").match(r.after):
+        return False
+    state, facts = t.state, t.facts
+    verb = _rx(r"(\w+)\s+(?:\w+\s+)?$").search(r.before)
+    if verb and verb.group(1).lower() in _LOSS_VERBS and state.last_people:
+        r.party, r.category = state.last_people
+        r.carried_measure, r.inherited = state.last_people_measure, True
+        return True
+    if (facts.strike or facts.civilian_context or not _MILITARY_CONTEXT.search(t.stext)) and verb and \
+            verb.group(1).lower() not in _LOSS_VERBS:
+        r.category, r.people_noun = "civilians", True
+        return True
+    return False
+
+
+def people_by_measure(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
+    """'120 were killed', '40 died': people, civilians where the sentence is about civilians."""
+    prev = k.prev
+    if _measure_spans(r.after[:40], t.lex) and _rx(r"^\s*(?:were|was|have\s+been|had\s+been|has\s+been|are|"
+                                                   r"had|have|died|more|others|people)\b", _I).match(r.after):
+        r.category = "civilians" if t.facts.civilian_context else (
+            prev.category if prev and prev.category in vocab.PEOPLE_CATEGORIES else "personnel")
+        r.people_noun = True
+        return True
+    return False
+
+
+BARE_RULES: tuple[Rule, ...] = (
+    out_of_next, of_the_noun, of_the_dead, parts_of_the_dead, of_those, anaphora_of_equipment,
+    anaphora_of_last_category, anaphora_of_last_figure, anaphora_of_last_people, total_of_a_trap, rose_by_to,
+    total_of_the_sentence, continues_the_figure_before, linking_phrase, object_of_a_verb, people_by_measure,
+)
+
+
+def bare_categories(t: "Tags") -> None:
+    """Give each figure with no noun of its own the category of the first rule that reads it."""
+    k = Near()
+    for i, r in enumerate(t.readings):
+        if not (r.reason or r.category):
+            for rule in BARE_RULES:
+                if rule(r, i, t, k):
+                    r.decided("category", rule.__name__.replace("_", " "))
+                    break
+        k.passed(r)

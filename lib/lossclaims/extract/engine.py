@@ -20,6 +20,34 @@ def extract(article: Article) -> tuple[list[tuple], list[tuple]]:
     >>> sorted(m[3] for m in mentions)
     ['date', 'year']
     """
+    return _extract(article, None)
+
+
+def explain(text: str | Article) -> dict[str, list[dict]]:
+    """Every claim and mention of a text with the named rules that decided it: why the parser read
+    a figure the way it did.
+
+    >>> out = explain("Ukraine's air force said it shot down 41 of 56 Shahed drones overnight.")
+    >>> c = out["claims"][0]; (c["text"], c["party"], c["category"], c["period"])
+    ('41', 'russia', 'drones', 'window')
+    >>> c["why"]["period"]
+    'nearest marker in the sentence'
+    >>> [(m["text"], m["reason"]) for m in out["mentions"]]
+    [('56', 'launched')]
+    """
+    article = text if isinstance(text, Article) else Article(id="text", text=text)
+    trace: dict[str, list] = {"claims": [], "mentions": []}
+    claims, mentions = _extract(article, trace)
+    fields = ("party", "category", "measure", "value", "qualifier", "period", "source")
+    return {
+        "claims": [{"text": article.text[c[9]:c[10]], **dict(zip(fields, c[1:8])), "flags": c[11], "why": dict(why)}
+                   for c, why in zip(claims, trace["claims"])],
+        "mentions": [{"text": m[1], "reason": m[3], "why": dict(why)} for m, why in zip(mentions, trace["mentions"])],
+    }
+
+
+def _extract(article: Article, trace: dict[str, list] | None) -> tuple[list[tuple], list[tuple]]:
+    """`extract`, recording each row's deciding rules in `trace` when one is given."""
     lex = lexicon()
     text = article.text
     norm = _normalise(text)
@@ -46,6 +74,8 @@ def extract(article: Article) -> tuple[list[tuple], list[tuple]]:
             if r.reason:
                 mentions.append((article.id, text[r.num.start:r.num.end], r.num.value, r.reason, quote,
                                  r.num.start, r.num.end))
+                if trace is not None:
+                    trace["mentions"].append(r.why)
                 continue
             flags = list(r.num.flags) + r.flags + (["headline"] if sent.title else [])
             key = (r.party, r.category, r.measure, r.num.value)
@@ -59,12 +89,16 @@ def extract(article: Article) -> tuple[list[tuple], list[tuple]]:
                     defaulted.discard(idx)
                 mentions.append((article.id, text[r.num.start:r.num.end], r.num.value, "repeat", quote,
                                  r.num.start, r.num.end))
+                if trace is not None:
+                    trace["mentions"].append([("reason", "the same claim read before")])
                 continue
             seen[key] = len(claims)
             if not r.period_explicit:
                 defaulted.add(len(claims))
             claims.append((article.id, r.party, r.category, r.measure, r.num.value, r.qualifier, r.period,
                            r.source, quote, r.num.start, r.num.end, ";".join(dict.fromkeys(flags))))
+            if trace is not None:
+                trace["claims"].append(r.why)
         if state.voice_here:
             # A voice named after the figures it gave ("... The data are being updated, the General
             # Staff noted.") is their source.

@@ -1,9 +1,15 @@
+"""Lists and ranges: '70,000-80,000 troops' and 'between 150,000 and 200,000' are two claims each;
+the items of a list ('approximately 1,149 AFVs, 3,098 IFVs and 1,865 tanks') share a qualifier and
+the side of their first item."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
 from .cues import _LIST_SEP, _PLUS, _RANGE_MID
 from .lexicon import Lexicon, _I, _rx
-from .tags import Reading
+
+if TYPE_CHECKING:
+    from .tags import Reading
 
 
 def _pair_ranges(readings: list[Reading]) -> None:
@@ -29,7 +35,8 @@ def _pair_ranges(readings: list[Reading]) -> None:
             a.qualifier, b.qualifier = "at_least", "at_most"
             continue
         if not b.category:
-            prev = next((x for x in reversed(readings[:i]) if x.category and not x.reason), None)
+            prev = next((readings[j] for j in range(i - 1, -1, -1)
+                         if readings[j].category and not readings[j].reason), None)
             # "between 150,000 and ...", or two bare figures joined by a dash: "of whom 150,000-250,000 have been killed"
             if prev is None or not (_rx(r"\b(?:range\s+of|interval\s+of|between|from)\s+$", _I).search(a.before)
                                     or a.after == "-"):

@@ -1,11 +1,19 @@
+"""Party: whose loss a figure is. The owner named in its noun phrase ('12 Ukrainian tanks'), the
+subject of a loss verb, the other side of whoever destroyed or shot it down, 'the enemy' read from
+the speaker, the launcher of munitions shot down; civilians by where they were; else the side the
+text has been talking about."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
 from .cues import _OCCUPIED
-from .lexicon import CONTEXT, Lexicon, MUNITIONS, OPPOSITE, SPEAKER_PARTY, _I, _LAUNCH_REACH, _dyn, _lookup, _rx, lexicon
-from .state import _ArticleState
-from .tags import Reading, _Mention, _SentenceFacts, _party_mentions
+from .lexicon import BELLIGERENTS, CONTEXT, Lexicon, MUNITIONS, OPPOSITE, SPEAKER_PARTY, _I, _LAUNCH_REACH, _dyn, _lookup, _rx, lexicon
+from .tags import _Mention, _party_mentions
 from .text import Sentence
+
+if TYPE_CHECKING:
+    from .state import _ArticleState
+    from .tags import Reading, Tags, _SentenceFacts
 
 
 def _resolve(party: str, speaker: str) -> str:
@@ -14,7 +22,7 @@ def _resolve(party: str, speaker: str) -> str:
     return party
 
 
-def _civilian_party(r: Reading, stext: str, base: int, parties: list[_Mention], facts: _SentenceFacts,
+def _civilian_party(r: "Reading", stext: str, base: int, parties: list[_Mention], facts: "_SentenceFacts",
                     carried: str = "") -> str:
     """Civilians belong to their country: named with the noun, else where they were, else the
     other side of the attacker, else Ukraine (where almost all of this war's civilian toll is)."""
@@ -40,8 +48,8 @@ def _civilian_party(r: Reading, stext: str, base: int, parties: list[_Mention], 
     return carried or "ukraine"
 
 
-def _party_for(r: Reading, norm: str, sent: Sentence, parties: list[_Mention], lex: Lexicon,
-               state: _ArticleState, colon: tuple | None, others: list[Reading] = ()) -> str:
+def _party_for(r: "Reading", norm: str, sent: Sentence, parties: list[_Mention], lex: Lexicon,
+               state: "_ArticleState", colon: tuple | None, others: "list[Reading]" = ()) -> str:
     """Whose loss a figure is: the owner named in its noun phrase, the subject of a loss verb,
     the other side of whoever destroyed it, or the party the text has been talking about."""
     n = r.num
@@ -169,3 +177,27 @@ def _launcher(norm: str, pos: int) -> str:
     for m in _dyn().launcher.finditer(norm, max(0, pos - _LAUNCH_REACH), pos):
         found = _lookup(lexicon().party_key, m.group("p"))
     return found if found in OPPOSITE else ""
+
+
+def resolve_party(r: "Reading", t: "Tags") -> None:
+    """Set the figure's side, or `no_party` as its reason when it is none of the war's sides."""
+    state = t.state
+    if not r.party and r.inherit is not None and r.inherit.party:
+        own = _dyn().own_subject.search(r.before[-80:])
+        # "Russia has lost 2,000 tanks, while Ukraine has lost about 500": the second has its own side
+        r.party = _lookup(t.lex.party_key, own.group("p")) if own else r.inherit.party
+        r.decided("party", "own subject" if own else "the side of the figure it continues")
+    if not r.party and r.category == "civilians":
+        r.party = _civilian_party(r, t.stext, t.base, t.parties, t.facts, state.last_civilians)
+        r.decided("party", "civilians belong to their country")
+    if not r.party and r.list_head is not None and r.list_head.party:
+        np_end = r.cat_end if r.cat_end >= 0 else r.num.end
+        own = [p for p in t.parties if r.num.end <= p.start < np_end and p.role != "supplier"]
+        r.party = own[-1].party if own else r.list_head.party
+        r.decided("party", "owner in the noun phrase" if own else "the side of the list's first item")
+    if not r.party:
+        r.party = _party_for(r, t.norm, t.sent, t.parties, t.lex, state, t.colon, t.readings)
+        r.decided("party", "owner, verb or the side talked about")
+    r.party = _resolve(r.party, r.source if r.source in SPEAKER_PARTY else state.speaker)
+    if not r.party or r.party not in BELLIGERENTS + ("both",):
+        r.reason = "no_party"

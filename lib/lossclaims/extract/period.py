@@ -1,13 +1,20 @@
+"""Period: cumulative (a running total since the invasion), daily (the past day) or window (any
+other bounded time). The nearest period marker of the figure's sentence first; for a figure whose
+sentence says nothing, named rules (`CARRIED_RULES`) carry a period from the list header, the
+paragraph, the article's lead; else it is a running total."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Callable
 
-from .cues import _DAILY, _TOTAL_BEFORE, _WINDOW
+from .cues import _DAILY, _SAME_PERIOD, _TOTAL_BEFORE, _WINDOW
 from .lexicon import _I, _rx
-from .tags import Reading, _SentenceFacts
 from .text import Sentence
 
+if TYPE_CHECKING:
+    from .tags import Reading, Tags, _SentenceFacts
 
-def _fits_period(r: Reading, period: str) -> bool:
+
+def _fits_period(r: "Reading", period: str) -> bool:
     """Whether a figure (and the list it heads or belongs to) is small enough to be one day's or
     one night's loss; a running total is not."""
     if period not in ("daily", "window"):
@@ -23,7 +30,7 @@ def _fits_period(r: Reading, period: str) -> bool:
 _ONE_DAY_CAP = {"personnel": 3000, "civilians": 3000, "aircraft": 30, "helicopters": 30, "ships": 10, "submarines": 3}
 
 
-def _period_for(r: Reading | None, norm: str, sent: Sentence, facts: _SentenceFacts) -> str:
+def _period_for(r: "Reading | None", norm: str, sent: Sentence, facts: "_SentenceFacts") -> str:
     """cumulative, daily or window: the figure's own markers first, then the sentence's ('' if none).
 
     With no figure (`r` None) it reads the sentence alone, e.g. a list header.
@@ -52,3 +59,91 @@ def _period_for(r: Reading | None, norm: str, sent: Sentence, facts: _SentenceFa
         if best is None or rank < best[:2]:
             best = (rank[0], rank[1], kind)
     return best[2] if best else ""
+
+
+PeriodRule = Callable[["Reading", "Tags"], str]
+
+
+def same_period_as_before(r: "Reading", t: "Tags") -> str:
+    """'in the same period': the period of the figure before."""
+    return t.state.last_period if _SAME_PERIOD.search(t.stext) and t.state.last_period else ""
+
+
+def list_header(r: "Reading", t: "Tags") -> str:
+    """An item of a list whose header gave the period ('... over the past day:')."""
+    return t.colon[3] if t.colon and t.colon[3] else ""
+
+
+def same_night_in_the_paragraph(r: "Reading", t: "Tags") -> str:
+    """The same night or attack, told over two sentences of a paragraph."""
+    pp = t.state.para_period
+    if pp and pp[0] == t.sent.para and (r.category == "civilians" or _fits_period(r, pp[1])):
+        return pp[1]
+    return ""
+
+
+def civilians_in_a_strike(r: "Reading", t: "Tags") -> str:
+    """'a missile strike on Dnipro killed 40 civilians': the strike's toll."""
+    return "window" if r.category == "civilians" and t.facts.strike else ""
+
+
+def the_leads_period_for_the_same_voice(r: "Reading", t: "Tags") -> str:
+    """The lead's period holds for the same voice on the same side ('up to 510 servicemen' in a
+    daily MoD report)."""
+    state = t.state
+    same = state.default_key[0] == r.party and "unattributed" in (state.default_key[1], r.source) or \
+        state.default_key == (r.party, r.source)
+    return state.default_period if same and state.default_period else ""
+
+
+def event_told_in_the_past(r: "Reading", t: "Tags") -> str:
+    """Civilians killed in an event told in the simple past ('three people were killed in Kharkiv',
+    'drones killed two civilians'), not a running toll ('attacks have killed 12,000')."""
+    if r.category != "civilians" or not _fits_period(r, "daily"):
+        return ""
+    told = _rx(r"\b(?:were|was)\s+(?:\w+\s+)?(?:killed|injured|wounded|hurt)\b|\bdied\b", _I).search(t.stext) or _rx(
+        r"(?<!\bhave\s)(?<!\bhas\s)(?<!\bhad\s)\b(?:killed|injured|wounded)\s+(?:(?:at\s+least|more\s+than|about|around|"
+        r"some|nearly|almost|over|up\s+to)\s+)?$", _I).search(r.before)
+    return "window" if told else ""
+
+
+def the_articles_night_or_raid(r: "Reading", t: "Tags") -> str:
+    """An article about one night, week or attack: its small figures belong to it (not the 664
+    warplanes Moscow claims in all, quoted in a story about one air raid)."""
+    ap = t.state.article_period
+    if ap and _fits_period(r, ap) and (
+            r.category not in ("aircraft", "helicopters", "ships", "submarines") or _fits_period(r, "daily")):
+        return ap
+    return ""
+
+
+CARRIED_RULES: tuple[PeriodRule, ...] = (
+    same_period_as_before, list_header, same_night_in_the_paragraph, civilians_in_a_strike,
+    the_leads_period_for_the_same_voice, event_told_in_the_past, the_articles_night_or_raid,
+)
+
+
+def resolve_period(r: "Reading", t: "Tags") -> None:
+    """Set the figure's period (and whether words of its own sentence gave it)."""
+    state = t.state
+    if r.period:
+        r.period_explicit = True  # "10,980 (+4)": the day's increase
+        return
+    if t.colon and t.colon[3] and not r.inherited:
+        r.period = t.colon[3]
+        r.decided("period", "list header")
+        return
+    r.period = _period_for(r, t.norm, t.sent, t.facts)
+    r.period_explicit = bool(r.period)
+    if r.period:
+        r.decided("period", "nearest marker in the sentence")
+        if not state.default_period and r.period in ("daily", "cumulative") and not r.inherited:
+            state.default_period, state.default_key = r.period, (r.party, r.source)
+        return
+    for rule in CARRIED_RULES:
+        r.period = rule(r, t)
+        if r.period:
+            r.decided("period", rule.__name__.replace("_", " "))
+            return
+    r.period = "cumulative"
+    r.decided("period", "a running total when nothing says otherwise")

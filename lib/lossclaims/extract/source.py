@@ -1,9 +1,40 @@
+"""Source: who the article says made the claim, as a family. The nearest attributed voice of the
+figure's sentence; else one carried from an earlier sentence ('the ministry also said', the same
+paragraph, a voice that introduced a list); voices that depend on whom they speak for ('the
+Defence Ministry', a governor) resolved by the figure's side."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
-from ..numbers import NumberSpan, find_numbers
+from ..numbers import NumberSpan
+from .cues import _BACK_REFERENCE
 from .lexicon import OPPOSITE, SPEAKER_PARTY, _rx
-from .state import _ArticleState
+
+if TYPE_CHECKING:
+    from .state import _ArticleState
+    from .tags import Reading, Tags
+
+
+def sentence_source(t: "Tags") -> str | None:
+    """The voice of a sentence that names none (None when it names one): the voice referred back to
+    ('the ministry also said'), else the paragraph's."""
+    state = t.state
+    if t.attributed:
+        return None
+    if _BACK_REFERENCE.search(t.stext) and state.last_named_source and not state.last_named_source == "unattributed":
+        return state.last_named_source
+    if state.last_source and state.last_source_para == t.sent.para:
+        return state.last_source
+    return "unattributed"
+
+
+def carried_voice(r: "Reading", t: "Tags") -> str:
+    """The figure's source after the article's carried voice and the side it speaks for."""
+    state = t.state
+    source = r.source
+    if source == "unattributed" and state.carry and state.carry[1] in ("", r.party):
+        source = state.carry[0]  # a voice named in an earlier paragraph about the same side
+    return _voice(source, r.party, state)
 
 
 def _source_for(n: NumberSpan, sources: list[tuple[int, int, str, bool]], sent_source: str | None, norm: str) -> str:
@@ -19,7 +50,7 @@ def _source_for(n: NumberSpan, sources: list[tuple[int, int, str, bool]], sent_s
     return best[2]
 
 
-def _voice(family: str, party: str, state: _ArticleState) -> str:
+def _voice(family: str, party: str, state: "_ArticleState") -> str:
     """A source family, with the voices that depend on whom they speak for resolved."""
     own = f"{party}_official" if party in SPEAKER_PARTY.values() else ""
     if family == "national_official":

@@ -1,12 +1,17 @@
+"""Article state: what carries from one sentence to the next. The voice last named and the side
+it speaks for, the list header a line belongs to, the article's time frame, the last figure and
+the last people counted (for 'of them', 'the losses included', 'the death toll rose to')."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
 from .. import vocabulary as vocab
-from .cues import _INTRO
-from .lexicon import Lexicon, SPEAKER_PARTY, _I, _lookup, _rx
+from .cues import _INTRO, _LABELLED_LINE, _LIST_ITEM
+from .lexicon import SPEAKER_PARTY, _I, _lookup, _rx
 from .period import _period_for
-from .tags import Reading, _Mention, _SentenceFacts
-from .text import Sentence
+
+if TYPE_CHECKING:
+    from .tags import Tags
 
 
 class _ArticleState:
@@ -40,11 +45,35 @@ class _ArticleState:
         self.last_people_measure = ""
 
 
-def _remember(state: _ArticleState, sent: Sentence, stext: str, readings: list[Reading],
-              attributed: list[tuple[int, int, str, bool]], sent_source: str | None, parties: list[_Mention],
-              lex: Lexicon, norm: str, facts: "_SentenceFacts") -> None:
+def list_context(t: "Tags") -> None:
+    """Set the list header a sentence is an item of (`t.colon`: party, loss, qualifier, period),
+    opening one where the sentence itself introduces parts of the figure before."""
+    state, stext, sent = t.state, t.stext, t.sent
+    # "Among them", "The losses included", "It includes": parts of the last figure.
+    if _rx(r"\s*(?:among\s+them|of\s+them|of\s+these|including|(?:among|of)\s+the\s+(?:\w+\s+)?(?:dead|killed|victims|casualties)|"
+           r"(?:(?:the|these|this|that|those)\s+(?:\w+\s+)?(?:figures?|numbers?|totals?|tally|count|losses|list|toll|dead)|it|they)\s+"
+           r"(?:also\s+)?(?:include|includes|included|comprise|comprises))\b", _I).match(stext) and state.last_party:
+        state.colon_context, state.colon_fresh = (state.last_party, True, "", ""), True
+        state.colon_measure = state.last_people_measure  # parts of the dead are dead
+        if t.sent_source == "unattributed" and state.last_named_source:
+            t.sent_source = state.last_named_source  # and were counted by whoever counted the whole
+    if state.last_figure and not sent.colon and _LABELLED_LINE.match(stext) and not (
+            state.colon_context and (state.colon_fresh or _LIST_ITEM.match(stext))):
+        # "Battlegroup South: up to 240 Ukrainian troops, two artillery pieces": a telegraphic line
+        # of the losses the article is listing
+        state.colon_context, state.colon_fresh = (state.last_figure[0], True, "", ""), True
+    table_head = "|" in stext and not any(r.num.form == "count" for r in t.readings)  # "Category | Total | Past day"
+    t.colon = state.colon_context if state.colon_context and (
+        state.colon_fresh or _LIST_ITEM.match(stext) or sent.colon or table_head) else None
+    state.colon_fresh = table_head and state.colon_fresh
+    if state.colon_context and not t.colon:
+        state.colon_context = None
+
+
+def remember(t: "Tags") -> None:
     """Update what carries from this sentence to the next ones: voices, sides, list headers."""
-    # Remember what carries to the next sentences.
+    state, sent, stext, readings, attributed = t.state, t.sent, t.stext, t.readings, t.attributed
+    sent_source, parties, lex, norm, facts = t.sent_source, t.parties, t.lex, t.norm, t.facts
     taken = [r for r in readings if not r.reason]
     state.voice_here = attributed[-1][2] if attributed else ""
     if any(r.num.form == "count" for r in readings):

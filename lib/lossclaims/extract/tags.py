@@ -1,12 +1,18 @@
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-from ..numbers import NumberSpan, find_numbers
-from .cues import _CIVIL_CONTEXT, _CUE_AFTER, _CUE_BEFORE, _CUMULATIVE, _DAILY, _DAILY_HINT, _DATELINE, _LOCAL_HINTS, _LOCAL_OFFICIAL, _LOCATION_BEFORE, _MILITARY_CONTEXT, _MILITARY_VOICE, _NATIONAL_OFFICIAL, _NATIONAL_WORDS, _OWNED_NOUN, _REGIONAL_SINCE, _REPORTING, _RUSSIAN_PLACES, _SINCE_HINT, _SINCE_WAR, _SPEECH_DATE, _WINDOW, _WINDOW_HINT
+from ..numbers import NumberSpan
+from .cues import _WAR_WORDS, _CIVIL_CONTEXT, _CUE_AFTER, _CUE_BEFORE, _CUMULATIVE, _DAILY, _DAILY_HINT, _DATELINE, _LOCAL_HINTS, _LOCAL_OFFICIAL, _LOCATION_BEFORE, _MILITARY_CONTEXT, _MILITARY_VOICE, _NATIONAL_OFFICIAL, _NATIONAL_WORDS, _OWNED_NOUN, _REGIONAL_SINCE, _REPORTING, _RUSSIAN_PLACES, _SINCE_HINT, _SINCE_WAR, _SPEECH_DATE, _WINDOW, _WINDOW_HINT
 from .lexicon import Lexicon, _I, _lookup, _measure_spans, _rx, _scan
+from .forms import _is_day
 from .text import Sentence
+
+if TYPE_CHECKING:
+    from .state import _ArticleState
 
 
 # Reading one number in its sentence
@@ -35,6 +41,33 @@ class Reading:
     partner: "Reading | None" = None    # the high end of the range this figure is the low end of
     period_explicit: bool = False        # the period came from words of its own sentence
     carried_measure: str = ""            # the measure of the earlier figure this one continues
+    why: list[tuple[str, str]] = field(default_factory=list)  # (attribute, rule) that decided it, for `explain`
+
+    def decided(self, attribute: str, rule: str) -> None:
+        """Record the named rule that set an attribute (read by `explain`)."""
+        self.why.append((attribute, rule))
+
+
+def readings_of(norm: str, sent: Sentence, snums: list[NumberSpan]) -> list[Reading]:
+    """One `Reading` per number: the words from the previous figure to it and from it to the next.
+
+    Model numbers, dates, times, years, days of a date, ages and calibres do not cut the words
+    ("Leopard 2 tanks"). Neighbours are found by bisection, so a sentence of thousands of
+    figures costs what its length does.
+    """
+    cuts = [n for n in snums if n.form not in ("model_number", "date", "time")
+            and not (not n.words and _rx(r"(?:19|20)\d\d").fullmatch(n.text)) and not _is_day(norm, sent, n)
+            and not _rx(r"-years?-old|\s?mm\b").match(norm[n.end:n.end + 10])]
+    ends = sorted(m.end for m in cuts)
+    starts = sorted(m.start for m in cuts)
+    out = []
+    for n in snums:
+        at = bisect_right(ends, n.start)
+        prev_end = ends[at - 1] if at else sent.start
+        at = bisect_left(starts, n.end)
+        next_start = starts[at] if at < len(starts) else sent.end
+        out.append(Reading(n, sent, norm[prev_end:n.start], norm[n.end:next_start]))
+    return out
 
 
 @dataclass
@@ -206,3 +239,28 @@ class _SentenceFacts:
     @cached_property
     def strike(self) -> bool:
         return bool(_rx(r"\b(?:strikes?|attacks?|shelling|struck|hit|bombing|shelled)\b", _I).search(self.text))
+
+
+class Tags:
+    """One sentence as the resolvers see it: its text, its figures' readings and what was tagged in
+    it (voices, sides, sentence-wide facts), each read once and then queried by position."""
+
+    def __init__(self, norm: str, sent: Sentence, readings: list[Reading], lex: Lexicon,
+                 state: "_ArticleState") -> None:
+        self.norm, self.sent, self.readings, self.lex, self.state = norm, sent, readings, lex, state
+        self.stext = norm[sent.start:sent.end]
+        self.base = sent.start
+        self.sources = _sources_in(self.stext, self.base, lex)
+        self.attributed = [s for s in self.sources if s[3]]
+        self.facts = _SentenceFacts(self.stext, lex)
+        self.parties: list[_Mention] = []
+        self.sent_source: str | None = None  # the voice of a sentence that names none (carried), or None
+        self.colon: tuple[str, bool, str, str] | None = None  # the list header this sentence is an item of
+
+    @cached_property
+    def war_mentions(self) -> list[int]:
+        return [m.start() for m in _WAR_WORDS.finditer(self.stext)]
+
+    @cached_property
+    def loss_in_sentence(self) -> bool:
+        return bool(self.lex.equipment_loss.search(self.stext) or _rx(r"\blosses\b", _I).search(self.stext))

@@ -1,11 +1,20 @@
+"""Traps: counts that have a category but are not losses. Drones launched, rates ('a day'),
+stocks and deliveries, recruitment, forecasts, prisoner exchanges, a city's population, another
+war's toll. Each is a named rule (`TRAP_RULES`) giving the reason kept in the mentions frame."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from typing import TYPE_CHECKING, Callable
 
-from ..numbers import NumberSpan, find_numbers
-from .cues import _LAUNCH
+from .. import vocabulary as vocab
+from ..numbers import NumberSpan
+from .cues import (_EXCHANGE, _FORECAST, _LAUNCH, _POPULATION, _RATE_AFTER, _RATE_BEFORE, _RECRUIT, _SHARED_TRAPS,
+                   _STOCK)
 from .lexicon import CONTEXT, _I, _rx
-from .tags import _Mention
 from .text import Sentence
+
+if TYPE_CHECKING:
+    from .tags import Reading, Tags
 
 
 def _clause(norm: str, sent: Sentence, n: NumberSpan) -> str:
@@ -17,16 +26,18 @@ def _clause(norm: str, sent: Sentence, n: NumberSpan) -> str:
     return s[cut_s + 1 if cut_s >= 0 else 0:] + norm[n.start:n.end] + (e[:m.start()] if m else e)
 
 
-def _other_war(stext: str, pos: int, parties: list[_Mention], wars: list[int]) -> bool:
-    """Whether the nearest thing named before a figure is another war rather than this one's parties."""
-    before_wars = [w for w in wars if w < pos]
-    if not before_wars:
-        after_wars = [w for w in wars if w > pos and w - pos < 40]
-        return bool(after_wars) and not _rx(r"\b(?:than|since)\b", _I).search(stext[pos:after_wars[0]])
-    w = max(before_wars)
-    between = stext[w:pos]
+def _other_war(stext: str, pos: int, wars: list[int]) -> bool:
+    """Whether the nearest thing named before a figure is another war rather than this one's parties
+    (`wars`: sorted offsets of war words in the sentence)."""
+    at = bisect_left(wars, pos)
+    if not at:
+        later = bisect_right(wars, pos)
+        after = wars[later] if later < len(wars) and wars[later] - pos < 40 else None
+        return after is not None and not _rx(r"\b(?:than|since)\b", _I).search(stext[pos:after])
+    between = stext[wars[at - 1]:pos]
     if _rx(r"\b(?:russian|ukrainian|russia|ukraine|north\s+korean)\b", _I).search(between):
-        return bool(_rx(r"\b(?:which|that|where|when|claimed|killed|cost|saw)\b", _I).search(between)) and not _rx(r"\b(?:russian|ukrainian|russia|ukraine)\b[^,]*$", _I).search(between)
+        return bool(_rx(r"\b(?:which|that|where|when|claimed|killed|cost|saw)\b", _I).search(between)) and not _rx(
+            r"\b(?:russian|ukrainian|russia|ukraine)\b[^,]*$", _I).search(between)
     return True
 
 
@@ -43,3 +54,96 @@ def _launched(before: str, after: str) -> bool:
     if _rx(r"^[\w\s-]{0,30}?\b(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:launched|fired|used)\b", _I).match(after):
         return True
     return False
+
+
+TrapRule = Callable[["Reading", "Tags"], bool]
+
+
+def another_war(r: "Reading", t: "Tags") -> bool:
+    """'the Soviet Union lost 15,000 soldiers in Afghanistan'."""
+    return bool(t.war_mentions) and _other_war(t.stext, r.num.start - t.base, t.war_mentions)
+
+
+def population(r: "Reading", t: "Tags") -> bool:
+    """'a city of 40,000 people', 'home to 300,000'."""
+    return r.category in vocab.PEOPLE_CATEGORIES and bool(_POPULATION.search(r.before[-40:]))
+
+
+def recruitment(r: "Reading", t: "Tags") -> bool:
+    """'recruited 30,000 convicts', '17,300 convicts recruited from penal colonies and 5,102 officers'
+    (a recruiting word before an 'and' or a comma belongs to the figure before); not 'of the dead,
+    15,932 had been recruited from prisons'."""
+    if r.category not in vocab.PEOPLE_CATEGORIES:
+        return False
+    recruited = _RECRUIT.search(_rx(r",|\band\b").split(r.before[-50:])[-1]) or _rx(
+        rf"^[^,;.]{{0,40}}?\b(?:were|was|have\s+been|had\s+been|are|being|is)\s+(?:\w+\s+)?{_RECRUIT.pattern}", _I).match(r.after)
+    return bool(recruited) and not _rx(r"\b(?:dead|killed|died|deaths|wounded)\b", _I).search(
+        r.before[-50:] + r.after[:40]) and not (r.inherited and r.carried_measure in ("killed", "wounded", "casualties", "missing"))
+
+
+def rate(r: "Reading", t: "Tags") -> bool:
+    """'losing 1,000 a day', 'an average of 30 per day'."""
+    n, norm, sent = r.num, t.norm, t.sent
+    after_local = norm[n.end:min(sent.end, n.end + 70)]
+    before_local = norm[max(sent.start, n.start - 60):n.start]
+    return bool(_RATE_AFTER.match(r.after if r.after else after_local) or _RATE_BEFORE.search(before_local)
+                or _rx(r"\bper\s*$").search(r.after))
+
+
+def forecast(r: "Reading", t: "Tags") -> bool:
+    """'could lose 50,000 more', 'is expected to reach'."""
+    return bool(_FORECAST.search(_clause(t.norm, t.sent, r.num)))
+
+
+def launched(r: "Reading", t: "Tags") -> bool:
+    """'Russia launched 120 drones' (not lost; those shot down are)."""
+    return r.category in ("drones", "cruise_missiles", "aircraft") and _launched(r.before, r.after)
+
+
+def _local(r: "Reading") -> str:
+    return r.before[-60:] + _rx(r"[,;]").split(r.after, maxsplit=1)[0]
+
+
+def exchange(r: "Reading", t: "Tags") -> bool:
+    """'returned 95 prisoners in an exchange', 'the bodies of 757 soldiers'."""
+    local = _local(r)
+    return bool(_EXCHANGE.search(local)) and not _rx(r"\b(?:killed|died|wounded|injured)\b", _I).search(local)
+
+
+def stock(r: "Reading", t: "Tags") -> bool:
+    """'delivered 31 Abrams tanks', 'entered the war with some 2,500 tanks'."""
+    local = _local(r)
+    return bool(_STOCK.search(local)) and not (t.lex.equipment_loss.search(local) or t.lex.loss_verb.search(local))
+
+
+TRAP_RULES: tuple[tuple[str, TrapRule], ...] = (
+    ("other_war", another_war), ("population", population), ("recruitment", recruitment), ("rate", rate),
+    ("forecast", forecast), ("launched", launched), ("exchange", exchange), ("stock", stock),
+)
+
+
+def resolve_traps(t: "Tags") -> None:
+    """Give each figure that is not a loss its reason; a figure compared with one shares it."""
+    readings = t.readings
+    for i, r in enumerate(readings):
+        if r.reason:
+            continue
+        if i and readings[i - 1].num.form == "count" and _rx(r"\s*(?:out\s+)?of\s+(?:the\s+)?", _I).fullmatch(r.before):
+            # "shot down 10 of 12 drones", "93 of 120 men": the second figure is how many there were
+            r.reason = "launched" if r.category in ("drones", "cruise_missiles", "aircraft", "helicopters") else "not_a_loss"
+            continue
+        if not r.category:
+            r.reason = "no_category"
+            continue
+        for reason, rule in TRAP_RULES:
+            if rule(r, t):
+                r.reason = reason
+                r.decided("reason", rule.__name__.replace("_", " "))
+                break
+    for i, r in enumerate(readings):
+        if r.partner is not None and r.partner.reason and not r.reason:
+            r.reason = r.partner.reason  # "losing between 1,000 and 1,500 a day"
+        prev = readings[i - 1] if i else None
+        if prev is not None and prev.reason in _SHARED_TRAPS and not r.reason and _rx(r"\bby\s+$", _I).search(prev.before) \
+                and _rx(r"\s*(?:[\w-]+\s+){0,2}to\s+(?:about\s+|around\s+|some\s+|nearly\s+|over\s+)?", _I).fullmatch(r.before):
+            r.reason = prev.reason  # "ordered the army to grow by 180,000 troops to 1.5 million": the new size, not a loss
