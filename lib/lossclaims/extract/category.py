@@ -83,11 +83,11 @@ def _people_by_context(r: "Reading", cat_end: int, t: "Tags") -> None:
     """'shelling had injured two men' are civilians; 'the regime has lost a million people' soldiers."""
     stext, facts = t.stext, t.facts
     if r.category == "personnel" and cat_end > 0 and _rx(r"\bmen\W*$", _I).search(r.after[:cat_end]) and facts.strike \
-            and not _ARMY_CONTEXT.search(stext):
+            and not facts.has(_ARMY_CONTEXT):
         r.category = "civilians"
         r.decided("category", "men hurt in a strike are civilians")
     if r.category == "civilians" and cat_end > 0 and _rx(r"\b(?:people|persons|lives)\W*$", _I).search(r.after[:cat_end]) \
-            and _ARMY_CONTEXT.search(stext) and not _rx(r"\bcivilian", _I).search(stext) and not facts.strike:
+            and facts.has(_ARMY_CONTEXT) and not facts.has(_rx(r"\bcivilian", _I)) and not facts.strike:
         # "the Kyiv regime has lost almost a million people killed and wounded"; but in "two people were
         # killed as Russian troops shelled 14 settlements" the troops are who struck
         r.category = "personnel"
@@ -100,8 +100,8 @@ def _whose_people(r: "Reading", t: "Tags", prev: "Reading | None") -> None:
     if prev is not None and prev.category in vocab.PEOPLE_CATEGORIES and len(r.before.split()) <= 6:
         r.category, r.inherit, r.inherited = prev.category, prev, True
         r.decided("category", "people measure after a people figure")
-    elif _rx(r"\b(?:civilians?|residents?|children|women|passengers|people\s+were)\b", _I).search(stext) or (
-            facts.strike and not _MILITARY_CONTEXT.search(stext)):
+    elif facts.has(_rx(r"\b(?:civilians?|residents?|children|women|passengers|people\s+were)\b", _I)) or (
+            facts.strike and not facts.has(_MILITARY_CONTEXT)):
         r.category = "civilians"  # "two dead and 11 injured after Ukrainian drone attacks"
         r.decided("category", "people measure in a civilian sentence")
     elif state.last_people:
@@ -212,7 +212,7 @@ def anaphora_of_last_category(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
     """'launched 152 drones ... shot down 124 of them': the last thing counted, taken or not."""
     state = t.state
     if _ANAPHORA.match(r.after) and state.last_category and not k.prev and state.last_category != (
-            state.last_figure or ("", "", ""))[1] and t.lex.equipment_loss.search(t.stext):
+            state.last_figure or ("", "", ""))[1] and t.facts.has(t.lex.equipment_loss):
         r.category, r.inherited = state.last_category, True
         return True
     return False
@@ -222,7 +222,7 @@ def anaphora_of_last_figure(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
     """'6,000 of them', '124 of them': the figure the previous sentence counted."""
     state = t.state
     if _ANAPHORA.match(r.after) and state.last_figure and not k.prev and (
-            t.facts.measure_keys or t.lex.equipment_loss.search(t.stext)):
+            t.facts.measure_keys or t.facts.has(t.lex.equipment_loss)):
         r.party, r.category, r.carried_measure = state.last_figure
         r.inherited = True
         return True
@@ -233,7 +233,7 @@ def anaphora_of_last_people(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
     """'of them' after a people figure of an earlier sentence."""
     state = t.state
     if _ANAPHORA.match(r.after) and state.last_people and not (k.prev and k.prev.category in vocab.PEOPLE_CATEGORIES) and (
-            t.facts.measure_keys or t.lex.equipment_loss.search(t.stext)):
+            t.facts.measure_keys or t.facts.has(t.lex.equipment_loss)):
         r.party, r.category = state.last_people
         r.carried_measure = state.last_people_measure
         r.inherited = True
@@ -324,7 +324,7 @@ def _count_link(r: "Reading", t: "Tags", k: Near, m) -> None:
     if prev and prev.category:
         r.category, r.inherit, r.inherited = prev.category, prev, True
         return
-    if state.last_people and not lex.category.search(stext):
+    if state.last_people and not facts.has(lex.category):
         # "the count stood at 106,745", "the figure for October was 41,980": the article's running count
         r.party, r.category, r.inherited = state.last_people[0], state.last_people[1], True
         r.carried_measure = state.last_people_measure
@@ -332,7 +332,7 @@ def _count_link(r: "Reading", t: "Tags", k: Near, m) -> None:
     gap_measure = _measure_spans(m.group("gap") or "", lex) or _measure_spans(r.before[max(0, m.start() - 30):m.start()], lex)
     if gap_measure or _rx(r"\b(?:troops|soldiers|personnel|servicemen)\b", _I).search(r.before):
         r.category = "civilians" if (_rx(r"\bcivilian", _I).search(r.before) or facts.civilian_context or (
-            state.last_people and state.last_people[1] == "civilians" and not _MILITARY_CONTEXT.search(stext))) else "personnel"
+            state.last_people and state.last_people[1] == "civilians" and not facts.has(_MILITARY_CONTEXT))) else "personnel"
         r.people_noun = True
 
 
@@ -342,7 +342,7 @@ def _people_link(r: "Reading", t: "Tags", k: Near, m, noun: str) -> None:
     r.category = "civilians" if (_rx(r"\bcivilian", _I).search(r.before) or facts.civilian_context or (
         (facts.strike and noun in ("death toll", "toll", "dead", "deaths", "fatalities", "killed", "injured", "wounded")
          or state.last_people and state.last_people[1] == "civilians")
-        and not _MILITARY_CONTEXT.search(stext))) else "personnel"
+        and not facts.has(_MILITARY_CONTEXT))) else "personnel"
     r.people_noun = True
     r.carried_measure = _lookup(t.lex.measure_key, m.group("noun"))  # "casualties at", "death toll of"
     if prev is not None and prev.category == r.category:
@@ -363,7 +363,7 @@ def object_of_a_verb(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
         r.party, r.category = state.last_people
         r.carried_measure, r.inherited = state.last_people_measure, True
         return True
-    if (facts.strike or facts.civilian_context or not _MILITARY_CONTEXT.search(t.stext)) and verb and \
+    if (facts.strike or facts.civilian_context or not facts.has(_MILITARY_CONTEXT)) and verb and \
             verb.group(1).lower() not in _LOSS_VERBS:
         r.category, r.people_noun = "civilians", True
         return True

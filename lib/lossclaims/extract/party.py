@@ -4,7 +4,8 @@ the speaker, the launcher of munitions shot down; civilians by where they were; 
 text has been talking about."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from bisect import bisect_left
+from typing import TYPE_CHECKING, Callable
 
 from .cues import _OCCUPIED
 from .lexicon import BELLIGERENTS, CONTEXT, Lexicon, MUNITIONS, OPPOSITE, SPEAKER_PARTY, _I, _LAUNCH_REACH, _dyn, _lookup, _rx, lexicon
@@ -22,62 +23,88 @@ def _resolve(party: str, speaker: str) -> str:
     return party
 
 
-def _civilian_party(r: "Reading", stext: str, base: int, parties: list[_Mention], facts: "_SentenceFacts",
-                    carried: str = "") -> str:
+def _civilian_party(r: "Reading", t: "Tags", carried: str = "") -> str:
     """Civilians belong to their country: named with the noun, else where they were, else the
     other side of the attacker, else Ukraine (where almost all of this war's civilian toll is)."""
     np_end = r.cat_end if r.cat_end >= 0 else r.num.end
-    inside = [p for p in parties if r.num.end <= p.start < np_end and p.role != "supplier"]
+    inside = [p for p in t.sides.between(r.num.end, np_end) if p.role != "supplier"]
     if inside:
         return inside[-1].party
-    if facts.russian_place:
+    if t.facts.russian_place:
         return "russia"
-    if _OCCUPIED.search(stext):
+    if t.facts.has(_OCCUPIED):
         return "ukraine"  # civilians of occupied Ukraine, whoever shelled them and whoever counts them
-    struck = [p for p in parties if p.role == "location" and p.party in OPPOSITE
-              and not _rx(r"(?:ian|ians|'s)$", _I).search(stext[p.start - base:p.end - base])]  # a country, not "Russian shelling" or "in Russia's strike"
+    return _struck_or_attacked(t) or carried or "ukraine"
+
+
+def _struck_or_attacked(t: "Tags") -> str:
+    """The country a sentence says was struck ('bombardment ... on Ukraine'), else the other side of
+    the attacker it names as an adjective or possessive ('Russian shelling', "Russia's strike")."""
+    stext, base = t.stext, t.base
+    struck = [p for p in t.parties if p.role == "location" and p.party in OPPOSITE
+              and not _rx(r"(?:ian|ians|'s)$", _I).search(stext[p.start - base:p.end - base])]  # a country, not "Russian shelling"
     if struck:
-        return struck[-1].party  # "bombardment ... on Ukraine, killing 39 civilians"
-    for p in parties:
+        return struck[-1].party
+    for p in t.parties:
         if not _rx(r"(?:ian|'s)$", _I).search(stext[p.start - base:p.end - base]):
-            continue  # the attacker is named as an adjective or possessive: "Russian shelling", "Russia's strike"
+            continue
         tail = stext[p.end - base:p.end - base + 30]
         if _rx(r"^\s*(?:[\w-]+\s+){0,2}?(?:shells?|shelling|strikes?|attacks?|drones?|missiles?|bombs?|forces|troops|"
-                    r"army|artillery|airstrikes?|air\s+strikes?|glide\s+bombs?)\b", _I).match(tail) and p.party in OPPOSITE:
+               r"army|artillery|airstrikes?|air\s+strikes?|glide\s+bombs?)\b", _I).match(tail) and p.party in OPPOSITE:
             return OPPOSITE[p.party]
-    return carried or "ukraine"
+    return ""
 
 
-def _party_for(r: "Reading", norm: str, sent: Sentence, parties: list[_Mention], lex: Lexicon,
-               state: "_ArticleState", colon: tuple | None, others: "list[Reading]" = ()) -> str:
-    """Whose loss a figure is: the owner named in its noun phrase, the subject of a loss verb,
-    the other side of whoever destroyed it, or the party the text has been talking about."""
-    n = r.num
-    speaker_party = SPEAKER_PARTY.get(r.source, "")
-    # 1. Owner inside the noun phrase: "12 Ukrainian tanks", "units of Russian equipment".
+PartyRule = Callable[["Reading", "Tags"], str]
+
+
+def owner_in_the_noun_phrase(r: "Reading", t: "Tags") -> str:
+    """'12 Ukrainian tanks', 'units of Russian equipment', 'tanks of the Russian army',
+    'inflicted 14,090 casualties on the Ukrainian army'."""
+    n, norm, sent = r.num, t.norm, t.sent
     np_end = r.cat_end if r.cat_end >= 0 else n.end  # no noun after the figure: no noun phrase to look in
-    inside = [p for p in parties if n.end <= p.start < np_end and p.role != "supplier"]
+    inside = [p for p in t.sides.between(n.end, np_end) if p.role != "supplier"]
     if inside:
         return inside[-1].party
     if r.cat_end >= 0:
         tail = norm[r.cat_end:min(sent.end, r.cat_end + 40)]
         m = _rx(r"^\s*(?:of|from|belonging\s+to)\s+(?:the\s+)?", _I).match(tail) or (
-            _rx(r"\binflict", _I).search(norm[sent.start:n.start]) and _rx(r"^\s*on\s+(?:the\s+)?", _I).match(tail))
+            t.facts.first_end(_rx(r"\binflict", _I)) <= n.start - sent.start and _rx(r"^\s*on\s+(?:the\s+)?", _I).match(tail))
         if m:
-            owner = [p for p in parties if r.cat_end + m.end() <= p.start <= r.cat_end + m.end() + 2]
+            at = r.cat_end + m.end()
+            owner = t.sides.between(at, at + 3)
             if owner:
                 return owner[0].party
-    # 2. Label owner for lists that began with one: "losses of the enemy ... tanks - 10,980".
-    before_start = max(sent.start, n.start - CONTEXT)
-    before = norm[before_start:n.start]
-    # 3. The verb nearest before the figure decides: loss -> its subject, destroy -> the other side.
+    return ""
+
+
+def agent_after_by(r: "Reading", t: "Tags") -> str:
+    """'20 tanks destroyed by Ukrainian forces': the other side of the agent; 'lost by Russia': the agent."""
+    n = r.num
+    after_np = t.norm[(r.cat_end if r.cat_end >= 0 else n.end):min(t.sent.end, n.end + CONTEXT)]
+    m_by = _rx(r"^[^.;]{0,40}?\b(?P<v>destroyed|killed|shot\s+down|downed|captured|hit|struck|damaged|eliminated|"
+               r"wounded|injured|lost|suffered|sustained)\s+by\s+(?:the\s+)?", _I).match(after_np)
+    if m_by:
+        pos = (r.cat_end if r.cat_end >= 0 else n.end) + m_by.end()
+        agent = [p for p in t.sides.between(pos, pos + 26) if p.role != "supplier"]
+        if agent:
+            if m_by.group("v").lower() in ("lost", "suffered", "sustained"):
+                return agent[0].party
+            return OPPOSITE.get(_resolve(agent[0].party, r.source), "")
+    return ""
+
+
+def _verbs_before(before: str, lex: Lexicon) -> list[tuple[int, int, str]]:
+    """Loss verbs ('lost', 'losses') and destroy verbs ('destroyed', 'shot down') before a figure,
+    a destroy verb in the passive counting as a loss ('had been killed')."""
     verbs = []
     for m in lex.loss_verb.finditer(before):
         # "inflicted losses of 14,090 on the Ukrainian army": the losses are the other side's
         inflicted = _rx(r"\b(?:inflicted|inflicting|caused|causing|dealt)\s+(?:\w+\s+)?$", _I).search(before[max(0, m.start() - 25):m.start()])
         verbs.append((m.start(), m.end(), "destroy" if inflicted else "loss"))
     for m in lex.destroy_verb.finditer(before):
-        if _rx(r"\b(?:its|their|his|the|total|whose)\s+$", _I).search(before[max(0, m.start() - 8):m.start()]) or _rx(r"\s+(?:and|or)\s+(?:wounded|injured)", _I).match(before[m.end():m.end() + 14]):
+        if _rx(r"\b(?:its|their|his|the|total|whose)\s+$", _I).search(before[max(0, m.start() - 8):m.start()]) or _rx(
+                r"\s+(?:and|or)\s+(?:wounded|injured)", _I).match(before[m.end():m.end() + 14]):
             continue  # "its total killed and wounded": a noun, not a verb
         # "5,937 soldiers had been killed": a passive names the loser, not the side that destroyed.
         passive = _rx(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+\s+)?$", _I).search(before[max(0, m.start() - 20):m.start()]) \
@@ -86,86 +113,109 @@ def _party_for(r: "Reading", norm: str, sent: Sentence, parties: list[_Mention],
                 # the figure is its object ("a drone destroyed a tank")
                 and (len(before[m.end():].split()) > 3 or _rx(r"[,;]").search(before[m.end():])))
         verbs.append((m.start(), m.end(), "loss" if passive else "destroy"))
-    after_np = norm[(r.cat_end if r.cat_end >= 0 else n.end):min(sent.end, n.end + CONTEXT)]
-    m_by = _rx(r"^[^.;]{0,40}?\b(?P<v>destroyed|killed|shot\s+down|downed|captured|hit|struck|damaged|eliminated|"
-                    r"wounded|injured|lost|suffered|sustained)\s+by\s+(?:the\s+)?", _I).match(after_np)
-    if m_by:
-        pos = (r.cat_end if r.cat_end >= 0 else n.end) + m_by.end()
-        agent = [p for p in parties if pos <= p.start <= pos + 25 and p.role != "supplier"]
-        if agent:
-            if m_by.group("v").lower() in ("lost", "suffered", "sustained"):
-                return agent[0].party
-            opp = OPPOSITE.get(_resolve(agent[0].party, r.source))
-            if opp:
-                return opp
-    if verbs:
-        vs, ve, kind = max(verbs, key=lambda v: v[1])
-        # "losses of Russian troops", "Russia's losses", "enemy losses": the owner sits by the noun.
-        subj = [p for p in parties if p.start < before_start + vs and p.role in ("plain", "by")
-                and not any(x is not r and x.num.end <= p.start < x.cat_end for x in others)]
-        near = [p for p in parties if before_start + ve <= p.start < n.start and p.role == "plain"]
-        if kind == "loss":
-            word = before[vs:ve].lower()
-            if word in ("losses", "loss", "casualties", "death toll") and near:
-                return near[0].party
-            if (word in ("losses", "casualties") and state.last_figure and state.last_figure[0]
-                    and _rx(r"\b(?:the|these|those|such)\s+$", _I).search(before[max(0, vs - 8):vs])
-                    and _rx(r"^\s+(?:included|include|includes|comprised|comprise|were|are)\b", _I).match(before[ve:ve + 14])):
-                return state.last_figure[0]  # "the losses included up to 520 troops in ...": the figure before's side
-            if subj:
-                return subj[-1].party
-            if near:
-                return near[0].party
-        else:
-            if _rx(r",\s*(?:while\s+|and\s+)?(?:also\s+)?\w+ing\s*$", _I).search(before[:ve]) and subj:
-                # "Ukrainian defenders eliminated ..., while also destroying 12 tanks": the subject of the sentence
-                subj = [p for p in subj if not _rx(r"(?:'s)?\s+(?:\w+\s+){0,2}losses", _I).match(norm[p.end:p.end + 30])] or subj
-                agent = _resolve(subj[0].party, r.source)
-                if agent in OPPOSITE:
-                    return OPPOSITE[agent]
-            if subj:
-                agent = _resolve(subj[-1].party, r.source)
-                if agent in OPPOSITE:
-                    return OPPOSITE[agent]
-            elif r.category in MUNITIONS and (launcher := _launcher(norm, n.start)):
-                return launcher  # "Air defence neutralised 45 cruise missiles" after "Russia attacked"
-            elif speaker_party:
-                return OPPOSITE[speaker_party]
-    # 4. A party named after the figure as the subject: "11,000 soldiers North Korea have sent".
-    rest = [p for p in parties if p.start >= n.end and p.role == "plain"]
-    plain_before = [p for p in parties if p.start < n.start and p.role == "plain"]
-    if r.category in MUNITIONS:
-        # "Ukraine's Air Force said 55 of the drones were shot down": the voice does not own what it downed
-        plain_before = [p for p in plain_before if not _rx(
-            r"(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:air\s+force|military|general\s+staff|(?:defen[cs]e\s+)?ministry|command|navy)"
-            r"\s+(?:\w+\s+)?(?:said|says|reported|reports|stated|announced)\b", _I).match(norm, p.end)]
-    if plain_before:
-        return plain_before[-1].party
-    if rest:
-        return rest[0].party
-    if colon and colon[0]:
-        return _resolve(colon[0], r.source if r.source in SPEAKER_PARTY else state.speaker)
+    return verbs
+
+
+def verb_before_the_figure(r: "Reading", t: "Tags") -> str:
+    """The verb nearest before the figure decides: a loss verb -> its subject ('Russia lost'), a
+    destroy verb -> the other side of its subject ('Ukrainian forces destroyed')."""
+    n, norm, state = r.num, t.norm, t.state
+    before_start = max(t.sent.start, n.start - CONTEXT)
+    before = norm[before_start:n.start]
+    verbs = _verbs_before(before, t.lex)
+    if not verbs:
+        return ""
+    vs, ve, kind = max(verbs, key=lambda v: v[1])
+    limit = before_start + vs
+    subj = t.subjects[:bisect_left([p.start for p in t.subjects], limit)]  # "losses of Russian troops", "Russia's losses"
+    near = t.sides.plain_between(before_start + ve, n.start)
+    if kind == "loss":
+        word = before[vs:ve].lower()
+        if word in ("losses", "loss", "casualties", "death toll") and near:
+            return near[0].party
+        if (word in ("losses", "casualties") and state.last_figure and state.last_figure[0]
+                and _rx(r"\b(?:the|these|those|such)\s+$", _I).search(before[max(0, vs - 8):vs])
+                and _rx(r"^\s+(?:included|include|includes|comprised|comprise|were|are)\b", _I).match(before[ve:ve + 14])):
+            return state.last_figure[0]  # "the losses included up to 520 troops in ...": the figure before's side
+        if subj:
+            return subj[-1].party
+        return near[0].party if near else ""
+    if _rx(r",\s*(?:while\s+|and\s+)?(?:also\s+)?\w+ing\s*$", _I).search(before[:ve]) and subj:
+        # "Ukrainian defenders eliminated ..., while also destroying 12 tanks": the subject of the sentence
+        first = next((p for p in subj if not _rx(r"(?:'s)?\s+(?:\w+\s+){0,2}losses", _I).match(norm[p.end:p.end + 30])), subj[0])
+        agent = _resolve(first.party, r.source)
+        if agent in OPPOSITE:
+            return OPPOSITE[agent]
+    if subj:
+        return OPPOSITE.get(_resolve(subj[-1].party, r.source), "")
     if r.category in MUNITIONS and (launcher := _launcher(norm, n.start)):
-        return launcher  # "19 drones were locally lost", "93 of the 112 cruise missiles were intercepted"
-    if state.last_party and state.last_party_para >= sent.para - 2:
-        return state.last_party
+        return launcher  # "Air defence neutralised 45 cruise missiles" after "Russia attacked"
+    speaker_party = SPEAKER_PARTY.get(r.source, "")
+    return OPPOSITE[speaker_party] if speaker_party else ""
+
+
+def side_named_in_the_sentence(r: "Reading", t: "Tags") -> str:
+    """A side named before the figure, else after it ('11,000 soldiers North Korea has sent')."""
+    n, norm = r.num, t.norm
+    plain = t.sides.plain
+    for j in range(t.sides.plain_before(n.start) - 1, -1, -1):
+        p = plain[j]
+        # "Ukraine's Air Force said 55 of the drones were shot down": the voice does not own what it downed
+        if r.category in MUNITIONS and _rx(
+                r"(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:air\s+force|military|general\s+staff|(?:defen[cs]e\s+)?ministry|command|navy)"
+                r"\s+(?:\w+\s+)?(?:said|says|reported|reports|stated|announced)\b", _I).match(norm, p.end):
+            continue
+        return p.party
+    at = t.sides.plain_before(n.end)
+    return plain[at].party if at < len(plain) else ""
+
+
+def list_header_side(r: "Reading", t: "Tags") -> str:
+    """An item of a list whose header named the side ('losses of the enemy:')."""
+    if t.colon and t.colon[0]:
+        return _resolve(t.colon[0], r.source if r.source in SPEAKER_PARTY else t.state.speaker)
+    return ""
+
+
+def launcher_of_munitions(r: "Reading", t: "Tags") -> str:
+    """'19 drones were locally lost', '93 of the 112 cruise missiles were intercepted': the launcher's."""
+    return _launcher(t.norm, r.num.start) if r.category in MUNITIONS else ""
+
+
+def side_last_talked_about(r: "Reading", t: "Tags") -> str:
+    """The side of the figures of this or the two paragraphs before."""
+    state = t.state
+    return state.last_party if state.last_party and state.last_party_para >= t.sent.para - 2 else ""
+
+
+def other_side_of_a_shootdown(r: "Reading", t: "Tags") -> str:
+    """'shot down 12' in a side's own statement: the other side's."""
+    speaker_party = SPEAKER_PARTY.get(r.source, "")
+    before = t.norm[max(t.sent.start, r.num.start - CONTEXT):r.num.start]
     if speaker_party and _rx(r"\b(?:shot\s+down|downed|intercepted|destroyed)\b", _I).search(before):
         return OPPOSITE[speaker_party]
+    return ""
+
+
+def side_named_most(r: "Reading", t: "Tags") -> str:
+    """Last resort: the side the article has named most so far (civilians are Ukraine's instead,
+    by `_civilian_party`). Counted once per sentence, not per figure."""
     if r.category == "civilians":
         return ""
-    # Last resort: the side the article has named most so far (counted once per sentence, not per figure).
+    state, sent = t.state, t.sent
     if state.counted_to < sent.end:
-        for p in _party_mentions(norm[state.counted_to:sent.end], state.counted_to, lex):
+        for p in _party_mentions(t.norm[state.counted_to:sent.end], state.counted_to, t.lex):
             if p.role == "plain":
                 state.party_counts[p.party] = state.party_counts.get(p.party, 0) + 1
         state.counted_to = sent.end
     counts = state.party_counts
-    if counts:
-        return max(counts.items(), key=lambda kv: kv[1])[0]
-    return ""
+    return max(counts.items(), key=lambda kv: kv[1])[0] if counts else ""
 
 
-
+PARTY_RULES: tuple[PartyRule, ...] = (
+    owner_in_the_noun_phrase, agent_after_by, verb_before_the_figure, side_named_in_the_sentence,
+    list_header_side, launcher_of_munitions, side_last_talked_about, other_side_of_a_shootdown, side_named_most,
+)
 
 def _launcher(norm: str, pos: int) -> str:
     """The side named last as launching or attacking before `pos`, if any: whose shot-down munitions these are.
@@ -188,16 +238,19 @@ def resolve_party(r: "Reading", t: "Tags") -> None:
         r.party = _lookup(t.lex.party_key, own.group("p")) if own else r.inherit.party
         r.decided("party", "own subject" if own else "the side of the figure it continues")
     if not r.party and r.category == "civilians":
-        r.party = _civilian_party(r, t.stext, t.base, t.parties, t.facts, state.last_civilians)
+        r.party = _civilian_party(r, t, state.last_civilians)
         r.decided("party", "civilians belong to their country")
     if not r.party and r.list_head is not None and r.list_head.party:
         np_end = r.cat_end if r.cat_end >= 0 else r.num.end
-        own = [p for p in t.parties if r.num.end <= p.start < np_end and p.role != "supplier"]
+        own = [p for p in t.sides.between(r.num.end, np_end) if p.role != "supplier"]
         r.party = own[-1].party if own else r.list_head.party
         r.decided("party", "owner in the noun phrase" if own else "the side of the list's first item")
     if not r.party:
-        r.party = _party_for(r, t.norm, t.sent, t.parties, t.lex, state, t.colon, t.readings)
-        r.decided("party", "owner, verb or the side talked about")
+        for rule in PARTY_RULES:
+            r.party = rule(r, t)
+            if r.party:
+                r.decided("party", rule.__name__.replace("_", " "))
+                break
     r.party = _resolve(r.party, r.source if r.source in SPEAKER_PARTY else state.speaker)
     if not r.party or r.party not in BELLIGERENTS + ("both",):
         r.reason = "no_party"

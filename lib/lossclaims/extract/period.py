@@ -66,7 +66,7 @@ PeriodRule = Callable[["Reading", "Tags"], str]
 
 def same_period_as_before(r: "Reading", t: "Tags") -> str:
     """'in the same period': the period of the figure before."""
-    return t.state.last_period if _SAME_PERIOD.search(t.stext) and t.state.last_period else ""
+    return t.state.last_period if t.facts.has(_SAME_PERIOD) and t.state.last_period else ""
 
 
 def list_header(r: "Reading", t: "Tags") -> str:
@@ -101,7 +101,7 @@ def event_told_in_the_past(r: "Reading", t: "Tags") -> str:
     'drones killed two civilians'), not a running toll ('attacks have killed 12,000')."""
     if r.category != "civilians" or not _fits_period(r, "daily"):
         return ""
-    told = _rx(r"\b(?:were|was)\s+(?:\w+\s+)?(?:killed|injured|wounded|hurt)\b|\bdied\b", _I).search(t.stext) or _rx(
+    told = t.facts.has(_rx(r"\b(?:were|was)\s+(?:\w+\s+)?(?:killed|injured|wounded|hurt)\b|\bdied\b", _I)) or _rx(
         r"(?<!\bhave\s)(?<!\bhas\s)(?<!\bhad\s)\b(?:killed|injured|wounded)\s+(?:(?:at\s+least|more\s+than|about|around|"
         r"some|nearly|almost|over|up\s+to)\s+)?$", _I).search(r.before)
     return "window" if told else ""

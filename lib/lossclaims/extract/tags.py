@@ -179,6 +179,21 @@ class _SentenceFacts:
     def __init__(self, stext: str, lex: Lexicon) -> None:
         self.text = stext
         self._lex = lex
+        self._found: dict[int, int] = {}
+
+    def first_end(self, pattern) -> float:
+        """Where the pattern's first match in the sentence ends (inf if none): searched once per
+        sentence, however many figures ask."""
+        key = id(pattern)  # compiled patterns live as long as the process
+        end = self._found.get(key)
+        if end is None:
+            m = pattern.search(self.text)
+            end = self._found[key] = m.end() if m else -1
+        return float("inf") if end < 0 else end
+
+    def has(self, pattern) -> bool:
+        """Whether the sentence matches the pattern anywhere (searched once per sentence)."""
+        return self.first_end(pattern) != float("inf")
 
     @cached_property
     def measure_keys(self) -> set[str]:
@@ -241,6 +256,28 @@ class _SentenceFacts:
         return bool(_rx(r"\b(?:strikes?|attacks?|shelling|struck|hit|bombing|shelled)\b", _I).search(self.text))
 
 
+class Sides:
+    """A sentence's party words indexed by position: the resolvers ask for those in a span
+    (bisection), not for a scan of every one."""
+
+    def __init__(self, parties: list[_Mention]) -> None:
+        self.all = parties  # sorted by start, non-overlapping
+        self._starts = [p.start for p in parties]
+        self.plain = [p for p in parties if p.role == "plain"]
+        self._plain_starts = [p.start for p in self.plain]
+
+    def between(self, lo: int, hi: int) -> list[_Mention]:
+        """Party words starting at lo or later and before hi."""
+        return self.all[bisect_left(self._starts, lo):bisect_left(self._starts, hi)]
+
+    def plain_between(self, lo: int, hi: int) -> list[_Mention]:
+        return self.plain[bisect_left(self._plain_starts, lo):bisect_left(self._plain_starts, hi)]
+
+    def plain_before(self, pos: int) -> int:
+        """How many plain party words start before `pos` (the index after the last of them)."""
+        return bisect_left(self._plain_starts, pos)
+
+
 class Tags:
     """One sentence as the resolvers see it: its text, its figures' readings and what was tagged in
     it (voices, sides, sentence-wide facts), each read once and then queried by position."""
@@ -256,6 +293,34 @@ class Tags:
         self.parties: list[_Mention] = []
         self.sent_source: str | None = None  # the voice of a sentence that names none (carried), or None
         self.colon: tuple[str, bool, str, str] | None = None  # the list header this sentence is an item of
+
+    @cached_property
+    def sides(self) -> Sides:
+        return Sides(self.parties)
+
+    @cached_property
+    def subjects(self) -> list[_Mention]:
+        """Party words that can be the subject of a verb: plain or after 'by', and not the owner inside
+        another figure's noun phrase ('... 12 Russian tanks'). Read once the categories are final."""
+        spans = sorted((x.num.end, x.cat_end) for x in self.readings if x.cat_end > x.num.end)
+        covered, reach = [], -1
+        for s, e in spans:  # merged, so one bisection tells whether a word is inside any of them
+            if covered and s <= reach:
+                reach = max(reach, e)
+                covered[-1] = (covered[-1][0], reach)
+            else:
+                covered.append((s, e))
+                reach = e
+        starts = [s for s, _ in covered]
+        out = []
+        for p in self.parties:
+            if p.role not in ("plain", "by"):
+                continue
+            at = bisect_right(starts, p.start) - 1
+            if at >= 0 and p.start < covered[at][1]:
+                continue
+            out.append(p)
+        return out
 
     @cached_property
     def war_mentions(self) -> list[int]:
