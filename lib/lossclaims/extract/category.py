@@ -393,7 +393,7 @@ def bare_categories(t: "Tags") -> None:
     """Give each figure with no noun of its own the category of the first rule that reads it."""
     k = Near()
     for i, r in enumerate(t.readings):
-        if not (r.reason or r.category):
+        if not (r.reason or r.category) and r.worded:  # (every rule reads a word before or after the figure)
             for rule in BARE_RULES:
                 if rule(r, i, t, k):
                     r.decided("category", rule.__name__.replace("_", " "))

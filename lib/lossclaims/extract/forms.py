@@ -2,6 +2,7 @@
 years, days of a date, ages, durations, days of the war, unit and model numbers."""
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..numbers import NumberSpan
@@ -9,6 +10,8 @@ from .category import _category_after
 from .cues import (_AGE, _AGE_BEFORE, _DATE_CONTEXT_AFTER, _DATE_CONTEXT_BEFORE, _DAY_BEFORE, _DURATION_AFTER,
                    _MODEL_BEFORE, _UNIT_BEFORE)
 from .lexicon import _rx
+
+_LETTER = re.compile(r"[^\W\d_]")
 from .text import Sentence
 
 if TYPE_CHECKING:
@@ -37,6 +40,8 @@ def form_reason(r: "Reading", t: "Tags") -> str:
         # (a year with a noun of its own is a count after all: "2022 tanks")
         if not _category_after(r.after, t.lex)[0] or _DATE_CONTEXT_BEFORE.search(before):
             return "year"  # "in 2023", "since 2014"
+    if not (_LETTER.search(before) or _LETTER.search(after)):
+        return ""  # every reason below reads a word beside the number
     if _is_day(norm, sent, n):
         return "date"
     if _AGE.match(after) or _AGE_BEFORE.search(before):

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -43,9 +44,18 @@ class Reading:
     carried_measure: str = ""            # the measure of the earlier figure this one continues
     why: list[tuple[str, str]] = field(default_factory=list)  # (attribute, rule) that decided it, for `explain`
 
+    @cached_property
+    def worded(self) -> bool:
+        """Whether any word stands between this figure and its neighbours: every rule that reads a
+        figure's own words needs one ('9 9 9 9' in a pasted table has none)."""
+        return bool(_LETTER.search(self.before) or _LETTER.search(self.after))
+
     def decided(self, attribute: str, rule: str) -> None:
         """Record the named rule that set an attribute (read by `explain`)."""
         self.why.append((attribute, rule))
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def readings_of(norm: str, sent: Sentence, snums: list[NumberSpan]) -> list[Reading]:
