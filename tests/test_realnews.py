@@ -40,7 +40,10 @@ DEFAULT_FLOORS = (0.55, 0.35)
 def _rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
     with open(path, newline="", encoding="utf-8") as fh:
         reader = csv.DictReader(fh)
-        return list(reader.fieldnames or []), list(reader)
+        rows = list(reader)
+    ragged = [i + 2 for i, r in enumerate(rows) if None in r or None in r.values()]
+    assert not ragged, f"{path.name}: lines {ragged} do not have one field per column (a comma in a note?)"
+    return list(reader.fieldnames or []), rows
 
 
 def _normal(url: str) -> str:
