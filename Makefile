@@ -13,7 +13,7 @@ unexport MPLBACKEND
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install report test lab bench notebooks lock clean
+.PHONY: help install report test lab bench notebooks lock clean realnews
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -42,6 +42,16 @@ lab: $(STAMP) ## open JupyterLab on the notebooks (installs the lab extra)
 
 bench: $(STAMP) ## benchmark the parser on a synthetic corpus (SIZE_MB=50)
 	$(PY) -m lossclaims.bench $(if $(SIZE_MB),--size-mb $(SIZE_MB))
+
+realnews: $(STAMP) ## score each real-news batch (tests/data/realnews) whose texts are present
+	@for d in tests/data/realnews/*/; do \
+	  b=$$(basename $$d); \
+	  if ls $${d}articles/*.txt >/dev/null 2>&1; then \
+	    echo "== $$b"; $(PY) -m lossclaims evaluate $${d}articles $${d}gold.csv || exit 1; \
+	  else \
+	    echo "== $$b: its texts are not here (they are never committed); fetch them with: python tools/fetch_realnews.py"; \
+	  fi; \
+	done
 
 lock: ## re-pin requirements.lock from pyproject.toml (needs uv)
 	uv pip compile pyproject.toml --extra test --extra dask --python-version 3.11 -o requirements.lock
