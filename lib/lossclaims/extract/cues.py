@@ -136,6 +136,14 @@ _WINDOW_HINT = re.compile(
     rf"raid|day|alone",
     re.I,
 )
+# Fighting in a named place or a named operation frames its figures as a window ("during fights in
+# the Kursk direction", "in the battles for Avdiivka", "during the Kursk incursion"); a bare "on the
+# Kherson axis" in a day's report is where, not when.
+_REGIONAL_FRAME = re.compile(
+    r"\b(?i:(?:during|in|amid|over\s+the\s+course\s+of)\s+(?:the\s+)?(?:fights?|fighting|hostilities|battles?|clashes|"
+    r"combat|operations?|offensive|counter-?offensive|incursion)\s+(?:in|for|on|near|around|at)\s+(?:the\s+)?)"
+    r"(?=[A-Z])|\b(?i:during|in)\s+(?i:the)\s+(?:[A-Z][\w'-]+\s+){1,2}(?i:operation|incursion|offensive|"
+    r"counter-?offensive|campaign)\b")
 _REGIONAL_SINCE = re.compile(r"\bsince\s+the\s+(?:start|beginning|outset)\s+of\s+(?:the\s+)?(?:hostilities|fighting|incursion|"
                              r"offensive|operation|battle)\s+(?:in|for|near|around)\b", re.I)
 _SAME_PERIOD = re.compile(r"\b(?:in|over|during|for)\s+the\s+same\s+(?:period|time|timeframe|months?)\b", re.I)

@@ -70,6 +70,11 @@ def list_context(t: "Tags") -> None:
         state.colon_context = None
 
 
+def _lead_about_losses(t: "Tags") -> bool:
+    """A sentence about losses that comes before the article's first figure."""
+    return t.state.last_figure is None and bool(t.facts.loss_verb or t.facts.measure_keys or t.facts.has(t.lex.equipment_loss))
+
+
 def remember(t: "Tags") -> None:
     """Update what carries from this sentence to the next ones: voices, sides, list headers."""
     state, sent, stext, readings, attributed = t.state, t.sent, t.stext, t.readings, t.attributed
@@ -86,6 +91,13 @@ def remember(t: "Tags") -> None:
         if first:
             state.article_seen = True
             state.article_period = "" if "cumulative" in first else ("daily" if "daily" in first else "window")
+    elif not state.article_seen and _lead_about_losses(t):
+        # so does a lead about one day's or one event's losses before any figure ("... issued a
+        # statement on the losses of the Ukrainian army during the past 24 hours.")
+        first = [k for _, _, k in facts.markers]
+        if first and "cumulative" not in first:
+            state.article_seen = True
+            state.article_period = "daily" if "daily" in first else "window"
     read = [r for r in readings if r.category]
     if read:
         state.last_category = read[-1].category

@@ -7,7 +7,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..numbers import NumberSpan
-from .cues import _WAR_WORDS, _CIVIL_CONTEXT, _CUE_AFTER, _CUE_BEFORE, _CUMULATIVE, _DAILY, _DAILY_HINT, _DATELINE, _LOCAL_HINTS, _LOCAL_OFFICIAL, _LOCATION_BEFORE, _MILITARY_CONTEXT, _MILITARY_VOICE, _NATIONAL_OFFICIAL, _NATIONAL_WORDS, _OWNED_NOUN, _REGIONAL_SINCE, _REPORTING, _RUSSIAN_PLACES, _SINCE_HINT, _SINCE_WAR, _SPEECH_DATE, _WINDOW, _WINDOW_HINT
+from .cues import _WAR_WORDS, _CIVIL_CONTEXT, _CUE_AFTER, _CUE_BEFORE, _CUMULATIVE, _DAILY, _DAILY_HINT, _DATELINE, _LOCAL_HINTS, _LOCAL_OFFICIAL, _LOCATION_BEFORE, _MILITARY_CONTEXT, _MILITARY_VOICE, _NATIONAL_OFFICIAL, _NATIONAL_WORDS, _OWNED_NOUN, _REGIONAL_FRAME, _REGIONAL_SINCE, _REPORTING, _RUSSIAN_PLACES, _SINCE_HINT, _SINCE_WAR, _SPEECH_DATE, _WINDOW, _WINDOW_HINT
 from .lexicon import Lexicon, _I, _lookup, _measure_spans, _rx, _scan
 from .forms import _is_day
 from .text import Sentence
@@ -243,6 +243,7 @@ class _SentenceFacts:
         if _DAILY_HINT.search(stext):
             found += [(m.start(), m.end(), "daily") for m in _DAILY.finditer(stext)]
         found += [(m.start(), m.end(), "window") for m in _REGIONAL_SINCE.finditer(stext)]
+        found += [(m.start(), m.end(), "window") for m in _REGIONAL_FRAME.finditer(stext)]
         unspoken = stext
         if _WINDOW_HINT.search(stext):
             # "said on Tuesday", "published in March": when it was said, not a period

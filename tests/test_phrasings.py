@@ -1,0 +1,43 @@
+"""Phrasing corpora per resolver, in the manner of Duckling's Corpus files: for each attribute, the
+phrasings (sentences of our own, written after the way real reporting words it) that must give a
+claim that value, and traps that must give no claim. Each entry names the phrasing it pins down;
+`explain()` tells which rule decided it when one fails."""
+from __future__ import annotations
+
+import pytest
+
+from lossclaims.extract import explain
+
+# attribute -> {phrasing name: (text, figure as written, expected value of the attribute)}
+CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
+    "period": {
+        "a lead about one day's losses frames the figures after it": (
+            "Moscow's defence ministry published its statement on Ukrainian losses over the past 24 hours.\n"
+            "About 300 Ukrainian soldiers were killed near Pokrovsk, the statement said.", "300", "daily"),
+        "one night is a window, and the lead's frame holds for the figures after it": (
+            "Kyiv reported on the enemy's losses during the past night.\n"
+            "Air defence units destroyed 14 Russian drones and two cruise missiles.", "14", "window"),
+        "a lead of running totals sets no frame": (
+            "Russia's losses since the start of the invasion keep growing, Kyiv says.\n"
+            "Ukraine's military said 1,150 Russian troops were killed in Zaporizhzhia.", "1,150", "cumulative"),
+        "fights in a named direction are a window": (
+            "During fights in the Kursk direction the enemy lost over 5,500 servicemen, the Russian ministry said.",
+            "5,500", "window"),
+        "a named operation is a window": (
+            "Ukraine lost 4,000 troops during the Kursk incursion, Moscow claimed.", "4,000", "window"),
+        "an axis in a day's report is where, not when": (
+            "On the Kherson axis, Russian forces killed about 30 Ukrainian soldiers over the past day, the ministry said.",
+            "30", "daily"),
+        "a country is not a frame": ("Russia has lost 700,000 troops in Ukraine, the General Staff said.", "700,000", "cumulative"),
+    },
+}
+
+CASES = [(attr, name, *case) for attr, cases in CORPUS.items() for name, case in cases.items()]
+
+
+@pytest.mark.parametrize("attribute,name,text,figure,expected", CASES, ids=[f"{c[0]}: {c[1]}" for c in CASES])
+def test_phrasing_gives_the_attribute(attribute: str, name: str, text: str, figure: str, expected: str) -> None:
+    out = explain(text)
+    claims = [c for c in out["claims"] if c["text"] == figure]
+    assert claims, f"{figure!r} is not a claim: {out['mentions']}"
+    assert claims[0][attribute] == expected, claims[0]["why"]
