@@ -30,6 +30,14 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "30", "daily"),
         "a country is not a frame": ("Russia has lost 700,000 troops in Ukraine, the General Staff said.", "700,000", "cumulative"),
     },
+    "party": {
+        "a part named after 'including' is the whole's side": (
+            "Since June, Russia has destroyed 900 Ukrainian armoured vehicles, including 40 Bradley vehicles "
+            "and 12 Leopard tanks, the minister said.", "12", "ukraine"),
+        "a defence that shot down a count is active, its targets the other side's": (
+            "Ukrainian air defence systems shot down 76 shells, 12 cruise missiles and 40 drones overnight.",
+            "12", "russia"),
+    },
 }
 
 CASES = [(attr, name, *case) for attr, cases in CORPUS.items() for name, case in cases.items()]

@@ -57,6 +57,20 @@ def _struck_or_attacked(t: "Tags") -> str:
 
 PartyRule = Callable[["Reading", "Tags"], str]
 
+_COUNT_AFTER = _rx(r"\s+(?:(?:about|around|some|over|more\s+than|at\s+least|nearly|almost|up\s+to|another)\s+)?"
+                   r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\b)", _I)
+_PART_BEFORE = _rx(r"\b(?:including|among\s+them|among\s+which|of\s+which|of\s+whom)\s+(?:\w+\s+){0,2}$", _I)
+
+
+def part_of_the_figure_before(r: "Reading", t: "Tags") -> str:
+    """'1,244 Ukrainian armoured vehicles, including 17 Leopard tanks': a part is the whole's side."""
+    if not _PART_BEFORE.search(r.before[-60:]):
+        return ""
+    for whole in reversed(t.readings[max(0, r.at - 4):r.at]):  # the whole is a figure or two before
+        if whole.party and not whole.reason:
+            return whole.party
+    return ""
+
 
 def owner_in_the_noun_phrase(r: "Reading", t: "Tags") -> str:
     """'12 Ukrainian tanks', 'units of Russian equipment', 'tanks of the Russian army',
@@ -110,8 +124,10 @@ def _verbs_before(before: str, lex: Lexicon) -> list[tuple[int, int, str]]:
         passive = _rx(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+\s+)?$", _I).search(before[max(0, m.start() - 20):m.start()]) \
             or (_dyn().noun_before.search(before[max(0, m.start() - 40):m.start()])
                 # "equipment destroyed, damaged or captured, along with 28 ships": a participle, unless
-                # the figure is its object ("a drone destroyed a tank")
-                and (len(before[m.end():].split()) > 3 or _rx(r"[,;]").search(before[m.end():])))
+                # the figure is its object ("a drone destroyed a tank") or a count follows the verb
+                # ("air defence systems shot down 176 shells, 27 missiles")
+                and (len(before[m.end():].split()) > 3 or _rx(r"[,;]").search(before[m.end():]))
+                and not _COUNT_AFTER.match(before, m.end()))
         verbs.append((m.start(), m.end(), "loss" if passive else "destroy"))
     return verbs
 
@@ -213,7 +229,7 @@ def side_named_most(r: "Reading", t: "Tags") -> str:
 
 
 PARTY_RULES: tuple[PartyRule, ...] = (
-    owner_in_the_noun_phrase, agent_after_by, verb_before_the_figure, side_named_in_the_sentence,
+    owner_in_the_noun_phrase, part_of_the_figure_before, agent_after_by, verb_before_the_figure, side_named_in_the_sentence,
     list_header_side, launcher_of_munitions, side_last_talked_about, other_side_of_a_shootdown, side_named_most,
 )
 

@@ -24,6 +24,7 @@ class Reading:
 
     num: NumberSpan
     sent: Sentence
+    at: int      # its place among the sentence's readings
     before: str  # normalised text from the previous number (or sentence start) to this one
     after: str   # normalised text from this number to the next one (or sentence end)
     category: str = ""
@@ -71,12 +72,12 @@ def readings_of(norm: str, sent: Sentence, snums: list[NumberSpan]) -> list[Read
     ends = sorted(m.end for m in cuts)
     starts = sorted(m.start for m in cuts)
     out = []
-    for n in snums:
+    for at, n in enumerate(snums):
         at = bisect_right(ends, n.start)
         prev_end = ends[at - 1] if at else sent.start
         at = bisect_left(starts, n.end)
         next_start = starts[at] if at < len(starts) else sent.end
-        out.append(Reading(n, sent, norm[prev_end:n.start], norm[n.end:next_start]))
+        out.append(Reading(n, sent, at, norm[prev_end:n.start], norm[n.end:next_start]))
     return out
 
 
