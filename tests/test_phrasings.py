@@ -34,10 +34,28 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
         "a part named after 'including' is the whole's side": (
             "Since June, Russia has destroyed 900 Ukrainian armoured vehicles, including 40 Bradley vehicles "
             "and 12 Leopard tanks, the minister said.", "12", "ukraine"),
+        "the owner named before a category's losses": (
+            "Estimated Russian military personnel losses, including both killed and wounded, have surpassed "
+            "1,214,500 since the invasion began.", "1,214,500", "russia"),
         "a defence that shot down a count is active, its targets the other side's": (
             "Ukrainian air defence systems shot down 76 shells, 12 cruise missiles and 40 drones overnight.",
             "12", "russia"),
     },
+    "category": {
+        "the category named before the losses the figure totals": (
+            "Russian tank losses have reached 3,363, the General Staff said.", "3,363", "tanks"),
+        "a linked total after an insertion between commas (and its owner before the category)": (
+            "Estimated Russian military personnel losses, including both killed and wounded, have surpassed "
+            "1,214,500 since the invasion began.", "1,214,500", "personnel"),
+        "a total after a comma": (
+            "March was the month with the highest tank losses for Russia, totaling 312.", "312", "tanks"),
+    },
+}
+
+# Traps: phrasings whose figure is not a claim, with the reason it is kept as a mention.
+TRAPS: dict[str, tuple[str, str, str]] = {
+    "a historic battle's toll, dated by its year": (
+        "Soviet tank losses at Prokhorovka in 1943 were about 400, historians say.", "400", "other_war"),
 }
 
 CASES = [(attr, name, *case) for attr, cases in CORPUS.items() for name, case in cases.items()]
@@ -49,3 +67,10 @@ def test_phrasing_gives_the_attribute(attribute: str, name: str, text: str, figu
     claims = [c for c in out["claims"] if c["text"] == figure]
     assert claims, f"{figure!r} is not a claim: {out['mentions']}"
     assert claims[0][attribute] == expected, claims[0]["why"]
+
+
+@pytest.mark.parametrize("name,text,figure,reason", [(n, *c) for n, c in TRAPS.items()], ids=list(TRAPS))
+def test_trap_is_a_mention_with_its_reason(name: str, text: str, figure: str, reason: str) -> None:
+    out = explain(text)
+    assert not [c for c in out["claims"] if c["text"] == figure], out["claims"]
+    assert (figure, reason) in [(m["text"], m["reason"]) for m in out["mentions"]]

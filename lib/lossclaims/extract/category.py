@@ -293,6 +293,25 @@ def continues_the_figure_before(r: "Reading", i: int, t: "Tags", k: Near) -> boo
     return False
 
 
+def category_losses_linked(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
+    """'Russian tank losses have reached 3,363', 'personnel losses ... have surpassed 1,214,500':
+    the category named before the losses the figure totals."""
+    m = _dyn().cat_losses_linked.search(r.before[-200:])
+    if not m:
+        return False
+    word = m.group("c")
+    key = _lookup(t.lex.category_key, word) or _lookup(t.lex.category_key, word + "s")
+    if not key:
+        return False
+    r.category = key
+    r.people_noun = key in vocab.PEOPLE_CATEGORIES
+    if r.people_noun:
+        r.carried_measure = "casualties"  # "personnel losses": killed and wounded together
+    if m.group("p"):
+        r.party = _lookup(t.lex.party_key, m.group("p"))  # "Russian military personnel losses"
+    return True
+
+
 def linking_phrase(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
     """'the death toll rose to 13', 'casualties at 1,000', 'the tank figure includes eight'."""
     m = _LINK_BEFORE.search(r.before)
@@ -385,7 +404,7 @@ def people_by_measure(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
 BARE_RULES: tuple[Rule, ...] = (
     out_of_next, of_the_noun, of_the_dead, parts_of_the_dead, of_those, anaphora_of_equipment,
     anaphora_of_last_category, anaphora_of_last_figure, anaphora_of_last_people, total_of_a_trap, rose_by_to,
-    total_of_the_sentence, continues_the_figure_before, linking_phrase, object_of_a_verb, people_by_measure,
+    total_of_the_sentence, continues_the_figure_before, category_losses_linked, linking_phrase, object_of_a_verb, people_by_measure,
 )
 
 

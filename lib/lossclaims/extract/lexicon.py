@@ -251,6 +251,16 @@ def _dyn() -> SimpleNamespace:
         cat_label=re.compile(rf"(?P<cat>{cat})\s*(?:-+|:|\|)\s*(?:[a-z]+\s+){{0,2}}$", re.I),
         measure_owned=re.compile(rf"(?P<m>{meas})\s+{quals}$", re.I),
         cat_before_noun=re.compile(rf"(?P<c>{cat})\s+$", re.I),
+        # "Russian tank losses have reached 3,363", "personnel losses, including the wounded, have
+        # surpassed 1,214,500", "the month with the highest tank losses for Russia, totaling 428"
+        cat_losses_linked=re.compile(
+            rf"(?:(?P<p>{lex.party.pattern}|{lex.party_cs.pattern})\s+(?:[\w-]+\s+)?)?"
+            rf"\b(?P<c>{cat}|tank|aircraft|helicopter|drone|ship|artillery|equipment|personnel)\s+"
+            rf"(?:losses|casualties|toll|tally|count)\b[^.;:]{{0,120}}?\b(?:have\s+|has\s+|had\s+)?"
+            rf"(?:reached|reach|surpassed|passed|exceeded|topped|hit|totall?ing|totall?ed|stood\s+at|stand\s+at|"
+            rf"stands\s+at|was|were|is|are|at|amounted\s+to|amounting\s+to|rose\s+to|risen\s+to|climbed\s+to|"
+            rf"grew\s+to|came\s+to|numbered|of)\s+(?:(?:a|an|the|some|nearly|almost|about|around|over|more|than|"
+            rf"at|least|up|to|just|roughly|approximately|estimated|record|total)\s+){{0,4}}$", re.I),
         cat_of=re.compile(rf"\s*of\s+(?:the\s+)?(?:\w+\s+){{0,3}}?(?P<c>{cat})", re.I),
         noun_before=re.compile(rf"(?:{cat}|people|persons)\s+$", re.I),
         # "..., while Ukraine has lost about 500": a side that is the subject of its own loss verb

@@ -59,9 +59,14 @@ def _launched(before: str, after: str) -> bool:
 TrapRule = Callable[["Reading", "Tags"], bool]
 
 
+_HISTORIC_YEAR = _rx(r"\b(?:1[6-8]\d\d|19[0-8]\d)\b")
+
+
 def another_war(r: "Reading", t: "Tags") -> bool:
-    """'the Soviet Union lost 15,000 soldiers in Afghanistan'."""
-    return bool(t.war_mentions) and _other_war(t.stext, r.num.start - t.base, t.war_mentions)
+    """'the Soviet Union lost 15,000 soldiers in Afghanistan', 'tank losses at Kursk in 1943'."""
+    if t.war_mentions and _other_war(t.stext, r.num.start - t.base, t.war_mentions):
+        return True
+    return bool(_HISTORIC_YEAR.search(_clause(t.norm, t.sent, r.num)))
 
 
 def population(r: "Reading", t: "Tags") -> bool:
