@@ -41,6 +41,18 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "Ukrainian air defence systems shot down 76 shells, 12 cruise missiles and 40 drones overnight.",
             "12", "russia"),
     },
+    "source": {
+        "a country's ministry, the country before an apostrophe": (
+            "The UK's defence ministry estimates 50,000 Russian troops were killed.", "50,000", "uk_official"),
+        "'the ministry said' is the ministry named before": (
+            "Russia's defence ministry said its forces had destroyed 40 Ukrainian drones. The ministry said 12 more "
+            "were shot down over Crimea.", "12", "russia_official"),
+        "'a statement by the ministry' with no country named counts the other side's losses": (
+            "According to a statement by the ministry, 50 Ukrainian drones were shot down.", "50", "russia_official"),
+        "a capital qualifying a think tank is not a voice": (
+            "Russia has lost 250,000 soldiers killed, the Washington think tank says, citing a CSIS study.",
+            "250,000", "csis"),
+    },
     "category": {
         "the category named before the losses the figure totals": (
             "Russian tank losses have reached 3,363, the General Staff said.", "3,363", "tanks"),

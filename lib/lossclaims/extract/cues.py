@@ -229,13 +229,16 @@ _DATELINE = re.compile(r"\((?:Reuters|AP|AFP|Bloomberg|TASS|Interfax|Xinhua|dpa|
 _NATIONAL_OFFICIAL = re.compile(r"\b(?:[Tt]he\s+)?(?:[Dd]efen[cs]e\s+[Mm]inistry|[Mm]inistry\s+of\s+[Dd]efen[cs]e|MoD|"
                                 r"(?:(?<=[Tt]he )|(?<=country's ))[Aa]ir\s+[Ff]orce|(?<=[Tt]he )[Gg]eneral\s+[Ss]taff|"
                                 r"(?:(?<=[Tt]he )|(?<=country's ))military(?=\s+(?:said|says|reported))|"
+                                # "the ministry said", "a statement by the ministry": the ministry named before
+                                r"(?:(?<=[Tt]he )|(?<=by the ))[Mm]inistry(?=\s+(?:also\s+)?(?:said|says|reported|reports|added|"
+                                r"stated|noted|claimed|claims|informed|announced|confirmed)\b|\s*[,.])|"
                                 # '..." spokesman Viktor Trehubov told Anadolu': a spokesman of the side last heard
                                 r"(?:(?<=[,\"'] )|(?<=[Mm]ilitary )|(?<=[Aa]rmy ))spokes(?:man|woman|person)(?=\s+[A-Z]))(?!\s+of)\b")
 _OWNED_NOUN = re.compile(r"\s+(?:personnel|equipment|hardware|losses|casualties|vehicles|units|positions|targets|"
                          r"aircraft|bases?|convoys?|columns?|assets|deaths|dead|death\s+toll|servicemen|troops|"
                          r"installations|facilities|depots?)\b", re.I)
 _NATIONAL_WORDS = re.compile(r"(?:the\s+)?(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|mod|air\s+force|general\s+staff|"
-                            r"military|spokes(?:man|woman|person))", re.I)
+                            r"military|ministry|spokes(?:man|woman|person))", re.I)
 # A side's own command speaking: "Ukraine's Khortytsia operational-strategic group", "Russia's Dnepr group of forces"
 _MILITARY_VOICE = re.compile(
     r"\b(?P<c>Ukraine's|Ukrainian|Russia's|Russian)\s+(?:[A-Z][\w'-]*\s+){0,3}(?:operational[\s-]strategic\s+group(?:\s+of\s+forces)?|"

@@ -170,7 +170,7 @@ def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str
         if word.lower() in lex.cue_only or word.lower() in party_words:
             # a country named as a voice speaks right there ("Britain said", "the UK also believes"),
             # not when it only qualifies a noun ("the Washington think tank says")
-            cue = bool(_rx(r"^(?:'s)?\s*,?\s*(?:\w+\s+)?(?:said|says|say|believes|believed|estimates?|estimated|claims?|claimed|"
+            cue = bool(_rx(r"^(?:'s\s+(?:\w+\s+){0,2}?|\s*,?\s*(?:\w+\s+)?)(?:said|says|say|believes|believed|estimates?|estimated|claims?|claimed|"
                                 r"reported|reports|told|tells|assessed|assesses|thinks|put|puts|announced|announces|stated|states|"
                                 r"wrote|writes|added|adds|tweeted|posted|admitted|acknowledged|confirmed|noted)\b", _I).match(after)
                        or _rx(r"^[^.;:\"]{0,40}:\s*[\"'\w]").match(after) or _CUE_BEFORE.search(before)
