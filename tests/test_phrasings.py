@@ -28,6 +28,14 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
         "an axis in a day's report is where, not when": (
             "On the Kherson axis, Russian forces killed about 30 Ukrainian soldiers over the past day, the ministry said.",
             "30", "daily"),
+        "'as of this week' dates a running total": (
+            '"As of this week, we have documented that 4,210 people have died," the mission said.', "4,210", "cumulative"),
+        "since a side launched its counteroffensive is a window": (
+            "The Ukrainian army has lost over 20,000 troops since it launched its counteroffensive, Moscow says.",
+            "20,000", "window"),
+        "since beginning their invasion is the war": (
+            "Officials estimated last week that the Russians have lost 25,000 soldiers since beginning their invasion.",
+            "25,000", "cumulative"),
         "a country is not a frame": ("Russia has lost 700,000 troops in Ukraine, the General Staff said.", "700,000", "cumulative"),
     },
     "party": {

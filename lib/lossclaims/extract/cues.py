@@ -103,7 +103,11 @@ _SINCE_WAR = re.compile(
     r"conflict's\s+onset|war's\s+start|war's\s+outset|invasion's\s+start)|since\s+(?:the\s+)?(?:launching|starting|"
     r"launch\s+of)|since\s+(?:feb(?:ruary)?\.?\s+(?:of\s+)?(?:24,?\s+)?2022|(?:24\s+)?feb(?:ruary)?\.?\s+(?:of\s+)?2022|2022|2014)|"
     r"(?:from|between|since)\s+(?:24\.02\.(?:20)?22|feb(?:ruary)?\.?\s+24\b|24\s+feb(?:ruary)?\b)|"
-    r"since\s+(?:russia|moscow|putin|the\s+kremlin|it|they)\s+(?:launched|began|started|invaded|unleashed)|"
+    r"since\s+(?:russia|moscow|putin|the\s+kremlin|it|they)\s+(?:launched|began|started|invaded|unleashed)"
+    r"(?!\s+(?:its|their|the|a)\s+(?:[\w-]+\s+)?(?:counter-?offensive|offensive|incursion|operation|attack|assault))|"
+    # "since beginning their invasion on February 24"
+    r"since\s+(?:the\s+)?(?:beginning|starting|launching)\s+(?:of\s+)?(?:their|its|the)\s+(?:full[\s-]scale\s+)?"
+    r"(?:invasion|war|aggression)|"
     r"(?:back\s+)?in\s+feb(?:ruary)?,?\s+2022|"
     r"(?:start|beginning|outset|onset)\s+of\s+(?:the\s+|its\s+)?(?:full[\s-]scale\s+)?(?:invasion|war)",
     re.IGNORECASE,
@@ -144,18 +148,24 @@ _REGIONAL_FRAME = re.compile(
     r"combat|operations?|offensive|counter-?offensive|incursion)\s+(?:in|for|on|near|around|at)\s+(?:the\s+)?)"
     r"(?=[A-Z])|\b(?i:during|in)\s+(?i:the)\s+(?:[A-Z][\w'-]+\s+){1,2}(?i:operation|incursion|offensive|"
     r"counter-?offensive|campaign)\b")
-_REGIONAL_SINCE = re.compile(r"\bsince\s+the\s+(?:start|beginning|outset)\s+of\s+(?:the\s+)?(?:hostilities|fighting|incursion|"
+_REGIONAL_SINCE = re.compile(r"\bsince\s+(?:it|they|kyiv|ukraine|russia|moscow|ukrainian\s+forces|russian\s+forces)\s+"
+                             r"(?:launched|began|started)\s+(?:its|their|the|a)\s+(?:[\w-]+\s+)?(?:counter-?offensive|offensive|"
+                             r"incursion)\b|"
+                             r"\bsince\s+the\s+(?:start|beginning|outset)\s+of\s+(?:the\s+)?(?:hostilities|fighting|incursion|"
                              r"offensive|operation|battle)\s+(?:in|for|near|around)\b", re.I)
 _SAME_PERIOD = re.compile(r"\b(?:in|over|during|for)\s+the\s+same\s+(?:period|time|timeframe|months?)\b", re.I)
-_CUMULATIVE = re.compile(r"\b(?:in\s+total|overall|so\s+far|to\s+date|cumulative|altogether|in\s+all(?=\s*,)|as\s+of)\b", re.I)
+_CUMULATIVE = re.compile(r"\b(?:in\s+total|overall|so\s+far|to\s+date|cumulative|altogether|in\s+all(?=\s*,)|"
+                         # "as of this week", "as of the end of May": the day of a running total, not a window
+                         r"as\s+of(?:\s+(?:(?:this|last)\s+(?:week|month|year)|today|now|(?:the\s+)?(?:end|beginning|middle|start)"
+                         r"\s+of\s+(?:the\s+)?\w+))?)\b", re.I)
 _REPORTING = re.compile(r"\b(?:said|says|told|announced|assessed|estimated|estimates|reported|reports|stated|claimed|"
                         r"claims|wrote|noted|added|confirmed|counted|documented|recorded|verified|put)\b", re.I)
 # "said in February 2025 that": when it was said, not the period of the figure.
 _SPEECH_DATE = re.compile(
     rf"\b(?:said|says|announced|reported|stated|claimed|told\s+\w+|wrote|estimated|noted|added|published|released|"
     rf"posted|updated|pledged|promised|delivered|supplied|sent|received|ordered|invaded|launched|began|started|admitted|"
-    rf"acknowledged|conceded|revealed|disclosed|given\s+by\s+(?:[\w.-]+\s+){{0,4}}?)\s+(?:on|in|late\s+on|early\s+on)\s+(?:(?:early\s+|late\s+|mid-?)?{_MONTHS}(?:\s+\d{{1,2}})?,?(?:\s+20\d\d)?|"
-    rf"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|evening|night))?)",
+    rf"acknowledged|conceded|revealed|disclosed|given\s+by\s+(?:[\w.-]+\s+){{0,4}}?)\s+(?:(?:last|this)\s+(?:week|month)|(?:on|in|late\s+on|early\s+on)\s+(?:(?:early\s+|late\s+|mid-?)?{_MONTHS}(?:\s+\d{{1,2}})?,?(?:\s+20\d\d)?|"
+    rf"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|evening|night))?))",
     re.IGNORECASE,
 )
 _DAILY = re.compile(

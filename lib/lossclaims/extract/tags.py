@@ -245,11 +245,13 @@ class _SentenceFacts:
             found += [(m.start(), m.end(), "daily") for m in _DAILY.finditer(stext)]
         found += [(m.start(), m.end(), "window") for m in _REGIONAL_SINCE.finditer(stext)]
         found += [(m.start(), m.end(), "window") for m in _REGIONAL_FRAME.finditer(stext)]
+        as_of = [(s, e) for s, e, k in found if k == "cumulative" and stext.startswith(("as of", "As of", "AS OF"), s)]
         unspoken = stext
         if _WINDOW_HINT.search(stext):
             # "said on Tuesday", "published in March": when it was said, not a period
             unspoken = _SPEECH_DATE.sub(lambda m: " " * len(m.group()), stext)
-            found += [(m.start(), m.end(), "window") for m in _WINDOW.finditer(unspoken)]
+            found += [(m.start(), m.end(), "window") for m in _WINDOW.finditer(unspoken)
+                      if not any(s <= m.start() < e for s, e in as_of)]
         # The vocabulary table's window phrases ("over the weekend", "during the night") no pattern read.
         found += [(m.start(), m.end(), "window") for m in self._lex.window.finditer(unspoken)
                   if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e, _ in found)]
