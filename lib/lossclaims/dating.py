@@ -44,7 +44,7 @@ _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"20[0-4]\d"
 # One pattern for every shape of date an article writes; each alternative names its own groups.
 _DATE = re.compile(
-    rf"(?<![\w.,/-])(?:"
+    rf"(?<![\w.,/])(?<!\d-)(?:"
     rf"(?P<iy>{_YEAR})-(?P<im>\d\d)-(?P<id>\d\d)(?!\d)"
     rf"|(?P<ay>{_YEAR})\.(?P<am>\d{{1,2}})\.(?P<ad>\d{{1,2}})(?![\d.]\d)"
     rf"|(?P<bd>\d{{1,2}})\.(?P<bm>\d{{1,2}})\.(?P<by>(?:20)?[0-4]\d)(?![\d]|\.\d)"
@@ -171,7 +171,8 @@ def _year_before(base: date | None, month: int, day: int = 1) -> int | None:
 
 
 def read_date(m: re.Match[str], base: Base | None, year_hint: int | None = None) -> tuple[Span | None, str, bool]:
-    """The days one match of the date pattern names, its unit (day, month, year) and whether it needed `base`.
+    """The days one match of the date pattern names, its unit (day, month, year) and whether they are
+    counted from `base` ("on Monday", "August of the previous year"; a year inferred for "Jan. 15" is not).
 
     >>> read_date(_DATE.search("as of Jan. 15, 2026"), None)
     (Span(first=datetime.date(2026, 1, 15), last=datetime.date(2026, 1, 15)), 'day', False)
@@ -198,7 +199,7 @@ def read_date(m: re.Match[str], base: Base | None, year_hint: int | None = None)
         written = g["dy"] or g["ey"]
         y = int(written) if written else (year_hint if year_hint else _year_before(day0, mo, d))
         day = _day(y, mo, d) if y else None
-        return (Span(day, day) if day else None), "day", not written and not year_hint
+        return (Span(day, day) if day else None), "day", False  # the text names the day; its year is inferred
     if g["fm"]:
         return _month_span(int(g["fy"]), _month(g["fm"])), "month", False
     if g["gm"]:
@@ -207,7 +208,7 @@ def read_date(m: re.Match[str], base: Base | None, year_hint: int | None = None)
             y = day0.year - 1 if day0 else None
         else:
             y = year_hint if year_hint else _year_before(day0, mo)
-        return (_month_span(y, mo) if y else None), "month", not year_hint
+        return (_month_span(y, mo) if y else None), "month", bool(g["gprev"])
     if g["hy"]:
         y = int(g["hy"])
         return Span(date(y, 1, 1), date(y, 12, 31)), "year", False
@@ -265,7 +266,8 @@ def _count(word: str) -> int:
 # --------------------------------------------------------------------------- the phrases of a text
 
 
-def find_phrases(text: str, base: Base | None) -> list[Phrase]:
+@lru_cache(maxsize=512)  # the claims of one sentence share its phrases
+def find_phrases(text: str, base: Base | None) -> tuple[Phrase, ...]:
     """Every date phrase of `text` with its anchor, days and basis (days relative to `base` take its basis).
 
     >>> [(p.kind, str(p.span.last)) for p in find_phrases("Russia had lost 500 tanks as of Jan. 15, 2026.", None)]
@@ -309,7 +311,7 @@ def find_phrases(text: str, base: Base | None) -> list[Phrase]:
             span, unit = relative_span(m, base.day)
             speech = bool(speech_re.search(text[max(0, m.start() - 40):m.start()]))
             found.append(Phrase("relative", span, m.start(), m.end(), speech, base.basis, unit))
-    return sorted(found, key=lambda p: p.start)
+    return tuple(sorted(found, key=lambda p: p.start))
 
 
 def _year_of(m: re.Match[str]) -> int | None:
@@ -408,9 +410,9 @@ def place(period: str, sentence: str, at: int, context: str, base: Base | None) 
             got = as_of_of(p, period, base)
             if got is not None:
                 return got
-    if local is None:
+    if base is None:
         return "", "", "none"
-    return local.day.isoformat(), "", local.basis
+    return base.day.isoformat(), "", base.basis
 
 
 # --------------------------------------------------------------------------- one article
@@ -485,25 +487,30 @@ def date_claims(article: Article, claims: Iterable[tuple], series: pd.DataFrame 
 # --------------------------------------------------------------------------- reference dating
 
 
-def _default_series() -> tuple[Any, Any]:
-    """The series `reference.load_series()` would read now (snapshot or newer cache) and its wide form."""
+def _default_series() -> tuple[Any, tuple[Any, Any, Any]]:
+    """Which copy `reference.load_series()` would read now (snapshot or newer cache), and that series,
+    its wide form and the values each category ever took (all None without any copy)."""
     from . import reference
 
     try:
         origin = reference.series_origin()
     except reference.SeriesNotFound as exc:  # no snapshot and no cache: no reference dating
         warnings.warn(f"claims are not dated by the General Staff series: {exc}", stacklevel=2)
-        return None, None
-    return _series_of(origin)
+        return None, (None, None, None)
+    return origin, _series_of(origin)
 
 
 @lru_cache(maxsize=2)
-def _series_of(origin: Any) -> tuple[Any, Any]:
+def _series_of(origin: Any) -> tuple[Any, Any, Any]:
     """Loaded once a process per copy of the series (a cache updated meanwhile is another copy)."""
     from . import reference
 
     series = reference.load_series(origin.folder)
-    return series, reference.wide(series)
+    return series, reference.wide(series), _values_by_category(series)
+
+
+def _values_by_category(series: pd.DataFrame) -> dict[str, frozenset[float]]:
+    return {c: frozenset(g.astype(float)) for c, g in series.groupby("category")["value"]}
 
 
 def reference_day(rows: Sequence[tuple], series: pd.DataFrame | None = None) -> date | None:
@@ -522,16 +529,41 @@ def reference_day(rows: Sequence[tuple], series: pd.DataFrame | None = None) -> 
     candidates = [r for r in rows if r[1] == "russia" and r[6] == "cumulative" and r[7] in reconcile.SERIES_SOURCES]
     if not any(reconcile.is_precise(float(r[4]), r[5]) for r in candidates):  # cheap: most articles stop here
         return None
-    wide = None
+    origin = None
     if series is None:
-        series, wide = _default_series()
+        origin, (series, wide, values) = _default_series()
+    else:
+        wide, values = None, _values_by_category(series)
     if series is None or len(series) == 0:
         return None
+    # only an article with a precise figure some report printed can equal a report (cheap, before pandas)
+    keys = ("party", "category", "measure")
+    if not any(reconcile.is_precise(float(r[4]), r[5])
+               and float(r[4]) in values.get(reconcile._official_category(dict(zip(keys, r[1:4]))) or "", ())
+               for r in candidates):
+        return None
+    figures = tuple(sorted((r[1], r[2], r[3], float(r[4]), r[5], r[7]) for r in candidates))
+    if origin is None:
+        return _best_report(figures, series, None)
+    return _best_report_cached(figures, origin)
+
+
+@lru_cache(maxsize=1024)  # articles that copy the same report are dated once
+def _best_report_cached(figures: tuple, origin: Any) -> date | None:
+    series, wide, _ = _series_of(origin)
+    return _best_report(figures, series, wide)
+
+
+def _best_report(figures: tuple, series: pd.DataFrame, wide: pd.DataFrame | None) -> date | None:
+    """The single best report date of `reconcile.date_articles` for these (party, category, measure,
+    value, qualifier, source) running totals, or None."""
     import pandas as pd
 
-    from .schema import CLAIM_COLUMNS
+    from . import reconcile
 
-    frame = pd.DataFrame.from_records(candidates, columns=CLAIM_COLUMNS[:12])
+    frame = pd.DataFrame([
+        {"article": "a", "party": p, "category": c, "measure": m, "value": v, "qualifier": q,
+         "period": "cumulative", "source": s} for p, c, m, v, q, s in figures])
     asof = reconcile.date_articles(frame, series, wide=wide)
     if asof.empty or int(asof["reports"].iloc[0]) != 1:
         return None
