@@ -73,6 +73,7 @@ _WAR_START = re.compile(
     r"(?:\s+(?:on|in))?\s*,?\s*$",
     re.I,
 )
+_RANGE_JOIN = re.compile(r"\s*(?:to|and|until|till|through|[-–—])\s*", re.I)
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*(?:[ap]\.?m\.?))?(?!\d)|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)", re.I)
 _ZONE = re.compile(r"\b(?:[A-Z]{1,4}T|UTC|GMT|Z|IST|MSK|KYIV|ET|PT|CT)(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?(?![\w])")
 _LABEL = re.compile(
@@ -280,38 +281,40 @@ def find_phrases(text: str, base: Base | None) -> tuple[Phrase, ...]:
     matches = [m for m in _DATE.finditer(text) if m.group(0).strip()]
     skip: set[int] = set()
     for i, m in enumerate(matches):
-        if i in skip:
+        offset = max(0, m.start() - 40)
+        before = text[offset:m.start()]
+        if i in skip or _WAR_START.search(before):
             continue
-        before = text[max(0, m.start() - 40):m.start()]
         a = anchor_re.search(before)
         kind = keys.get(re.sub(r"\s+", " ", a.group("a").strip().lower()), "bare") if a else "bare"
-        lead = before[:a.start()] if a else before
-        speech = bool(speech_re.search(lead))
-        if _WAR_START.search(before):
-            continue
-        end = m.end()
-        if kind == "from" and i + 1 < len(matches):
-            nxt = matches[i + 1]
-            if re.fullmatch(r"\s*(?:to|and|until|till|through|[-–—])\s*", text[m.end():nxt.start()], re.I):
-                hint = _year_of(nxt)
-                first, _, _ = read_date(m, base, hint)
+        start = offset + a.start() if a else m.start()
+        speech = bool(speech_re.search(before[:a.start()] if a else before))
+        if kind == "from":
+            nxt = matches[i + 1] if i + 1 < len(matches) else None
+            span = _range(text, m, nxt, base)
+            if span is not None:  # "from 24.02.2022 to 15.01.2026", "between May and July 2023"
                 last, unit, rel = read_date(nxt, base)
-                if first and last and first.first <= last.last:
-                    found.append(Phrase("from", Span(first.first, last.last), m.start() - len(before) + (a.start() if a else 0),
-                                        nxt.end(), speech, _basis(rel, base), unit))
-                    skip.add(i + 1)
-                    continue
+                found.append(Phrase("from", span, start, nxt.end(), speech, _basis(rel, base), unit))
+                skip.add(i + 1)
+                continue
+            kind = "since"  # "from March" with no second date: a window from it
         span, unit, rel = read_date(m, base)
-        if kind == "from":  # "from March" with no second date: a window from it
-            kind = "since"
-        start = m.start() - len(before) + a.start() if a else m.start()
-        found.append(Phrase(kind, span, start, end, speech, _basis(rel, base), unit))
+        found.append(Phrase(kind, span, start, m.end(), speech, _basis(rel, base), unit))
     if base is not None:
         for m in _RELATIVE.finditer(text):
             span, unit = relative_span(m, base.day)
             speech = bool(speech_re.search(text[max(0, m.start() - 40):m.start()]))
             found.append(Phrase("relative", span, m.start(), m.end(), speech, base.basis, unit))
     return tuple(sorted(found, key=lambda p: p.start))
+
+
+def _range(text: str, m: re.Match[str], nxt: re.Match[str] | None, base: Base | None) -> Span | None:
+    """The days from date `m` to date `nxt` when only 'to', 'and', 'until' or a dash stand between them."""
+    if nxt is None or not _RANGE_JOIN.fullmatch(text[m.end():nxt.start()]):
+        return None
+    first, _, _ = read_date(m, base, _year_of(nxt))
+    last, _, _ = read_date(nxt, base)
+    return Span(first.first, last.last) if first and last and first.first <= last.last else None
 
 
 def _year_of(m: re.Match[str]) -> int | None:
@@ -378,12 +381,14 @@ def _nearest(phrases: Sequence[Phrase], at: int) -> list[Phrase]:
     return sorted(phrases, key=lambda p: (min(abs(p.start - at), abs(p.end - at)), p.start > at))
 
 
-def place(period: str, sentence: str, at: int, context: str, base: Base | None) -> tuple[str, str, str]:
+def place(period: str, sentence: str, at: int, context: str, base: Base | None,
+          context_at: int = 0) -> tuple[str, str, str]:
     """(as_of, window_start, date_basis) of one figure of `period` at offset `at` of `sentence`.
 
-    `context` is the rest of its paragraph (the line, and the line that leads into a list); `base`
-    the article's day. A day said in the sentence ("said on Monday") is the base of its relative
-    phrases ("over the past day") but never the figure's day.
+    `context` is the rest of its paragraph (the line, and the line that leads into a list), where the
+    sentence stood at `context_at` (the nearest day named before it wins); `base` the article's day.
+    A day said in the sentence ("said on Monday") is the base of its relative phrases ("over the
+    past day") but never the figure's day.
 
     >>> place("cumulative", "By the end of 2024, Russia had lost 9,500 tanks.", 30, "", None)
     ('2024-12-31', '', 'sentence')
@@ -406,7 +411,7 @@ def place(period: str, sentence: str, at: int, context: str, base: Base | None) 
         return "", "", "none"  # the sentence names a time ("in August of the previous year") nothing resolves
     if context:
         kinds = [p for p in find_phrases(context, base) if p.kind in PARAGRAPH_KINDS]
-        for p in sorted(kinds, key=lambda p: (p.start > len(context) // 2, -p.start)):
+        for p in sorted(kinds, key=lambda p: (p.start > context_at, abs(p.start - context_at))):
             got = as_of_of(p, period, base)
             if got is not None:
                 return got
@@ -426,7 +431,7 @@ def _sentence_start(text: str, quote: str, start: int, end: int) -> int:
 
 
 def paragraph_context(text: str, start: int, end: int) -> str:
-    """The claim's paragraph (its line) with the sentence cut out, and the line that leads into a list.
+    """The claim's paragraph (its line), after the line that leads into a list when it is a list item.
 
     A list item ("tanks – 10,980 (+4)") is dated by the line ending in ':' above it.
 
@@ -477,10 +482,12 @@ def date_claims(article: Article, claims: Iterable[tuple], series: pd.DataFrame 
         quote, start, end, period = row[8], int(row[9]), int(row[10]), row[6]
         s0 = _sentence_start(text, quote, start, end)
         at = start - s0 if s0 >= 0 else max(0, len(quote) // 2)
-        context = paragraph_context(text, start, end) if s0 >= 0 else ""
-        if s0 >= 0:
+        context, context_at = "", 0
+        if s0 >= 0:  # the paragraph around the sentence, the sentence blanked out
+            context = paragraph_context(text, start, end)
+            context_at = max(0, context.find(quote))
             context = context.replace(quote, " " * len(quote), 1)
-        out.append((*row, *place(period, quote, at, context, base)))
+        out.append((*row, *place(period, quote, at, context, base, context_at)))
     return out
 
 
