@@ -109,6 +109,24 @@ def test_the_paragraph_names_the_day_of_a_list():
     assert date_of(text, 10980, published="2025-07-04") == ("2025-06-30", "", "sentence")
 
 
+def test_a_list_under_a_from_to_line_takes_its_last_day_and_so_do_its_increments():
+    text = ("Enemy losses\nThe enemy's total combat losses from 24.02.22 to 15.01.26 were approximately:\n"
+            "personnel ‒ about 1,223,090 (+1,150) persons\n"
+            "tanks ‒ 11,557 (+7)")
+    for value in (1223090, 1150, 11557, 7):
+        assert date_of(text, value, published="2026-01-16") == ("2026-01-15", "", "sentence"), value
+
+
+def test_a_year_outside_the_war_is_no_date():
+    text = "Russian forces lost 300 tanks in 2000 strikes, Ukraine's General Staff said."
+    assert date_of(text, 300, published="2026-01-16") == ("2026-01-16", "", "article")
+
+
+def test_a_telegram_post_on_a_day_says_when_it_was_said():
+    text = "In a Telegram post on Sunday, the governor said three civilians were killed in Odesa."
+    assert date_of(text, 3, published="2026-01-16") == ("2026-01-16", "", "article")
+
+
 # --------------------------------------------------------------------------- days relative to the article
 
 

@@ -41,7 +41,7 @@ _WEEKDAY_NAMES = sorted({v for names in _INFO.WEEKDAYS for n in names for v in (
 _MON = "(?:" + "|".join(_MONTH_NAMES) + r")\b\.?"
 _WD = "(?:" + "|".join(_WEEKDAY_NAMES) + r")\b\.?"
 _ORD = r"(?:st|nd|rd|th)?"
-_YEAR = r"20[0-4]\d"
+_YEAR = r"20(?:1[4-9]|[2-4]\d)"  # the war's years: "in 2000 strikes" is no date
 # One pattern for every shape of date an article writes; each alternative names its own groups.
 _DATE = re.compile(
     rf"(?<![\w.,/])(?<!\d-)(?:"
@@ -334,7 +334,7 @@ def _basis(relative: bool, base: Base | None) -> str:
 #: The anchors that may date a figure of each period (the spec's `period`).
 APPLIES = {
     "cumulative": ("as_of", "end_of", "mid", "start_of", "from"),
-    "daily": ("as_of", "on", "bare", "relative", "in"),
+    "daily": ("as_of", "on", "bare", "relative", "in", "from"),
     "window": ("as_of", "end_of", "mid", "start_of", "from", "since", "in", "on", "bare", "relative"),
 }
 #: Anchors that date a figure from elsewhere in its paragraph: a named day ("As of Jan. 15, losses were:"),
