@@ -236,6 +236,8 @@ def relative_span(m: re.Match[str], base: date) -> tuple[Span, str]:
         return Span(base, base), "day"
     if g["n"] or g["unit"]:
         n = _count(g["n"]) if g["n"] else 1
+        if n is None:  # "over the past few days": a window to the base whose start is not told
+            return Span(base, base), "open"
         unit = (g["units"] or g["unit"]).lower().rstrip("s") + "s"
         return Span(base - relativedelta(**{unit: n}), base), "window"
     this = (g["this"] or "").lower()
@@ -253,15 +255,16 @@ def relative_span(m: re.Match[str], base: date) -> tuple[Span, str]:
     return Span(date(base.year - 1, 1, 1), date(base.year - 1, 12, 31)), "window"
 
 
-def _count(word: str) -> int:
+def _count(word: str) -> int | None:
+    """'9' or 'nine' as a number; None for 'few', 'several'."""
     if word.isdigit():
         return int(word)
     from text_to_num import text2num
 
     try:
-        return int(text2num(word.lower(), "en"))
+        return int(text2num(word.lower().replace("-", " "), "en"))
     except ValueError:
-        return 1
+        return None
 
 
 # --------------------------------------------------------------------------- the phrases of a text
@@ -359,7 +362,7 @@ def as_of_of(phrase: Phrase, period: str, base: Base | None) -> tuple[str, str, 
     if kind == "bare" and (phrase.unit != "day" or span.first != span.last):
         return None
     start = span.first.isoformat() if period == "window" else ""
-    if kind == "relative" and phrase.unit == "day" and period == "window":
+    if kind == "relative" and phrase.unit in ("day", "open") and period == "window":
         start = span.first.isoformat() if span.first != (base.day if base else None) else ""
     if kind == "mid":
         day = date(span.first.year, 6, 30) if phrase.unit == "year" else span.first.replace(day=15)
@@ -369,7 +372,7 @@ def as_of_of(phrase: Phrase, period: str, base: Base | None) -> tuple[str, str, 
     if kind == "since":
         if base is None:
             return "", start, "none"
-        return base.day.isoformat(), start, base.basis
+        return base.day.isoformat(), ("" if start > base.day.isoformat() else start), base.basis
     last, basis = span.last, phrase.basis
     if kind in ("as_of", "in") and base is not None and span.first <= base.day < last:
         last, basis = base.day, base.basis  # "in 2025" in an article of July 2025 runs to its day
