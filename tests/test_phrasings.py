@@ -57,6 +57,15 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "were shot down over Crimea.", "12", "russia_official"),
         "'a statement by the ministry' with no country named counts the other side's losses": (
             "According to a statement by the ministry, 50 Ukrainian drones were shot down.", "50", "russia_official"),
+        "a side's MoD": (
+            "Ukraine's MoD announced that a further 11 Russian tanks had been destroyed.", "11", "ukraine_official"),
+        "a broadcaster named as the report's author": (
+            "According to a report from CNN, three children have died in the strike.", "three", "independent"),
+        "the innermost voice: a newspaper citing officials": (
+            "Russian casualties are approaching 180,000, the newspaper writes, citing data from American and "
+            "European officials.", "180,000", "other_official"),
+        "the UN mission's head named by her title": (
+            "According to Jane Doe, the head of the mission, at least 640 civilians were killed.", "640", "un"),
         "a capital qualifying a think tank is not a voice": (
             "Russia has lost 250,000 soldiers killed, the Washington think tank says, citing a CSIS study.",
             "250,000", "csis"),

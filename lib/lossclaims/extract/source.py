@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..numbers import NumberSpan
 from .cues import _BACK_REFERENCE
-from .lexicon import OPPOSITE, SPEAKER_PARTY, _rx
+from .lexicon import OPPOSITE, SPEAKER_PARTY, _I, _rx
 
 if TYPE_CHECKING:
     from .state import _ArticleState
@@ -41,13 +41,21 @@ def _source_for(n: NumberSpan, sources: list[tuple[int, int, str, bool]], sent_s
     attributed = [s for s in sources if s[3]]
     if not attributed:
         return sent_source or "unattributed"
-    # The nearest attributed name not cut off by a clause break ("..., while US officials say"),
-    # ties going to the one before the figure.
+    # The innermost voice ("the New York Times writes, citing data from European officials": the
+    # officials), then the nearest attributed name not cut off by a clause break ("..., while US
+    # officials say"), ties going to the one before the figure.
     def cut_off(src: tuple[int, int, str, bool]) -> bool:
         lo, hi = (src[1], n.start) if src[1] <= n.start else (n.end, src[0])
         return bool(_rx(r";|,\s*(?:while|whereas|but)\b").search(norm[lo:hi]))
-    best = min(attributed, key=lambda s: (cut_off(s), min(abs(n.start - s[1]), abs(s[0] - n.end)), s[0] > n.start))
+
+    def relayed(src: tuple[int, int, str, bool]) -> bool:
+        return not _CITED.search(norm, max(0, src[0] - 45), src[0])
+    best = min(attributed, key=lambda s: (cut_off(s), relayed(s), min(abs(n.start - s[1]), abs(s[0] - n.end)), s[0] > n.start))
     return best[2]
+
+
+_CITED = _rx(r"\b(?:citing|quoting|cited|quoted)\s+(?:(?:data|figures|estimates|information|sources)\s+(?:from|of|by)\s+)?"
+             r"(?:the\s+|unnamed\s+|several\s+|two\s+|three\s+)?(?:[\w-]+\s+(?:and|or)\s+)?$", _I)
 
 
 def _voice(family: str, party: str, state: "_ArticleState") -> str:
