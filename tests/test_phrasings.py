@@ -83,6 +83,20 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
 
 # Traps: phrasings whose figure is not a claim, with the reason it is kept as a mention.
 TRAPS: dict[str, tuple[str, str, str]] = {
+    "people who fled are not lost": (
+        "More than 3.1 million Ukrainians have fled abroad, the UN refugee agency said.", "3.1 million", "not_a_loss"),
+    "people turned into refugees": (
+        "The war has turned some 9 million Ukrainians into refugees.", "9 million", "not_a_loss"),
+    "a ratio of losses": ("Russian losses were 1 to 9 at one point, officials said.", "9", "rate"),
+    "losses per kilometre": (
+        "For every kilometre of front, Russia is losing more than 150 soldiers, the president says.", "150", "rate"),
+    "a rate said to exceed a figure": (
+        "Analysts expect Moscow's daily casualty rate to exceed 900 for the rest of the year.", "900", "rate"),
+    "losses set against recruitment": (
+        "In March the Russian army lost 7,000 more troops than it recruited, the agency reported.", "7,000", "recruitment"),
+    "a goal, not a loss": (
+        "The drone units kill thousands of Russian troops a month and aim to push that number to 40,000.", "40,000",
+        "forecast"),
     "a historic battle's toll, dated by its year": (
         "Soviet tank losses at Prokhorovka in 1943 were about 400, historians say.", "400", "other_war"),
 }

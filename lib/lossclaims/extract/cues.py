@@ -27,12 +27,15 @@ _RATE_AFTER = re.compile(
 )
 _RATE_BEFORE = re.compile(r"\b(?:average\s+of|averag(?:e|ed|ing)|rate\s+of|ratio\s+of|an\s+average)\s+(?:\w+\s+){0,2}$|\bper\s+$|"
                           r"\bfor\s+(?:every|each)\s+$|"
-                          r"\brate\b[^.;,]{0,40}\b(?:was|is|of|at|stood\s+at|reached)\s+(?:\w+\s+){0,2}$",
+                          # "for every kilometre, Russia is losing more than 170 soldiers"
+                          r"\b(?:for|per)\s+(?:every|each)\s+[\w-]+(?:\s+of\s+[\w-]+)?\s*,[^.;]{0,60}$|"
+                          r"\brate\b[^.;,]{0,40}\b(?:was|is|of|at|stood\s+at|reached|(?:to\s+)?exceed(?:ed)?|topped|"
+                          r"(?:to\s+)?reach|hit)\s+(?:\w+\s+){0,2}$",
                           re.IGNORECASE)
 _STOCK = re.compile(
     r"\b(?:suppl(?:y|ied|ies|ying)|deliver(?:ed|ies|y|ing)|provid(?:ed|es|ing)|donat(?:ed|es|ing)|pledg(?:ed|es)|"
     r"transferr?(?:ed|ing)|receiv(?:ed|es|ing)|ordered|bought|purchas(?:ed|es)|produc(?:ed|es|ing|tion)|"
-    r"manufactur(?:ed|es|ing)|built|build|builds|building|stockpiles?|inventory|in\s+storage|from\s+storage|"
+    r"manufactur(?:ed|es|ing)|built|build|builds|building|stockpiles?|inventory|in\s+storage|from\s+storage|stored|"
     r"in\s+service|arsenal|fleet\s+of|started\s+the\s+war\s+with|entered\s+the\s+war\s+with|before\s+the\s+war|"
     r"possess(?:es|ed)?|set\s+up|amass(?:ed|ing)|mass(?:ed|ing)|stationed|concentrat(?:ed|ing)|grouping|"
     r"refurbish(?:ed|ing)|modernis(?:ed|ing)|moderniz(?:ed|ing)|army\s+of|armed\s+forces\s+of|repair(?:ed|ing)|"
@@ -45,7 +48,7 @@ _RECRUIT = re.compile(
     re.IGNORECASE,
 )
 _FORECAST = re.compile(
-    r"\b(?:expected\s+to|(?:is|are|set)\s+to\s+(?:reach|rise|grow|increase)|(?:could|might|may|would)\s+(?:eventually\s+|soon\s+|potentially\s+|still\s+)?"
+    r"\b(?:expected\s+to|aims?\s+to|aiming\s+to|plans?\s+to|planning\s+to|goal\s+(?:is|of)|target\s+of|(?:is|are|set)\s+to\s+(?:reach|rise|grow|increase)|(?:could|might|may|would)\s+(?:eventually\s+|soon\s+|potentially\s+|still\s+)?"
     r"(?:send|deploy|lose|suffer)|could\s+(?:reach|rise|climb|top|lose|hit|exceed|pass|surpass)|will\s+(?:likely\s+)?(?:reach|rise|climb|top|lose|hit|exceed|pass|surpass|cross|approach)|"
     r"would\s+(?:reach|rise|lose|be)|projected|forecasts?|forecasted|predict(?:ed|s|ion)?|on\s+track\s+to|"
     r"likely\s+to\s+(?:reach|rise|lose|exceed)|may\s+(?:reach|rise|lose|exceed))\b",
@@ -58,8 +61,19 @@ _EXCHANGE = re.compile(
 )
 _POPULATION = re.compile(r"\b(?:home\s+to|population\s+of|a\s+city\s+of|a\s+town\s+of|inhabited\s+by|populated\s+by)\s+"
                          r"(?:\w+\s+){0,2}$", re.I)
-_NOT_LOSS = re.compile(r"\b(?:survived|survivors?|rescued|evacuated|displaced|refugees?|treated|saved|trained|training)\b",
+_NOT_LOSS = re.compile(r"\b(?:survived|survivors?|rescued|evacuated|displaced|refugees?|treated|saved|trained|training|"
+                       r"fled|fleeing|sought\s+refuge|seeking\s+refuge)\b",
                        re.IGNORECASE)
+# Not people lost: "4.8 million Ukrainians have fled abroad", "turned 15 million Ukrainians into refugees"
+_REFUGEES = re.compile(r"^[^.;]{0,40}?\b(?:(?:have|has|had)\s+)?(?:fled|flee|fleeing|sought\s+refuge|seeking\s+refuge|"
+                       r"(?:are|were|remain|became|become)\s+(?:internally\s+)?displaced|into\s+refugees|(?:are|were|became)\s+refugees)\b",
+                       re.IGNORECASE)
+# Losses set against recruitment: "lost 9,000 more troops than it recruited", "than it was able to replace"
+_BEYOND_RECRUITMENT = re.compile(r"^[^.;]{0,60}?\bmore\b[^.;]{0,40}?\bthan\s+(?:it|they|russia|moscow|kyiv|ukraine)\s+"
+                                 r"(?:was\s+able\s+to\s+|could\s+|can\s+)?(?:recruit|replace|mobili[sz]e|enlist)", re.IGNORECASE)
+# A ratio, not a count: "losses were 1 to 27", "a 4:1 ratio"
+_RATIO_AFTER = re.compile(r"^\s*(?::\s*\d|to\s+\d[\d,.]*\s+(?:at\s+one\s+point|ratio)\b)|^\s*-to-\d", re.IGNORECASE)
+_RATIO_BEFORE = re.compile(r"(?:\d\s*:\s*|\bratio\s+of\s+(?:\w+\s+){0,2}|\b1\s+to\s+)$", re.IGNORECASE)
 _DURATION_AFTER = re.compile(
     r"^(?:-and-a-half|\s+and\s+a\s+half)?[\s-]*(?:(?:full|straight|long|more|consecutive|additional|calendar)\s+)?"
     r"(?:days?|weeks?|months?|years?|hours?|minutes?|decades?|nights?)\b",

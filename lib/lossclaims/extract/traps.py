@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Callable
 
 from .. import vocabulary as vocab
 from ..numbers import NumberSpan
-from .cues import (_EXCHANGE, _FORECAST, _LAUNCH, _POPULATION, _RATE_AFTER, _RATE_BEFORE, _RECRUIT, _SHARED_TRAPS,
-                   _STOCK)
+from .cues import (_BEYOND_RECRUITMENT, _EXCHANGE, _FORECAST, _LAUNCH, _POPULATION, _RATE_AFTER, _RATE_BEFORE,
+                   _RATIO_AFTER, _RATIO_BEFORE, _RECRUIT, _REFUGEES, _SHARED_TRAPS, _STOCK)
 from .lexicon import CONTEXT, _I, _rx
 from .text import Sentence
 
@@ -87,12 +87,28 @@ def recruitment(r: "Reading", t: "Tags") -> bool:
 
 
 def rate(r: "Reading", t: "Tags") -> bool:
-    """'losing 1,000 a day', 'an average of 30 per day'."""
+    """'losing 1,000 a day', 'an average of 30 per day', 'for every kilometre, Russia is losing 170',
+    a ratio ('losses were 1 to 27 at one point', '4:1')."""
     n, norm, sent = r.num, t.norm, t.sent
     after_local = norm[n.end:min(sent.end, n.end + 70)]
     before_local = norm[max(sent.start, n.start - 60):n.start]
+    if _RATIO_AFTER.match(after_local) or _RATIO_BEFORE.search(before_local):
+        return True
     return bool(_RATE_AFTER.match(r.after if r.after else after_local) or _RATE_BEFORE.search(before_local)
                 or _rx(r"\bper\s*$").search(r.after))
+
+
+def refugees(r: "Reading", t: "Tags") -> bool:
+    """'4.8 million Ukrainians have fled abroad', 'turned 15 million Ukrainians into refugees'."""
+    if r.category not in vocab.PEOPLE_CATEGORIES:
+        return False
+    np_end = max(r.cat_end - r.num.end, 0)
+    return bool(_REFUGEES.match(r.after[np_end:]))
+
+
+def beyond_recruitment(r: "Reading", t: "Tags") -> bool:
+    """'lost 9,000 more troops than it recruited': a difference, not a loss."""
+    return r.category in vocab.PEOPLE_CATEGORIES and bool(_BEYOND_RECRUITMENT.match(r.after))
 
 
 def forecast(r: "Reading", t: "Tags") -> bool:
@@ -122,7 +138,8 @@ def stock(r: "Reading", t: "Tags") -> bool:
 
 
 TRAP_RULES: tuple[tuple[str, TrapRule], ...] = (
-    ("other_war", another_war), ("population", population), ("recruitment", recruitment), ("rate", rate),
+    ("other_war", another_war), ("population", population), ("recruitment", recruitment),
+    ("recruitment", beyond_recruitment), ("not_a_loss", refugees), ("rate", rate),
     ("forecast", forecast), ("launched", launched), ("exchange", exchange), ("stock", stock),
 )
 
