@@ -71,6 +71,9 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "250,000", "csis"),
     },
     "category": {
+        "'This includes' lists the parts of the figure before": (
+            "The General Staff said Russia had lost 1,150 troops in a day, along with heavy equipment. This includes "
+            "9,870 tanks, 20,100 armoured fighting vehicles and 24 ships.", "20,100", "armoured_vehicles"),
         "the category named before the losses the figure totals": (
             "Russian tank losses have reached 3,363, the General Staff said.", "3,363", "tanks"),
         "a linked total after an insertion between commas (and its owner before the category)": (
