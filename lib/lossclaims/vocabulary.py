@@ -123,6 +123,7 @@ def to_markdown() -> str:
                   "'a day', 'per day' make a figure a rate, not a claim)",
         "scale": "Scale words",
         "verb": "Verbs (loss: the subject loses; destroy: the subject's enemy loses; equipment_loss: equipment is lost)",
+        "context": "Context words (other_war: another war or place; a figure beside it is that war's toll, not this one's)",
         "date": "Date anchors (the words before a date that say which day of a claim it names; speech: when it "
                 "was said, not the figure's day)",
     }

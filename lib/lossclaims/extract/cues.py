@@ -8,13 +8,6 @@ from ..caseless import caseless_module
 
 _PLUS = re.compile(r"(?:^\s*\(|\|)\s*\+\s*$")
 _DAILY_AFTER = re.compile(r"^\s*(?:\)|\||$)")
-_WAR_WORDS = re.compile(
-    r"\b(?:world\s+war|wwi+|ww\s?[12]|second\s+world\s+war|first\s+world\s+war|great\s+patriotic\s+war|"
-    r"afghan(?:istan)?|chechnya|chechen\s+wars?|vietnam|korean\s+war|iraq|gaza|israel|hamas|sudan|syria|soviet\s+union|ussr|"
-    r"red\s+army|battle\s+of\s+the\s+somme|verdun|stalingrad|"
-    r"yemen|napoleon|soviet[\s-]afghan|falklands|civil\s+war)\b",
-    re.IGNORECASE,
-)
 _LAUNCH = re.compile(r"\b(?:using|with\s+the\s+use\s+of|hits\s+by|impacts\s+(?:by|of)|struck\s+by|attacked\s+by|launch(?:ed|es|ing)|fired|fires|firing|attacked\s+with|sent|used|deployed|unleashed|"
                      r"released)\b", re.IGNORECASE)
 _RATE_AFTER = re.compile(

@@ -87,6 +87,7 @@ class Lexicon:
     party_first: re.Pattern
     source_first: re.Pattern
     window: re.Pattern  # the table's window phrases; dates and other shapes are read by patterns below
+    other_war: re.Pattern  # another war or place ("Afghanistan", "World War II"): figures beside it are its toll
     cue_only: frozenset  # source names that attribute only beside a verb of saying ("Britain said")
 
     def __post_init__(self) -> None:
@@ -136,6 +137,7 @@ def lexicon() -> Lexicon:
         party_first=_first_words(p for p, _ in parties),
         source_first=_first_words(p for p, _ in sources),
         window=re.compile(rf"{b}(?:{_alt([p for p, k in vocab.phrases('period') if k == 'window'])}){e}", re.IGNORECASE),
+        other_war=re.compile(rf"{b}(?:{_alt([p for p, k in vocab.phrases('context') if k == 'other_war'])}){e}", re.IGNORECASE),
         cue_only=frozenset(e.phrase.lower() for e in vocab.entries() if e.kind == "source" and e.note == "cue"),
     )
 

@@ -7,7 +7,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..numbers import NumberSpan
-from .cues import _WAR_WORDS, _CIVIL_CONTEXT, _CUE_AFTER, _CUE_BEFORE, _CUMULATIVE, _DAILY, _DAILY_HINT, _DATELINE, _LOCAL_HINTS, _LOCAL_OFFICIAL, _LOCATION_BEFORE, _MILITARY_CONTEXT, _MILITARY_VOICE, _NATIONAL_OFFICIAL, _NATIONAL_WORDS, _OWNED_NOUN, _REGIONAL_FRAME, _REGIONAL_SINCE, _REPORTING, _RUSSIAN_PLACES, _SINCE_HINT, _SINCE_WAR, _SPEECH_DATE, _WINDOW, _WINDOW_HINT
+from .cues import _CIVIL_CONTEXT, _CUE_AFTER, _CUE_BEFORE, _CUMULATIVE, _DAILY, _DAILY_HINT, _DATELINE, _LOCAL_HINTS, _LOCAL_OFFICIAL, _LOCATION_BEFORE, _MILITARY_CONTEXT, _MILITARY_VOICE, _NATIONAL_OFFICIAL, _NATIONAL_WORDS, _OWNED_NOUN, _REGIONAL_FRAME, _REGIONAL_SINCE, _REPORTING, _RUSSIAN_PLACES, _SINCE_HINT, _SINCE_WAR, _SPEECH_DATE, _WINDOW, _WINDOW_HINT
 from .lexicon import Lexicon, _I, _lookup, _measure_spans, _rx, _scan
 from .forms import _is_day
 from .text import Sentence
@@ -338,7 +338,7 @@ class Tags:
 
     @cached_property
     def war_mentions(self) -> list[int]:
-        return [m.start() for m in _WAR_WORDS.finditer(self.stext)]
+        return [m.start() for m in self.lex.other_war.finditer(self.stext)]
 
     @cached_property
     def loss_in_sentence(self) -> bool:
