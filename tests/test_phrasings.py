@@ -36,6 +36,13 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
         "since beginning their invasion is the war": (
             "Officials estimated last week that the Russians have lost 25,000 soldiers since beginning their invasion.",
             "25,000", "cumulative"),
+        "'within a 24-hour period' is the past day": (
+            "Moscow claimed its forces killed about 1,250 Ukrainian soldiers within a 24-hour period.", "1,250", "daily"),
+        "'in just 24 hours'": (
+            "The General Staff said Russia lost 1,090 troops in just 24 hours.", "1,090", "daily"),
+        "'between February 2022 and <month>' runs from the start of the war": (
+            "The think tank estimates Russia suffered 950,000 casualties between February 2022 and June 2025.",
+            "950,000", "cumulative"),
         "a country is not a frame": ("Russia has lost 700,000 troops in Ukraine, the General Staff said.", "700,000", "cumulative"),
     },
     "party": {

@@ -110,6 +110,8 @@ _SINCE_WAR = re.compile(
     r"conflict's\s+onset|war's\s+start|war's\s+outset|invasion's\s+start)|since\s+(?:the\s+)?(?:launching|starting|"
     r"launch\s+of)|since\s+(?:feb(?:ruary)?\.?\s+(?:of\s+)?(?:24,?\s+)?2022|(?:24\s+)?feb(?:ruary)?\.?\s+(?:of\s+)?2022|2022|2014)|"
     r"(?:from|between|since)\s+(?:24\.02\.(?:20)?22|feb(?:ruary)?\.?\s+24\b|24\s+feb(?:ruary)?\b)|"
+    # "between February 2022 and December 2025": from the start of the war
+    r"(?:from|between)\s+feb(?:ruary)?\.?\s+(?:24,?\s+)?2022\s+(?:and|to|until|till)\b|"
     r"since\s+(?:russia|moscow|putin|the\s+kremlin|it|they)\s+(?:launched|began|started|invaded|unleashed)"
     r"(?!\s+(?:its|their|the|a)\s+(?:[\w-]+\s+)?(?:counter-?offensive|offensive|incursion|operation|attack|assault))|"
     # "since beginning their invasion on February 24"
@@ -176,8 +178,9 @@ _SPEECH_DATE = re.compile(
     re.IGNORECASE,
 )
 _DAILY = re.compile(
-    r"\b(?:(?:over|in|during|within)\s+(?:the\s+)?(?:past|last|previous)\s+(?:day|24\s+hours)|past\s+24\s+hours|"
-    r"(?:in|within|over)\s+24\s+hours|over\s+the\s+day|"
+    r"\b(?:(?:over|in|during|within)\s+(?:the\s+)?(?:past|last|previous|preceding)\s+(?:day|24\s+hours)|past\s+24\s+hours|"
+    r"(?:in|within|over)\s+(?:just\s+|only\s+)?24\s+hours|(?:in|within|over|during)\s+(?:a|the|one)\s+24[\s-]hours?\s+period|"
+    r"over\s+the\s+day|"
     r"last\s+24\s+hours|past\s+day|yesterday|in\s+a\s+single\s+day|on\s+the\s+previous\s+day|during\s+the\s+day|"
     r"daily\s+(?:losses|toll|update|report|figures?)|per\s+the\s+daily|in\s+one\s+day|in\s+a\s+day)\b",
     re.IGNORECASE,
