@@ -142,7 +142,7 @@ _WINDOW = re.compile(
 )
 # Words without which the big period patterns cannot match: tested first, they are cheap.
 _SINCE_HINT = re.compile(r"since|from|start|beginning|outset|onset|feb", re.I)
-_DAILY_HINT = re.compile(r"day|hours|daily", re.I)
+_DAILY_HINT = re.compile(r"day|hour|daily", re.I)
 _WINDOW_HINT = re.compile(
     rf"since|between|{_MONTHS}|20\d\d|night|week|month|year|period|alone|summer|winter|spring|autumn|fall|"
     rf"past|last|previous|first|next|attack|strike|shelling|assault|bombing|battle|offensive|incursion|operation|"
