@@ -43,6 +43,8 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
         "'between February 2022 and <month>' runs from the start of the war": (
             "The think tank estimates Russia suffered 950,000 casualties between February 2022 and June 2025.",
             "950,000", "cumulative"),
+        "soldiers killed in one strike, told in the past": (
+            "A Ukrainian missile strike on a barracks in Donetsk killed 47 Russian troops, Moscow said.", "47", "window"),
         "a country is not a frame": ("Russia has lost 700,000 troops in Ukraine, the General Staff said.", "700,000", "cumulative"),
     },
     "party": {

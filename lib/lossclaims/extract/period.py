@@ -98,8 +98,9 @@ def the_leads_period_for_the_same_voice(r: "Reading", t: "Tags") -> str:
 
 def event_told_in_the_past(r: "Reading", t: "Tags") -> str:
     """Civilians killed in an event told in the simple past ('three people were killed in Kharkiv',
-    'drones killed two civilians'), not a running toll ('attacks have killed 12,000')."""
-    if r.category != "civilians" or not _fits_period(r, "daily"):
+    'drones killed two civilians'), and soldiers killed in a strike so told ('a Ukrainian strike on a
+    barracks killed 63 Russian troops'), not a running toll ('attacks have killed 12,000')."""
+    if not (r.category == "civilians" or r.category == "personnel" and t.facts.strike) or not _fits_period(r, "daily"):
         return ""
     told = t.facts.has(_rx(r"\b(?:were|was)\s+(?:\w+\s+)?(?:killed|injured|wounded|hurt)\b|\bdied\b", _I)) or _rx(
         r"(?<!\bhave\s)(?<!\bhas\s)(?<!\bhad\s)\b(?:killed|injured|wounded)\s+(?:(?:at\s+least|more\s+than|about|around|"
