@@ -10,9 +10,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
+from ._lazy import lazy_module
 
-from . import schema
+pd = lazy_module("pandas")  # loaded on first use (see `lossclaims._lazy`)
+schema = lazy_module(f"{__package__}.schema")
 
 KEY = ("party", "category", "measure", "value")
 ATTRIBUTES = ("qualifier", "period", "source")
