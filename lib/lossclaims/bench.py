@@ -580,7 +580,8 @@ def linearity(limit: int | None = None, budget: float = 5.0, start: int = 4096,
 
     Each family is timed at `start` characters and four times more at each step up to `limit`
     (default: the reader's size limit), stopping after a step that took more than `budget`
-    seconds; beyond it the cost at the limit is extrapolated from the growth of the last step.
+    seconds or before one that would take more than four times that; beyond it the cost at the
+    limit is extrapolated from the growth of the last step. Times are CPU seconds.
     """
     from .reading import ReadLimits
 
@@ -600,7 +601,8 @@ def linearity(limit: int | None = None, budget: float = 5.0, start: int = 4096,
             text = family.text(size)
             seconds = article_seconds(text, repeats=1 if size > start else 3)
             nbytes = len(text.encode("utf-8"))
-            if size >= limit or seconds > budget:
+            next_guess = seconds * (seconds / prev[1] if prev else 4.0)  # if the next step grows as the last did
+            if size >= limit or seconds > budget or next_guess > 4 * budget:
                 break
             prev = (nbytes, seconds)
             size = min(limit, size * 4)
