@@ -123,9 +123,8 @@ def _open(folder: Path) -> Any:
     return handle
 
 
-def _valid(value: Any) -> bool:
-    return (isinstance(value, tuple) and len(value) == 2
-            and all(isinstance(rows, list) and all(isinstance(r, tuple) for r in rows) for rows in value))
+_MARK = "lossclaims-rows"
+"""First item of every stored entry: what was read back is an entry this module wrote, whatever `compute` returns."""
 
 
 def rows_of(articles: Iterable[Article], compute: Callable[[Article], Rows]) -> list[Rows]:
@@ -146,13 +145,15 @@ def rows_of(articles: Iterable[Article], compute: Callable[[Article], Rows]) -> 
     keys = [article_key(a, version) for a in articles]
     out: list[Rows | None] = []
     for key in keys:
+        value = None
         try:
-            value = cache.get(key)
-            if value is not None and not _valid(value):
-                raise ValueError("the entry is not a pair of row lists")
+            entry = cache.get(key)
+            if entry is not None:
+                if not (isinstance(entry, tuple) and len(entry) == 2 and entry[0] == _MARK):
+                    raise ValueError("not an entry of the parse cache")
+                value = entry[1]
         except Exception as exc:  # a corrupt entry or database: parse the article, its entry is rewritten
             _warn(str(folder), "an entry cannot be read", exc)
-            value = None
         out.append(value)
     new: dict[str, Rows] = {}
     for i, article in enumerate(articles):
@@ -162,7 +163,7 @@ def rows_of(articles: Iterable[Article], compute: Callable[[Article], Rows]) -> 
         try:
             with cache.transact():
                 for key, value in new.items():
-                    cache.set(key, value)
+                    cache.set(key, (_MARK, value))
         except Exception as exc:  # a read-only folder, a full disk
             _warn(str(folder), "cannot be written", exc)
     return out  # type: ignore[return-value]
