@@ -40,8 +40,8 @@ lab: $(STAMP) ## open JupyterLab on the notebooks (installs the lab extra)
 	$(PY) -m pip install --quiet -e '.[lab]'
 	cd notebooks && ../$(PY) -m jupyter lab
 
-bench: $(STAMP) ## benchmark the parser on a synthetic corpus (SIZE_MB=50)
-	$(PY) -m lossclaims.bench $(if $(SIZE_MB),--size-mb $(SIZE_MB))
+bench: $(STAMP) ## benchmark the parser on synthetic and news-style corpora (SIZE_MB=50, BASELINE=git-ref)
+	$(PY) -m lossclaims.bench $(if $(SIZE_MB),--size-mb $(SIZE_MB)) $(if $(BASELINE),--baseline $(BASELINE))
 
 realnews: $(STAMP) ## score each real-news batch (tests/data/realnews) whose texts are present
 	@for d in tests/data/realnews/*/; do \

@@ -1,17 +1,30 @@
 """Shared fixtures. Add your own fixture functions; keep the ones here stable."""
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from lossclaims import reference
+from lossclaims import parsecache, reference
 from lossclaims.evaluation import gold_claims as read_gold_claims
 from lossclaims.schema import frame
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "data" / "gold" / "seed_gold.csv"
+
+# The tests' parses (notebook kernels included: they inherit the environment) use a parse cache of
+# their own, never the user's; LOSSCLAIMS_CACHE, which may hold the General Staff series, is untouched.
+_PARSE_CACHE = tempfile.mkdtemp(prefix="lossclaims-test-parse-cache-")
+os.environ[parsecache.DIR_ENV] = _PARSE_CACHE
+os.environ.pop(parsecache.NO_CACHE_ENV, None)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(_PARSE_CACHE, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

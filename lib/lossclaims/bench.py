@@ -1,22 +1,33 @@
-"""The parser's benchmark: `python -m lossclaims.bench [--size-mb 50] [--runs 3]` (or `make bench`).
+"""The parser's benchmark: `python -m lossclaims.bench [--size-mb 50] [--runs 3] [--baseline REF]` (or `make bench`).
 
 It writes a synthetic corpus (sentences of the default articles, their numbers varied, a fixed
-seed) of SIZE and SIZE/10 megabytes to a temporary folder and prints, as medians of RUNS runs:
+seed) of SIZE and SIZE/10 megabytes, and a news-style corpus of SIZE megabytes (the invented
+articles of `data/bench_news`, repeated with their numbers varied), to a temporary folder and
+prints, as medians of RUNS runs:
 the parser's MB/s, articles/s and peak resident memory in one process; its ratio to a bare
 regular-expression number scan over the same bytes in the same run (the floor no parser beats);
 how the cost grows from SIZE/10 to SIZE; the speed-up of `--jobs` worker processes and whether
 their output is the same; the peak memory of the streaming `lossclaims parse --out claims.parquet`;
-and the wall time of rendering every report on the default corpus. Each parse runs in a child
-process so that its peak memory is its own; the parser's one-time start (compiling its vocabulary,
-well under a second) is done before the clock starts, so that growth is not flattered. Figures are compared as ratios within one run,
-because shared machines are noisy.
+and the wall time of rendering every report on the default corpus. With `--baseline REF` it also
+checks REF out into a temporary git worktree and measures that code's one-process parse of the
+same corpora in the same run, beside this code's, with the speed-up. `--linearity` instead prints
+what inputs built to be hard (runs of digits, long lists, deep parentheses ...) cost per byte,
+relative to ordinary news, up to the default size limit.
+
+Each parse runs in a child process so that its peak memory is its own, without the parse cache.
+The one-time start (loading pandas, compiling the parser's patterns, some of them on first use)
+is done before the clock starts by parsing the default corpus, so that growth is not flattered.
+Figures are compared as ratios within one run, because shared machines are noisy.
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import gc
 import hashlib
 import json
+import math
 import os
 import platform
 import random
@@ -29,9 +40,13 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 SEED = 7
+NEWS_DIR = Path(__file__).resolve().parent / "data" / "bench_news"
+"""Invented articles in the styles of real war reporting (see its README), the news-style corpus's source."""
+NO_CACHE = {"LOSSCLAIMS_NO_CACHE": "1"}
+"""The environment of measured parses: every article parsed, none read from the parse cache."""
 NUMBER_SCAN = re.compile(r"\d(?:[\d,.]*\d)?")
 """The floor: digits, with separators inside, and nothing else read."""
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
@@ -104,6 +119,16 @@ def synthetic_article(rng: random.Random, paragraphs: list[list[str]], size: int
     return "\n".join(parts) + "\n"
 
 
+def news_texts() -> list[str]:
+    """The invented news-style articles of `data/bench_news`, in file-name order.
+
+    >>> texts = news_texts()
+    >>> len(texts) >= 24 and max(len(t.split()) for t in texts) >= 1500
+    True
+    """
+    return [p.read_text(encoding="utf-8") for p in sorted(NEWS_DIR.glob("*.txt"))]
+
+
 @dataclass(frozen=True)
 class Corpus:
     """A written synthetic corpus: its folder, number of files and bytes."""
@@ -138,6 +163,27 @@ def write_corpus(folder: str | Path, size_mb: float, seed: int = SEED) -> Corpus
         size = int(rng.uniform(0.3, 1.7) * mean)
         data = synthetic_article(rng, paragraphs, size).encode("utf-8")
         (folder / f"bench_{files:06d}.txt").write_bytes(data)
+        written += len(data)
+        files += 1
+    return Corpus(folder, files, written)
+
+
+def write_news_corpus(folder: str | Path, size_mb: float, seed: int = SEED) -> Corpus:
+    """Write about `size_mb` megabytes of the news-style articles (`news_000000.txt` ...), drawn in a seeded order, numbers varied.
+
+    >>> c = write_news_corpus(tempfile.mkdtemp(), 0.05)
+    >>> c.files > 3 and 50_000 <= c.bytes < 70_000
+    True
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    texts = news_texts()
+    target = int(size_mb * 1e6)
+    written = files = 0
+    while written < target:
+        data = vary_numbers(rng.choice(texts), rng).encode("utf-8")
+        (folder / f"news_{files:06d}.txt").write_bytes(data)
         written += len(data)
         files += 1
     return Corpus(folder, files, written)
@@ -185,11 +231,11 @@ def _digest(*frames: Any) -> str:
 def _child(mode: str, folder: str, jobs: int, out: str | None) -> dict[str, Any]:
     """One measured parse in this (child) process: `memory` (frames) or `stream` (Parquet files)."""
     from . import pipeline
-    from .extraction import extract
-    from .reading import Article
+    from .reading import default_articles_dir
 
     size = sum(p.stat().st_size for p in Path(folder).iterdir())
-    extract(Article(id="warm", text="Russia has lost 10 tanks."))  # compile the vocabulary: a fixed cost, not timed
+    # Fixed costs, not timed: compiling the patterns (some on first use), loading pandas and the schemas.
+    pipeline.parse(default_articles_dir(), progress=False)
     memory = GroupMemory()
     start = time.perf_counter()
     if mode == "memory":
@@ -244,7 +290,8 @@ def measure(mode: str, folder: Path, jobs: int, out: Path | None = None) -> dict
     if out is not None:
         cmd += ["--child-out", str(out)]
     group = hasattr(os, "killpg")
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=group)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=group,
+                            env={**os.environ, **NO_CACHE})
     try:
         stdout, stderr = proc.communicate()
     except BaseException:
@@ -315,10 +362,15 @@ def source_fingerprint() -> str:
 
 
 def render_seconds(out: Path) -> float:
-    """Wall time of `lossclaims report` on the default corpus, interpreter start included."""
+    """Wall time of `lossclaims report` on the default corpus, interpreter start included.
+
+    The render gets an empty parse cache of its own: the first notebook parses the corpus and the
+    others read it from the cache, as on a first render.
+    """
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "lossclaims", "report", "--out", str(out)],
-                          capture_output=True, text=True)
+                          capture_output=True, text=True,
+                          env={**os.environ, "LOSSCLAIMS_PARSE_CACHE": str(out / "parse-cache")})
     seconds = time.perf_counter() - start
     if done.returncode != 0:
         raise RuntimeError(f"lossclaims report failed:\n{done.stderr[-2000:]}")
@@ -335,6 +387,240 @@ def _median(runs: int, fn: Callable[[], dict[str, Any]]) -> dict[str, Any]:
         else:
             merged[key] = value if all(r[key] == value for r in results) else "differs between runs"
     return merged
+
+
+# --- another version of the code, measured beside this one ---------------------------------
+
+_TIMED_PARSE = r"""
+import hashlib, json, sys, time
+import pandas as pd
+import lossclaims
+from lossclaims import default_articles_dir, parse
+
+parse(default_articles_dir(), progress=False)  # fixed costs, not timed: patterns compiled, pandas loaded
+start, cpu = time.perf_counter(), time.process_time()
+result = parse(sys.argv[1], progress=False)
+seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+h = hashlib.sha256()
+for df in (result.claims, result.mentions):
+    h.update(pd.util.hash_pandas_object(df.reset_index(drop=True), index=False).to_numpy().tobytes())
+print(json.dumps({"seconds": seconds, "cpu_seconds": cpu, "articles": len(result.articles), "claims": len(result.claims),
+                  "digest": h.hexdigest()[:16], "package": lossclaims.__file__}))
+"""
+"""A one-process parse of a folder using only the package's public API, so that any version of it can run it."""
+
+
+def timed_parse(folder: str | Path, lib: str | Path | None = None) -> dict[str, Any]:
+    """Wall and CPU seconds, articles, claims and a digest of the rows of `parse(folder)` in a fresh process.
+
+    `lib` is the `lib` folder of another checkout whose package is imported instead of this one.
+    The parse cache is off.
+    """
+    env = {**os.environ, **NO_CACHE}
+    if lib is not None:
+        env["PYTHONPATH"] = os.pathsep.join([str(lib), *filter(None, [os.environ.get("PYTHONPATH")])])
+    done = subprocess.run([sys.executable, "-c", _TIMED_PARSE, str(folder)], capture_output=True, text=True, env=env)
+    if done.returncode != 0:
+        raise RuntimeError(f"timed parse failed ({lib or 'this code'}):\n{done.stderr[-2000:]}")
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    expected = Path(lib).resolve() if lib is not None else Path(__file__).resolve().parent.parent
+    if not Path(figures["package"]).resolve().is_relative_to(expected):
+        raise RuntimeError(f"the timed parse imported {figures['package']}, not the package in {expected}")
+    return figures
+
+
+@contextlib.contextmanager
+def git_worktree(ref: str) -> Iterator[Path]:
+    """Check `ref` out into a temporary git worktree of this package's repository; removed on leaving.
+
+    >>> with git_worktree("HEAD") as tree:    # doctest: +SKIP
+    ...     (tree / "lib" / "lossclaims").is_dir()
+    True
+    """
+    here = Path(__file__).resolve().parent
+    top = subprocess.run(["git", "-C", str(here), "rev-parse", "--show-toplevel"], capture_output=True, text=True)
+    if top.returncode != 0:
+        raise RuntimeError(f"--baseline needs the package inside a git checkout ({here} is not)")
+    repo = top.stdout.strip()
+    tmp = Path(tempfile.mkdtemp(prefix="lossclaims-baseline-"))
+    tree = tmp / "tree"
+    added = subprocess.run(["git", "-C", repo, "worktree", "add", "--detach", str(tree), ref],
+                           capture_output=True, text=True)
+    if added.returncode != 0:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise RuntimeError(f"cannot check out {ref!r}: {added.stderr.strip()}")
+    try:
+        yield tree
+    finally:
+        subprocess.run(["git", "-C", repo, "worktree", "remove", "--force", str(tree)], capture_output=True)
+        shutil.rmtree(tmp, ignore_errors=True)
+        subprocess.run(["git", "-C", repo, "worktree", "prune"], capture_output=True)
+
+
+def compare_baseline(ref: str, corpora: dict[str, Corpus], runs: int, say: Callable[[str], None]) -> dict[str, Any]:
+    """Time this code's and `ref`'s one-process parse of each corpus, alternating, and print them side by side.
+
+    The figures are CPU time (one process, so about its wall time on a quiet machine), which other
+    processes on a busy machine disturb far less than wall time.
+    """
+    figures: dict[str, Any] = {}
+    with git_worktree(ref) as tree:
+        lib = tree / "lib"
+        commit = subprocess.run(["git", "-C", str(tree), "rev-parse", "--short", "HEAD"],
+                                capture_output=True, text=True).stdout.strip()
+        for name, corpus in corpora.items():
+            ours, theirs = [], []
+            for _ in range(max(1, runs)):  # alternating, so that a slow spell of the machine hits both
+                ours.append(timed_parse(corpus.folder))
+                theirs.append(timed_parse(corpus.folder, lib))
+            mine = statistics.median(r["cpu_seconds"] for r in ours)
+            base = statistics.median(r["cpu_seconds"] for r in theirs)
+            figures[name] = {"mb_s": corpus.mb / mine, "baseline_mb_s": corpus.mb / base, "speedup": base / mine,
+                             "claims": ours[0]["claims"], "baseline_claims": theirs[0]["claims"],
+                             "same_rows": ours[0]["digest"] == theirs[0]["digest"]}
+    say("")
+    say(f"this code against --baseline {ref} ({commit}), one process, CPU time, medians of {runs} run(s), "
+        f"parse cache off:")
+    say(f"  {'corpus':<26}{'this code':>14}{'baseline':>14}{'speed-up':>11}{'claims':>18}  same rows")
+    for name, f in figures.items():
+        say(f"  {name:<26}{f['mb_s']:>9.2f} MB/s{f['baseline_mb_s']:>9.2f} MB/s{f['speedup']:>10.2f}x"
+            f"{f['claims']:>9,} /{f['baseline_claims']:>7,}  {'yes' if f['same_rows'] else 'no'}")
+    return figures
+
+
+# --- linearity: inputs built to be hard, against ordinary news ---------------------------------------
+
+@dataclass(frozen=True)
+class Family:
+    """Text of any size made of one unit repeated between a head and a tail: a shape of input that may cost more than its length."""
+
+    unit: str
+    head: str = ""
+    tail: str = ""
+
+    def text(self, size: int) -> str:
+        """About `size` characters of this family.
+
+        >>> FAMILIES["digit_run"].text(40)
+        'Russia lost 9 9 9 9 9 9 9 9 9 9 9 tanks.'
+        >>> FAMILIES["list_items"].text(60)
+        'Russia has lost 12 tanks, 12 tanks, and 3 aircraft.'
+        """
+        room = size - len(self.head) - len(self.tail)
+        if room >= len(self.unit):
+            body = self.unit * (room // len(self.unit))
+        else:  # a unit longer than the room (news): cut it at a line's or a word's end
+            cut = self.unit[:max(1, room)]
+            body = cut[:max(cut.rfind("\n"), cut.rfind(" ")) + 1] or cut
+        return self.head + body + self.tail
+
+
+FAMILIES: dict[str, Family] = {
+    "digit_run": Family("9 ", "Russia lost ", "tanks."),
+    "comma_run": Family("1,2,", "Russia lost ", "3 tanks."),
+    "number_list": Family("1, 2, ", "Russia lost ", "3 tanks."),
+    "qualifier_run": Family("about ", "Russia lost ", "5 tanks."),
+    "long_line": Family("Russia lost 12 tanks and Ukraine said the enemy retreated near the river and "),
+    "list_items": Family("12 tanks, ", "Russia has lost ", "and 3 aircraft."),
+    "deep_parentheses": Family("(3 ", "Russia lost ", "tanks"),
+    "deep_quotes": Family("\u201c3 ", "He said ", "tanks"),
+    "straight_quotes": Family('"3 ', "He said ", "tanks"),
+}
+"""The families of hard input: each can be made as long as the size limit, in one article."""
+
+
+def news_family() -> Family:
+    """Ordinary news as a family: the bench articles one after another in one long article."""
+    return Family("\n".join(news_texts()) + "\n")
+
+
+def call_seconds(fn: Callable[[], Any], repeats: int = 3, min_time: float = 0.05) -> float:
+    """The least time of one call of `fn` over `repeats` timings, each of enough calls to last `min_time`; garbage collection off.
+
+    The time is this process's CPU time, which other processes on a busy machine inflate far less than wall time.
+
+    >>> call_seconds(lambda: sum(range(1000))) < 0.01
+    True
+    """
+    best = math.inf
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        loops = 1
+        for _ in range(max(1, repeats)):
+            while True:
+                start = time.process_time()
+                for _ in range(loops):
+                    fn()
+                elapsed = time.process_time() - start
+                if elapsed >= min_time or loops >= 1_000_000:
+                    break
+                loops = max(loops * 2, math.ceil(loops * min_time / max(elapsed, 1e-9)))
+            best = min(best, elapsed / loops)
+    finally:
+        if was_on:
+            gc.enable()
+    return best
+
+
+def article_seconds(text: str, repeats: int = 3) -> float:
+    """Least seconds of the whole per-article path (`pipeline.article_rows`) on one article of `text`."""
+    from .pipeline import article_rows
+    from .reading import Article
+
+    article = Article(id="linearity", text=text)
+    return call_seconds(lambda: article_rows(article), repeats)
+
+
+def news_seconds_per_byte(repeats: int = 3) -> float:
+    """Seconds per UTF-8 byte of the per-article path on the news-style articles, each its own article."""
+    texts = news_texts()
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    return sum(article_seconds(t, repeats) for t in texts) / size
+
+
+def linearity(limit: int | None = None, budget: float = 5.0, start: int = 4096,
+              say: Callable[[str], None] = print) -> dict[str, dict[str, float]]:
+    """Cost per byte of each family of hard input (and of news as one long article) relative to ordinary news.
+
+    Each family is timed at `start` characters and four times more at each step up to `limit`
+    (default: the reader's size limit), stopping after a step that took more than `budget`
+    seconds or before one that would take more than four times that; beyond it the cost at the
+    limit is extrapolated from the growth of the last step. Times are CPU seconds.
+    """
+    from .reading import ReadLimits
+
+    limit = limit or ReadLimits().max_bytes
+    article_seconds("Russia has lost 10 tanks.")  # compile the vocabulary: not timed
+    news = news_seconds_per_byte()
+    say(f"lossclaims bench --linearity, {dt.date.today().isoformat()}: {_machine()}; code {source_fingerprint()}")
+    say(f"ordinary news (the {len(news_texts())} bench articles, one article each): {news * 1e6:.2f} µs per byte")
+    say(f"target: no input up to the size limit ({limit / 1e6:g} MB) costs more than 3x per byte what news costs")
+    say("")
+    say(f"  {'family':<18}{'largest timed':>14}{'seconds':>10}{'x news/byte':>13}{'growth per 4x':>15}"
+        f"{'x news/byte at limit':>22}")
+    figures: dict[str, dict[str, float]] = {}
+    for name, family in {**FAMILIES, "news_one_article": news_family()}.items():
+        size, prev, seconds = start, None, 0.0
+        while True:
+            text = family.text(size)
+            seconds = article_seconds(text, repeats=1 if size > start else 3)
+            nbytes = len(text.encode("utf-8"))
+            next_guess = seconds * (seconds / prev[1] if prev else 4.0)  # if the next step grows as the last did
+            if size >= limit or seconds > budget or next_guess > 4 * budget:
+                break
+            prev = (nbytes, seconds)
+            size = min(limit, size * 4)
+        per_byte = seconds / nbytes
+        exponent = math.log(seconds / prev[1]) / math.log(nbytes / prev[0]) if prev else 1.0  # time ~ bytes ** exponent
+        growth = 4 ** exponent if prev else float("nan")
+        at_limit = per_byte * (limit / nbytes) ** max(0.0, exponent - 1)
+        reached = nbytes >= limit * 0.99
+        figures[name] = {"bytes": nbytes, "seconds": seconds, "ratio": per_byte / news, "growth": growth,
+                         "ratio_at_limit": at_limit / news, "extrapolated": not reached}
+        say(f"  {name:<18}{nbytes:>14,}{seconds:>10.3f}{per_byte / news:>12.1f}x{growth:>14.1f}x"
+            f"{at_limit / news:>20.1f}x{'' if reached else ' (est.)'}  {_mark(at_limit / news <= 3)}")
+    return figures
 
 
 # --- the report -------------------------------------------------------------------------------
@@ -355,8 +641,11 @@ def _mark(ok: bool) -> str:
 
 
 def run(size_mb: float = 50.0, runs: int = 3, jobs: int | None = None, stream_mb: float | None = None,
-        render: bool = True, keep: bool = False, say: Callable[[str], None] = print) -> dict[str, Any]:
+        render: bool = True, keep: bool = False, say: Callable[[str], None] = print,
+        baseline: str | None = None) -> dict[str, Any]:
     """Run the benchmark and print its figures with `say`; returns them (see the module's docstring).
+
+    `baseline` is a git ref whose code is measured beside this one's (`compare_baseline`).
 
     >>> figures = run(0.05, runs=1, render=False, say=lambda line: None)   # doctest: +SKIP
     """
@@ -373,10 +662,12 @@ def run(size_mb: float = 50.0, runs: int = 3, jobs: int | None = None, stream_mb
             f"code {version} in {Path(__file__).resolve().parent}")
         small = write_corpus(root / "small", small_mb)
         large = write_corpus(root / "large", size_mb)
+        news = write_news_corpus(root / "news", size_mb)
         say(f"synthetic corpus (seed {SEED}): {small.mb:.3g} MB = {small.files:,} articles, "
-            f"{large.mb:.3g} MB = {large.files:,} articles, in {root}")
+            f"{large.mb:.3g} MB = {large.files:,} articles; news-style corpus ({len(news_texts())} invented "
+            f"articles, numbers varied): {news.mb:.3g} MB = {news.files:,} articles; in {root}")
         rows = []
-        for name, corpus in (("small", small), ("large", large)):
+        for name, corpus in (("small", small), ("large", large), ("news", news)):
             regex = _median(runs, lambda c=corpus: regex_scan(c.folder))
             parser = _median(runs, lambda c=corpus: measure("memory", c.folder, 1))
             regex_mbs = regex["bytes"] / 1e6 / regex["seconds"]
@@ -384,9 +675,9 @@ def run(size_mb: float = 50.0, runs: int = 3, jobs: int | None = None, stream_mb
             figures[name] = {"regex_mb_s": regex_mbs, "mb_s": mbs, "articles_s": parser["articles"] / parser["seconds"],
                              "rss_mb": parser["rss_mb"], "seconds": parser["seconds"], "ratio": mbs / regex_mbs,
                              "claims": parser["claims"], "digest": parser["digest"]}
-            rows.append((f"{corpus.mb:.3g} MB", figures[name]))
+            rows.append((f"{'news' if name == 'news' else 'synthetic'} {corpus.mb:.3g} MB", figures[name]))
         say("")
-        say(f"{'one process':<34}" + "".join(f"{label:>14}" for label, _ in rows))
+        say(f"{'one process':<34}" + "".join(f"{label:>20}" for label, _ in rows))
         for label, key, fmt in (
             ("regex number scan, MB/s", "regex_mb_s", "{:.1f}"),
             ("parser, MB/s", "mb_s", "{:.2f}"),
@@ -397,11 +688,14 @@ def run(size_mb: float = 50.0, runs: int = 3, jobs: int | None = None, stream_mb
             ("claims", "claims", "{:,}"),
         ):
             cells = [fmt.format(1 / f[key] if key == "ratio" else f[key]) for _, f in rows]
-            say(f"  {label:<32}" + "".join(f"{c:>14}" for c in cells))
+            say(f"  {label:<32}" + "".join(f"{c:>20}" for c in cells))
         growth = figures["large"]["seconds"] / figures["small"]["seconds"]
         figures["growth"] = growth
         say(f"  {'cost of 10x the bytes':<32}{growth:>14.2f}x   (target <= {TARGETS['growth']:.0f}x: "
             f"{_mark(growth <= TARGETS['growth'])})")
+        if baseline:
+            figures["baseline"] = compare_baseline(
+                baseline, {f"synthetic {large.mb:.3g} MB": large, f"news {news.mb:.3g} MB": news}, runs, say)
 
         say("")
         if jobs > 1:
@@ -454,7 +748,7 @@ def run(size_mb: float = 50.0, runs: int = 3, jobs: int | None = None, stream_mb
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m lossclaims.bench [--size-mb 50] [--runs 3] [--jobs N] [--stream-mb MB] [--no-render] [--quick]`."""
+    """`python -m lossclaims.bench [--size-mb 50] [--runs 3] [--jobs N] [--stream-mb MB] [--no-render] [--quick] [--baseline REF] [--linearity]`."""
     p = argparse.ArgumentParser(prog="python -m lossclaims.bench", description=__doc__.split("\n\n")[0])
     p.add_argument("--size-mb", type=float, default=50.0, help="the larger corpus; the smaller is a tenth (default: 50)")
     p.add_argument("--runs", type=int, default=3, help="runs per figure, the median is printed (default: 3)")
@@ -464,6 +758,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-render", dest="render", action="store_false", help="skip rendering the reports")
     p.add_argument("--quick", action="store_true", help="5 MB, one run: a first look")
     p.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    p.add_argument("--baseline", metavar="REF",
+                   help="also measure the code of git ref REF (checked out into a temporary worktree) beside this code")
+    p.add_argument("--linearity", action="store_true",
+                   help="instead: cost per byte of hard inputs relative to news, up to the size limit")
+    p.add_argument("--budget", type=float, default=5.0,
+                   help="with --linearity: seconds a family's step may take before it is extrapolated (default: 5)")
     p.add_argument("--child", nargs=2, metavar=("MODE", "FOLDER"), help=argparse.SUPPRESS)
     p.add_argument("--child-out", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
@@ -471,9 +771,12 @@ def main(argv: list[str] | None = None) -> int:
         mode, folder = args.child
         print(json.dumps(_child(mode, folder, args.jobs or 1, args.child_out)))
         return 0
+    if args.linearity:
+        linearity(budget=args.budget)
+        return 0
     if args.quick:
         args.size_mb, args.runs = 5.0, 1
-    run(args.size_mb, args.runs, args.jobs, args.stream_mb, args.render, args.keep)
+    run(args.size_mb, args.runs, args.jobs, args.stream_mb, args.render, args.keep, baseline=args.baseline)
     return 0
 
 

@@ -20,11 +20,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-import pandas as pd
-
-from . import dating, schema
+from . import parsecache
+from ._lazy import lazy_module
 from .extraction import extract, lexicon
 from .reading import Article, Problem, ReadLimits, exit_status, iter_articles, summarize_problems
+
+pd = lazy_module("pandas")  # loaded on first use: `lossclaims --help` needs neither pandas nor pandera
+schema = lazy_module(f"{__package__}.schema")
+dating = lazy_module(f"{__package__}.dating")
 
 BATCH_ARTICLES = 64
 """Most articles sent to a worker (and written) as one batch."""
@@ -109,14 +112,17 @@ def article_rows(article: Article) -> tuple[list[tuple], list[tuple]]:
     return dating.date_claims(article, claims), mentions
 
 
-def _extract_chunk(articles: list[Article]) -> tuple[list[tuple], list[tuple], list[tuple]]:
-    """Article, claim and mention rows of a list of articles (what a worker process runs)."""
+def _extract_chunk(articles: list[Article], cache: bool = False) -> tuple[list[tuple], list[tuple], list[tuple]]:
+    """Article, claim and mention rows of a list of articles (what a worker process runs).
+
+    With `cache`, each article's rows come from the parse cache where it has them (`lossclaims.parsecache`).
+    """
     arts: list[tuple] = []
     claims: list[tuple] = []
     mentions: list[tuple] = []
-    for article in articles:
+    rows = parsecache.rows_of(articles, article_rows) if cache else map(article_rows, articles)
+    for article, (c, m) in zip(articles, rows):
         arts.append(article_row(article))
-        c, m = article_rows(article)
         claims.extend(c)
         mentions.extend(m)
     return arts, claims, mentions
@@ -139,17 +145,23 @@ def iter_batches(
     jobs: int | None = 1,
     batch_articles: int = BATCH_ARTICLES,
     batch_chars: int = BATCH_CHARS,
+    cache: bool = True,
 ) -> Iterator[Batch]:
     """Yield the rows of `source` batch by batch, in article order, holding only a few batches at a time.
 
     `jobs` worker processes parse the batches (None: all cores; 1: in this process); at most
     two batches per worker are in flight, so memory does not grow with the corpus. A source
-    that fits in one batch is parsed here without starting workers.
+    that fits in one batch is parsed here without starting workers. With `cache` (and unless
+    `LOSSCLAIMS_NO_CACHE` is set), an article parsed before by the same parser version is read
+    from the parse cache instead (`lossclaims.parsecache`).
 
     >>> [len(b.claims) for b in iter_batches([Article(id="a", text="Russia has lost 10,980 tanks.")])]
     [1]
     """
     jobs = default_jobs() if jobs is None else max(1, int(jobs))
+    cache = parsecache.enabled(cache)
+    if cache:
+        parsecache.parser_version()  # hashed once here, inherited by forked workers
     chunks = _chunks(_items(source, limits, progress), max(1, batch_articles), max(1, batch_chars))
     first = next(chunks, None)
     if first is None:
@@ -157,7 +169,7 @@ def iter_batches(
     second = next(chunks, None) if jobs > 1 else None
     if second is None:  # one process: requested, or nothing to share out
         for arts, problems in _prepend(first, chunks):
-            yield Batch(*_extract_chunk(arts), problems)
+            yield Batch(*_extract_chunk(arts, cache), problems)
         return
     pending: deque[tuple[Future, list[tuple]]] = deque()
     lexicon()  # compiled once here, inherited by forked workers
@@ -166,7 +178,7 @@ def iter_batches(
         for arts, problems in _prepend(first, _prepend(second, chunks)):
             with warnings.catch_warnings():  # 3.12+ warns on fork in a threaded process (Jupyter); see `_pool`
                 warnings.filterwarnings("ignore", r".*use of fork\(\) may lead to deadlocks", DeprecationWarning)
-                pending.append((pool.submit(_extract_chunk, arts), problems))
+                pending.append((pool.submit(_extract_chunk, arts, cache), problems))
             if len(pending) >= 2 * jobs:
                 fut, probs = pending.popleft()
                 yield Batch(*fut.result(), probs)
@@ -189,10 +201,12 @@ def parse(
     progress: bool | None = None,
     jobs: int | None = 1,
     batch_articles: int = BATCH_ARTICLES,
+    cache: bool = True,
 ) -> ParseResult:
     """Parse a folder, a file, a list of paths or of `Article`s into validated frames.
 
     `jobs` parses in that many worker processes (None: all cores), with the same result.
+    `cache=False` parses every article even if the parse cache holds its rows (see `iter_batches`).
 
     >>> r = parse([Article(id="a", text="Russia has lost 10,980 tanks.")])
     >>> r.claims[["party", "category", "value"]].values.tolist()
@@ -202,7 +216,8 @@ def parse(
     claims: list[tuple] = []
     mentions: list[tuple] = []
     problems: list[tuple] = []
-    for batch in iter_batches(source, limits=limits, progress=progress, jobs=jobs, batch_articles=batch_articles):
+    for batch in iter_batches(source, limits=limits, progress=progress, jobs=jobs, batch_articles=batch_articles,
+                              cache=cache):
         arts.extend(batch.articles)
         claims.extend(batch.claims)
         mentions.extend(batch.mentions)
@@ -366,10 +381,11 @@ def parse_to_files(
     jobs: int | None = 1,
     batch_articles: int = BATCH_ARTICLES,
     block_rows: int = ROW_GROUP_ROWS,
+    cache: bool = True,
 ) -> StreamResult:
     """Parse `source` and write its claims (and mentions) as they come: memory stays flat for any corpus size.
 
-    The files hold the rows `parse` returns, in its order (formats as in `FrameWriter`).
+    The files hold the rows `parse` returns, in its order (formats as in `FrameWriter`); `cache` as in `parse`.
 
     >>> import tempfile; out = Path(tempfile.mkdtemp()) / "c.parquet"
     >>> parse_to_files([Article(id="a", text="Russia has lost 10,980 tanks.")], out).claims
@@ -381,7 +397,8 @@ def parse_to_files(
     if mentions_path is not None:
         writers.append(FrameWriter("mentions", mentions_path, block_rows))
     try:
-        for batch in iter_batches(source, limits=limits, progress=progress, jobs=jobs, batch_articles=batch_articles):
+        for batch in iter_batches(source, limits=limits, progress=progress, jobs=jobs,
+                                  batch_articles=batch_articles, cache=cache):
             articles += len(batch.articles)
             problems.extend(batch.problems)
             writers[0].write(batch.claims)
@@ -407,7 +424,7 @@ def parse_to_files(
 def _cmd_parse(args: argparse.Namespace) -> int:
     limits = ReadLimits(max_bytes=int(args.max_mb * 1_000_000))
     result = parse_to_files(args.path, args.out, args.mentions, limits=limits, progress=args.progress,
-                            jobs=args.jobs)
+                            jobs=args.jobs, cache=args.cache)
     print(f"{result.articles} articles, {result.claims} claims, {result.mentions} mentions -> {args.out}")
     if len(result.problems):
         print(summarize_problems(result.problems), file=sys.stderr)
@@ -434,4 +451,6 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="show a progress bar (default: only on a terminal outside CI)")
     p.add_argument("--jobs", "-j", type=_positive, default=None,
                    help=f"worker processes (default: all cores, here {default_jobs()}; 1: no workers)")
+    p.add_argument("--no-cache", dest="cache", action="store_false",
+                   help="parse every article again instead of reading unchanged ones from the parse cache")
     p.set_defaults(func=_cmd_parse)

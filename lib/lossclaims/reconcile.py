@@ -23,11 +23,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping
 
-import numpy as np
-import pandas as pd
-
-from . import reference, schema
+from . import reference
+from ._lazy import lazy_module
 from .evaluation import read_claims
+
+np = lazy_module("numpy")  # loaded on first use (see `lossclaims._lazy`)
+pd = lazy_module("pandas")
+schema = lazy_module(f"{__package__}.schema")
 
 if TYPE_CHECKING:  # imported lazily at run time: the CLI need not load matplotlib or the reports
     from matplotlib.figure import Figure

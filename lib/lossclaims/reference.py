@@ -28,7 +28,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
+from ._lazy import lazy_module
+
+pd = lazy_module("pandas")  # loaded on first use (see `lossclaims._lazy`)
 
 #: Where the files live publicly (the dataset's `main` branch on GitHub).
 DEFAULT_BASE_URL = (

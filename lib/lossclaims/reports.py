@@ -22,10 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-import pandas as pd
-
+from ._lazy import lazy_module
 from .pipeline import ParseResult, parse
 from .reading import ARTICLE_SUFFIXES, default_articles_dir
+
+pd = lazy_module("pandas")  # loaded on first use (see `lossclaims._lazy`)
 
 NOTEBOOK_GLOB = "[0-9][0-9]-*.ipynb"
 KERNEL_NAME = "python3"
@@ -762,6 +763,10 @@ def _cmd_report(args: argparse.Namespace) -> int:
             done = update_notebooks(args.notebooks)
             print(f"re-executed {len(done)} notebooks in place in {time.perf_counter() - start:.1f} s")
             return 0
+        if not args.cache:  # the kernels inherit it
+            from .parsecache import NO_CACHE_ENV
+
+            os.environ[NO_CACHE_ENV] = "1"
         params = {name: _parse_value(value) for name, value in (args.parameter or [])}
         written = render_reports(args.articles, args.out, args.notebooks, params)
     except PapermillExecutionError as exc:
@@ -785,4 +790,6 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--update-notebooks", action="store_true",
         help="re-execute the committed notebooks in place on the default corpus instead",
     )
+    p.add_argument("--no-cache", dest="cache", action="store_false",
+                   help="parse every article again instead of reading unchanged ones from the parse cache")
     p.set_defaults(func=_cmd_report)
