@@ -11,11 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ._lazy import lazy_module
+from .pipeline import parse
 
 pd = lazy_module("pandas")  # loaded on first use (see `lossclaims._lazy`)
 schema = lazy_module(f"{__package__}.schema")
-
-from .pipeline import parse  # noqa: E402  (after the lazy modules it shares)
 
 KEY = ("party", "category", "measure", "value")
 ATTRIBUTES = ("qualifier", "period", "source")

@@ -179,7 +179,7 @@ def side_named_in_the_sentence(r: "Reading", t: "Tags") -> str:
         # "Ukraine's Air Force said 55 of the drones were shot down": the voice does not own what it downed
         if r.category in MUNITIONS and _rx(
                 r"(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:air\s+force|military|general\s+staff|(?:defen[cs]e\s+)?ministry|command|navy)"
-                r"\s+(?:\w+\s+)?(?:said|says|reported|reports|stated|announced)\b", _I).match(norm, p.end):
+                r"\s+(?:\w+\s+)?(?:said|says|reported|reports|stated|announced)\b", _I).match(norm[p.end:p.end + 120]):
             continue
         return p.party
     at = t.sides.plain_before(n.end)
@@ -240,7 +240,8 @@ def _launcher(norm: str, pos: int) -> str:
     'russia'
     """
     found = ""
-    for m in _dyn().launcher.finditer(norm, max(0, pos - _LAUNCH_REACH), pos):
+    # (a slice, not pos/endpos over the whole text: caseless patterns lower-case what they are given)
+    for m in _dyn().launcher.finditer(norm[max(0, pos - _LAUNCH_REACH):pos]):
         found = _lookup(lexicon().party_key, m.group("p"))
     return found if found in OPPOSITE else ""
 

@@ -13,7 +13,7 @@ from .measure import MeasureScope, resolve_measure
 from .party import resolve_party
 from .period import resolve_period
 from .qualifier import resolve_qualifiers
-from .source import _source_for, carried_voice, sentence_source
+from .source import Voices, carried_voice, sentence_source
 from .state import list_context, remember
 from .tags import Reading, Tags, _party_mentions, readings_of
 from .text import Sentence
@@ -71,12 +71,13 @@ def attributes(t: Tags) -> None:
     its low end, which shares its measure)."""
     readings = t.readings
     scope = MeasureScope(readings)
+    voices = Voices(t)
     order = sorted(range(len(readings)), key=lambda k: k + 1.5 if readings[k].partner is not None else k)
     for i in order:
         r = readings[i]
         if r.reason:
             continue
-        r.source = _source_for(r.num, t.sources, t.sent_source, t.norm)
+        r.source = voices.source_for(r.num, t.sent_source)
         resolve_measure(r, i, t, scope)
         if r.reason:
             continue

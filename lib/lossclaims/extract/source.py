@@ -4,6 +4,7 @@ paragraph, a voice that introduced a list); voices that depend on whom they spea
 Defence Ministry', a governor) resolved by the figure's side."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from ..numbers import NumberSpan
@@ -37,23 +38,59 @@ def carried_voice(r: "Reading", t: "Tags") -> str:
     return _voice(source, r.party, state)
 
 
-def _source_for(n: NumberSpan, sources: list[tuple[int, int, str, bool]], sent_source: str | None, norm: str) -> str:
-    attributed = [s for s in sources if s[3]]
-    if not attributed:
-        return sent_source or "unattributed"
-    # The innermost voice ("the New York Times writes, citing data from European officials": the
-    # officials), then the nearest attributed name not cut off by a clause break ("..., while US
-    # officials say"), ties going to the one before the figure.
-    def cut_off(src: tuple[int, int, str, bool]) -> bool:
-        lo, hi = (src[1], n.start) if src[1] <= n.start else (n.end, src[0])
-        return bool(_rx(r";|,\s*(?:while|whereas|but)\b").search(norm[lo:hi]))
+class Voices:
+    """The attributed voices of one sentence, indexed by position, for `source_for`.
 
-    def relayed(src: tuple[int, int, str, bool]) -> bool:
-        return not _CITED.search(norm, max(0, src[0] - 45), src[0])
-    best = min(attributed, key=lambda s: (cut_off(s), relayed(s), min(abs(n.start - s[1]), abs(s[0] - n.end)), s[0] > n.start))
-    return best[2]
+    Which voice gave a figure: the innermost voice ("the New York Times writes, citing data from
+    European officials": the officials), then the nearest attributed name not cut off by a clause
+    break ("..., while US officials say"), ties going to the one before the figure. Clause breaks
+    and cited voices are found once per sentence and the nearest voice by bisection, so a line of
+    thousands of voices and figures is read in linear time.
+    """
+
+    def __init__(self, t: "Tags") -> None:
+        self.voices = [s for s in t.sources if s[3]]  # sorted by start, not overlapping
+        self.starts = [s[0] for s in self.voices]
+        self.ends = [s[1] for s in self.voices]
+        breaks = [(t.base + m.start(), t.base + m.end()) for m in _BREAK.finditer(t.stext)]
+        self.break_starts = [b[0] for b in breaks]
+        self.break_ends = [b[1] for b in breaks]
+        self.cited = [i for i, s in enumerate(self.voices) if _CITED.search(t.norm[max(0, s[0] - 45):s[0]])]
+        self.cited_starts = [self.starts[i] for i in self.cited]
+
+    def source_for(self, n: NumberSpan, sent_source: str | None) -> str:
+        """The family of the voice that gave the figure at `n` (the sentence's carried voice if none)."""
+        if not self.voices:
+            return sent_source or "unattributed"
+        at = bisect_right(self.break_ends, n.start) - 1  # the last break before the figure
+        left = self.break_starts[at] if at >= 0 else -1
+        at = bisect_left(self.break_starts, n.end)  # the first break after it
+        right = self.break_ends[at] if at < len(self.break_ends) else float("inf")
+        lo, hi = bisect_right(self.ends, left), bisect_left(self.starts, right)  # the voices of its clause
+        if lo >= hi:
+            lo, hi = 0, len(self.voices)  # every voice is cut off: the nearest of them
+        c_lo, c_hi = bisect_left(self.cited, lo), bisect_left(self.cited, hi)
+        if c_lo < c_hi:  # a cited voice of the clause wins
+            near = self._nearest(self.cited_starts, self.cited, c_lo, c_hi, n)
+        else:
+            near = self._nearest(self.starts, range(len(self.voices)), lo, hi, n)
+        return self.voices[min(near, key=lambda i: self._distance(i, n))][2]
+
+    def _nearest(self, starts: list[int], ids, lo: int, hi: int, n: NumberSpan) -> list[int]:
+        """Of the voices ids[lo:hi] (their starts in `starts`), those that can be nearest the figure:
+        the last before it, the first after it and any overlapping it."""
+        at = bisect_left(starts, n.end, lo, hi)  # from here on they start after the figure ends
+        first = at
+        while first > lo and self.ends[ids[first - 1]] > n.start:
+            first -= 1  # overlapping the figure
+        return [ids[j] for j in range(max(first - 1, lo), min(at + 1, hi))]
+
+    def _distance(self, i: int, n: NumberSpan) -> tuple[int, bool]:
+        s = self.voices[i]
+        return min(abs(n.start - s[1]), abs(s[0] - n.end)), s[0] > n.start
 
 
+_BREAK = _rx(r";|,\s*(?:while|whereas|but)\b")
 _CITED = _rx(r"\b(?:citing|quoting|cited|quoted)\s+(?:(?:data|figures|estimates|information|sources)\s+(?:from|of|by)\s+)?"
              r"(?:the\s+|unnamed\s+|several\s+|two\s+|three\s+)?(?:[\w-]+\s+(?:and|or)\s+)?$", _I)
 
