@@ -184,6 +184,17 @@ def _official_category(claim: Mapping) -> str | None:
     return cat if measure == "lost" else None
 
 
+def official_category(claim: Mapping) -> str | None:
+    """The series column a claim (its category and measure; the party is the caller's to check) is measured
+    against: `personnel` for casualties and for deaths (the series counts only casualties), an equipment
+    category for `lost`, else None.
+
+    >>> official_category({"category": "personnel", "measure": "killed"}), official_category({"category": "tanks", "measure": "lost"})
+    ('personnel', 'tanks')
+    """
+    return _official_category(claim)
+
+
 def _dates_text(dates: pd.DatetimeIndex) -> str:
     """'2025-06-30' or '2025-06-30..2025-07-02; 2025-07-09': runs of consecutive dates."""
     if len(dates) == 0:
