@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Iterable, Sequence
+from typing import Any
 from pathlib import Path
 
 import matplotlib as mpl
@@ -248,24 +249,56 @@ def plot_coverage(coverage: pd.DataFrame, title: str | None = None) -> Figure:
 
 # --- claim spread ------------------------------------------------------------------------
 
+def _top_legend(fig: Figure, title: str, handles: list, ncols: int = 4) -> None:
+    """A figure title at the top left and a legend in its own band below it, above every axis."""
+    h = fig.get_figheight()
+    rows = -(-len(handles) // ncols)
+    fig.suptitle(title, x=0.01, y=1 - 0.1 / h, ha="left", va="top")
+    band = 0.5 + 0.24 * rows
+    fig.tight_layout(rect=(0, 0.35 / h, 1, 1 - band / h))
+    fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.01, 1 - 0.42 / h),
+               fontsize=8, ncols=min(ncols, len(handles)), frameon=False)
+
+
+def spread_quantities(intervals: pd.DataFrame, min_claims: int = 2) -> list[tuple]:
+    """The quantities (party, category, measure, period) with a time group of at least `min_claims` comparable claims.
+
+    >>> iv = pd.DataFrame({"party": "russia", "category": "tanks", "measure": "lost", "period": "cumulative",
+    ...                    "group": [0, 0, 1], "comparable": True})
+    >>> spread_quantities(iv), spread_quantities(iv, 3)
+    ([('russia', 'tanks', 'lost', 'cumulative')], [])
+    """
+    if intervals.empty:
+        return []
+    sizes = intervals[intervals["comparable"].astype(bool)].groupby(QUANTITY + ["group"]).size()
+    return sorted({k[:4] for k, n in sizes.items() if n >= min_claims})
+
+
 def plot_spread(
     intervals: pd.DataFrame,
     quantities: Iterable[Sequence[str]] | None = None,
     title: str | None = None,
+    max_quantities: int = 16,
 ) -> Figure:
-    """Every claim as the interval it admits, one axis per quantity, coloured by source (input: `claim_intervals`).
+    """Every claim as the interval it admits, one axis per quantity, claims of one time together, coloured by source (input: `claim_intervals`).
 
-    `quantities` are (party, category, measure, period) tuples; by default every quantity
-    with at least two claims. The grey band is the range all claims admit (none: they
-    disagree); an arrow marks an open upper end ("over 22,000"); tick labels mark outliers.
+    `quantities` are (party, category, measure, period) tuples; by default those with at least
+    two claims of one time (`spread_quantities`), at most `max_quantities`. Within an axis the
+    claims of one time (see `lossclaims.timeline.time_groups`) sit together between thin lines,
+    with their days and verdict at the right; only claims of one time are compared, so claims
+    alone on their day are left to the table. The grey band is the range all claims of a time
+    admit (none: they disagree); an arrow marks an open upper end ("over 22,000"); a black bar
+    marks the General Staff's figure of the claim's day; tick labels mark outliers.
     """
-    title = title or "Each claim as the interval its qualifier admits, per quantity"
+    title = title or "Each claim as the interval its qualifier admits, per quantity and day"
     xlabel = "reported figure"
     if intervals.empty:
         return _empty_figure(title, xlabel, "claim")
     groups = {k: g for k, g in intervals.groupby(QUANTITY, sort=True)}
     if quantities is None:
-        keys = [k for k, g in groups.items() if len(g) >= 2]
+        keys = spread_quantities(intervals)
+        if len(keys) > max_quantities:  # the quantities with most claims, still in reading order
+            keys = sorted(sorted(keys, key=lambda k: -len(groups[k]))[:max_quantities])
     else:
         keys = [tuple(q) for q in quantities]
         unknown = [k for k in keys if k not in groups]
@@ -273,47 +306,80 @@ def plot_spread(
             raise ValueError(f"No claims for quantity {unknown[0]!r}: pick (party, category, measure, period) from the frame.")
     if not keys:
         return _empty_figure(title, xlabel, "claim")
-    sizes = [len(groups[k]) for k in keys]
-    fig, axes = plt.subplots(len(keys), 1, figsize=(9, 0.32 * sum(sizes) + 1.1 * len(keys) + 0.8),
+    shown = {k: _shown_claims(groups[k], quantities is not None) for k in keys}
+    sizes = [len(shown[k]) for k in keys]
+    fig, axes = plt.subplots(len(keys), 1, figsize=(9.5, 0.32 * sum(sizes) + 1.1 * len(keys) + 1.4),
                              gridspec_kw={"height_ratios": [s + 1 for s in sizes]}, squeeze=False)
     sources_seen: list[str] = []
+    has_official = False
     for ax, key in zip(axes[:, 0], keys):
-        g = groups[key].sort_values(["value", "article"]).reset_index(drop=True)
-        finite_hi = g["high"].replace(np.inf, np.nan)
-        lo = float(g["low"].min())
-        hi = float(np.nanmax([finite_hi.max(), g["value"].max()]))
-        pad = max((hi - lo) * 0.15, hi * 0.01, 1.0)
-        right = hi + pad
-        common = common_interval(g["low"], g["high"])
-        if common:
-            ax.axvspan(common[0], min(common[1], right), color="#dddddd", zorder=0)
-        for i, r in g.iterrows():
-            col = source_colour(r["source"])
-            end = min(r["high"], right)
-            ax.plot([r["low"], end], [i, i], color=col, lw=3, solid_capstyle="butt")
-            if np.isinf(r["high"]):
-                ax.plot([end], [i], marker=">", color=col, markersize=7)
-            ax.plot([r["value"]], [i], marker="o", markersize=6, color=col, markeredgecolor="black", zorder=3)
-            if r["source"] not in sources_seen:
-                sources_seen.append(r["source"])
-        flagged = outlier_mask(g)
-        ax.set_yticks(range(len(g)), [f"{'OUTLIER ' if o else ''}{f}  ({lab})"
-                                      for f, lab, o in zip(g["figure"], g["label"], flagged)], fontsize=8)
-        ax.set_ylim(len(g) - 0.5, -0.5)
-        ax.set_xlim(max(0.0, lo - pad), right)
-        ax.xaxis.set_major_formatter(mpl.ticker.FuncFormatter(lambda v, _: format_value(v)))
-        party, category, measure, period = key
-        verdict = "agree" if common else "disagree"
-        ax.set_title(f"{party} · {category} · {measure} · {period}: claims {verdict}", fontsize=10, loc="left",
-                     color=party_colour(party))
-        ax.set_xlabel(f"{_unit(category)} ({measure})")
-        ax.set_ylabel("claim")
+        g = shown[key]
+        has_official |= _draw_spread_axis(ax, key, g, sources_seen)
     handles = [Line2D([], [], color=source_colour(s), lw=3, label=SOURCE_NAMES.get(s, s)) for s in sources_seen]
-    handles.append(Patch(color="#dddddd", label="admitted by every claim"))
-    fig.suptitle(title, x=0.01, ha="left")
-    fig.tight_layout(rect=(0, 0.03, 1, 1 - 0.75 / fig.get_figheight()))
-    fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.01, 1 - 0.45 / fig.get_figheight()),
-               fontsize=8, ncols=min(5, len(handles)), frameon=False)
+    handles.append(Patch(color="#dddddd", label="admitted by every claim of that time"))
+    if has_official:
+        handles.append(Line2D([], [], color="black", marker="|", ls="", markersize=12,
+                              label="General Staff figure of the claim's day"))
+    _top_legend(fig, title, handles)
     _footnote(fig, SOURCE_NOTE + "; dot: the figure as written; line: the values its qualifier admits "
-              "(round figures ±rounding up to 5%, ~ ±5%, ≤ down to 10% below, ≥ open above).")
+              "(round figures ±rounding up to 5%, ~ ±5%, ≤ down to 10% below, ≥ open above). "
+              "Only claims of the same time are compared; claims alone on their day are in the table.")
     return fig
+
+
+def _shown_claims(g: pd.DataFrame, everything: bool) -> pd.DataFrame:
+    """The claims of one quantity a spread axis draws: the time groups of two or more comparable claims (or all)."""
+    if not everything:
+        size = g.groupby("group")["group"].transform("size")
+        g = g[(size >= 2) & g["comparable"].astype(bool)]
+    return g.sort_values(["group", "value", "article"], kind="stable").reset_index(drop=True)
+
+
+def _draw_spread_axis(ax: Any, key: tuple, g: pd.DataFrame, sources_seen: list[str]) -> bool:
+    """One quantity's claims on `ax`, time group by time group; True when an official figure was drawn."""
+    finite_hi = g["high"].replace(np.inf, np.nan)
+    lo = float(np.nanmin([g["low"].min(), g["official"].min()]))
+    hi = float(np.nanmax([finite_hi.max(), g["value"].max(), g["official"].max()]))
+    pad = max((hi - lo) * 0.15, hi * 0.01, 1.0)
+    right = hi + pad
+    flagged = np.zeros(len(g), dtype=bool)
+    verdicts = []
+    drew_official = False
+    for gid, rows in g.groupby("group", sort=False):
+        top, bottom = rows.index.min() - 0.5, rows.index.max() + 0.5
+        common = common_interval(rows["low"], rows["high"])
+        if common and bool(rows["comparable"].iloc[0]):
+            ax.fill_betweenx([top, bottom], common[0], min(common[1], right), color="#dddddd", zorder=0)
+        if bool(rows["comparable"].iloc[0]) and len(rows) >= 2:
+            flagged[rows.index] = outlier_mask(rows)
+        if rows.index.min() > 0:
+            ax.axhline(top, color="#999999", lw=0.6)
+        verdict = ("single" if len(rows) == 1 else "agree" if common else "disagree") \
+            if bool(rows["comparable"].iloc[0]) else "not compared"
+        verdicts.append(verdict)
+        ax.text(1.005, 1 - (rows.index.min() + rows.index.max() + 1) / 2 / len(g), f"{rows['when'].iloc[0]}\n{verdict}",
+                transform=ax.transAxes, fontsize=7, va="center", ha="left", color="#333333")
+    for i, r in g.iterrows():
+        col = source_colour(r["source"])
+        end = min(r["high"], right)
+        ax.plot([r["low"], end], [i, i], color=col, lw=3, solid_capstyle="butt")
+        if np.isinf(r["high"]):
+            ax.plot([end], [i], marker=">", color=col, markersize=7)
+        ax.plot([r["value"]], [i], marker="o", markersize=6, color=col, markeredgecolor="black", zorder=3)
+        if pd.notna(r["official"]):
+            ax.plot([r["official"]], [i], marker="|", color="black", markersize=12, mew=2, zorder=4)
+            drew_official = True
+        if r["source"] not in sources_seen:
+            sources_seen.append(r["source"])
+    ax.set_yticks(range(len(g)), [f"{'OUTLIER ' if o else ''}{f}  ({lab})"
+                                  for f, lab, o in zip(g["figure"], g["label"], flagged)], fontsize=8)
+    ax.set_ylim(len(g) - 0.5, -0.5)
+    ax.set_xlim(max(0.0, lo - pad), right)
+    ax.xaxis.set_major_formatter(mpl.ticker.FuncFormatter(lambda v, _: format_value(v)))
+    party, category, measure, period = key
+    summary = "claims disagree" if "disagree" in verdicts else "claims agree"
+    ax.set_title(f"{party} · {category} · {measure} · {period}: {summary}", fontsize=10, loc="left",
+                 color=party_colour(party))
+    ax.set_xlabel(f"{_unit(category)} ({measure})")
+    ax.set_ylabel("claim")
+    return drew_official
