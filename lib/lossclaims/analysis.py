@@ -489,3 +489,127 @@ def source_omissions(
                              f"{who} does not report {cat}, which {shown} report(s) for {key[0]} ({key[1]})"))
     out = pd.DataFrame(rows, columns=OMISSION_COLUMNS) if rows else empty(OMISSION_COLUMNS)
     return out.reset_index(drop=True)
+
+
+# --- claims over time --------------------------------------------------------------------
+
+OVER_TIME_COLUMNS = [
+    "article", "label", "party", "category", "measure", "period", "source", "value", "qualifier",
+    "figure", "low", "high", "day", "first_day", "date_basis", "official", "official_date",
+    "official_gap", "on_line", "verdict", "callout", "quote",
+]
+"""Columns of `claims_over_time`."""
+CALLOUT_VERDICTS = ("stale", "typo", "mislabelled", "mismatch")
+"""Reconciliation verdicts that explain why a claim lies off the official line."""
+VERDICT_KEYS = ["article", "party", "category", "measure", "value", "qualifier", "period", "source"]
+
+
+def claims_over_time(
+    claims: pd.DataFrame,
+    parties: str | Iterable[str] | None = None,
+    categories: str | Iterable[str] | None = None,
+    measures: str | Iterable[str] | None = None,
+    periods: str | Iterable[str] | None = ("cumulative",),
+    series: pd.DataFrame | None = None,
+    verdicts: pd.DataFrame | None = None,
+    days: int = DEFAULT_DAYS,
+) -> pd.DataFrame:
+    """Every claim placed on a time axis, against the General Staff's line where there is one: the frame behind `plots.plot_over_time`.
+
+    One row per claim, sorted by quantity and day. Columns: article, label (its short label),
+    party, category, measure, period, source, value, qualifier, figure (as written), low, high
+    (the interval it admits, see `lossclaims.spread.interval`), day (its `as_of`; NaT when
+    undated, such a claim cannot be drawn), first_day (a window's first day), date_basis;
+    official, official_date, official_gap (the series' figure of its day, see
+    `lossclaims.timeline.official_figures`); on_line (its interval admits an official figure
+    of a report within `days` of its day; NA without a counterpart); verdict (from
+    `verdicts`, a `lossclaims.reconcile` verdicts frame, when given); callout (a sentence
+    for a claim far from the line, else ""); quote.
+
+    A claim is called out when it lies off the line (a stale copy, a typo, another count), or,
+    for deaths, when it lies on it: the series counts casualties (killed and wounded), so deaths
+    equal to it are casualties mislabelled.
+
+    >>> from lossclaims.reconcile import example_series
+    >>> from lossclaims.schema import frame
+    >>> c = frame("claims", [(a, "russia", "tanks", "lost", v, "exact", "cumulative", "ukraine_official", "", 0, 1, "")
+    ...                      for a, v in [("001_a", 10980), ("002_b", 10890)]]).assign(as_of="2025-06-30")
+    >>> t = claims_over_time(c, series=example_series())
+    >>> t[["label", "official", "on_line"]].values.tolist()
+    [['002', 10980.0, False], ['001', 10980.0, True]]
+    >>> t.loc[0, "callout"]
+    '10,890 (002, Ukrainian officials, 2025-06-30): −0.82 % from the official 10,980 of 2025-06-30'
+    """
+    from .spread import claim_intervals
+
+    per = _check_choice("period", periods, vocab.PERIODS)
+    ms = _check_choice("measure", measures, vocab.MEASURES)
+    iv = claim_intervals(claims, parties, categories, days, series)
+    if per is not None:
+        iv = iv[iv["period"].isin(per)]
+    if ms is not None:
+        iv = iv[iv["measure"].isin(ms)]
+    if iv.empty:
+        return empty(OVER_TIME_COLUMNS)
+    near = timeline.official_figures(iv, series, days)
+    has_line = iv["official"].notna()
+    on_line = has_line & (iv["low"] <= near["official_high"]) & (iv["high"] >= near["official_low"])
+    out = iv.assign(
+        label=iv["article"].map(article_labels(iv["article"])),
+        day=timeline.to_day(iv["as_of"]).to_numpy(),
+        first_day=timeline.to_day(iv["window_start"]).to_numpy(),
+        on_line=pd.array([bool(x) if h else pd.NA for x, h in zip(on_line, has_line)], dtype="boolean"),
+        verdict=_verdicts_of(iv, verdicts),
+    )
+    out["callout"] = [_callout(r) for _, r in out.iterrows()]
+    return out[OVER_TIME_COLUMNS].sort_values(["party", "category", "measure", "period", "day", "value"],
+                                              kind="stable").reset_index(drop=True)
+
+
+def _verdicts_of(claims: pd.DataFrame, verdicts: pd.DataFrame | None) -> list[str]:
+    """Each claim's reconciliation verdict and note ("stale: the figure of ..."), "" where none was given."""
+    if verdicts is None or verdicts.empty:
+        return [""] * len(claims)
+    v = verdicts.assign(verdict=verdicts["verdict"].astype(str), value=verdicts["value"].astype(float))
+    text = {tuple(r[k] for k in VERDICT_KEYS): (r["verdict"] + (f": {r['note']}" if r["note"] else ""))
+            for _, r in v.iterrows()}
+    return [text.get(tuple(r[k] for k in VERDICT_KEYS), "") for _, r in claims.iterrows()]
+
+
+def _callout(r: pd.Series) -> str:
+    """The sentence for a claim far from the official line (see `claims_over_time`), else ""."""
+    if pd.isna(r["on_line"]):
+        return ""
+    who = f"{r['figure']} ({r['label']}, {SOURCE_NAMES.get(r['source'], r['source'])}, {r['day'].strftime('%Y-%m-%d')})"
+    official = f"the official {r['official']:,.0f} of {r['official_date'].strftime('%Y-%m-%d')}"
+    why = f"; reconcile: {r['verdict']}" if r["verdict"].split(":")[0] in CALLOUT_VERDICTS else ""
+    if r["measure"] == "killed":
+        if not r["on_line"]:
+            return ""  # deaths are a part of the casualties the line counts
+        return f"{who}: deaths equal to {official}, which counts killed and wounded: casualties called deaths{why}"
+    if r["on_line"]:
+        return ""
+    return f"{who}: {timeline.gap_text(r['official_gap'])} from {official}{why}"
+
+
+def over_time_summary(over_time: pd.DataFrame) -> str:
+    """One sentence on what an over-time chart shows: claims drawn, on and off the official line, undated ones left out.
+
+    >>> over_time_summary(pd.DataFrame({"day": pd.to_datetime(["2025-06-30", None]), "on_line": pd.array([True, pd.NA]),
+    ...                                 "callout": ["", ""]}))
+    'The charts place 1 claim in time; 1 has a General Staff figure of its day, 1 of them on the line; 0 are called out; 1 claim carries no date and is not drawn.'
+    """
+    def n(count: int, one: str, many: str) -> str:
+        return f"{count} {one if count == 1 else many}"
+
+    drawn = over_time["day"].notna()
+    line = over_time["on_line"].notna() & drawn
+    on = int(over_time.loc[line, "on_line"].astype(bool).sum())
+    called = int((over_time.loc[drawn, "callout"] != "").sum())
+    undated = int((~drawn).sum())
+    text = (f"The charts place {n(int(drawn.sum()), 'claim', 'claims')} in time; "
+            f"{n(int(line.sum()), 'has a General Staff figure of its day', 'have a General Staff figure of their day')}, "
+            f"{on} of them on the line; {n(called, 'is', 'are')} called out")
+    if undated:
+        text += f"; {n(undated, 'claim carries', 'claims carry')} no date and {'is' if undated == 1 else 'are'} not drawn"
+    return text + "."

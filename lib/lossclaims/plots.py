@@ -383,3 +383,133 @@ def _draw_spread_axis(ax: Any, key: tuple, g: pd.DataFrame, sources_seen: list[s
     ax.set_xlabel(f"{_unit(category)} ({measure})")
     ax.set_ylabel("claim")
     return drew_official
+
+
+# --- claims over time --------------------------------------------------------------------
+
+CALLOUT_COLOUR = "#d4006a"
+MAX_CALLOUT_LABELS = 6
+"""At most this many call-outs per panel carry a label (the table lists them all)."""
+
+
+def over_time_quantities(over_time: pd.DataFrame, max_panels: int = 6) -> list[tuple]:
+    """The quantities (party, category, measure, period) with dated claims, most claims first, at most `max_panels`.
+
+    >>> ot = pd.DataFrame({"party": ["russia", "ukraine", "ukraine"], "category": "personnel",
+    ...                    "measure": "casualties", "period": "cumulative", "day": pd.to_datetime(["2025-01-01"] * 3)})
+    >>> over_time_quantities(ot)
+    [('ukraine', 'personnel', 'casualties', 'cumulative'), ('russia', 'personnel', 'casualties', 'cumulative')]
+    """
+    dated = over_time[over_time["day"].notna()] if len(over_time) else over_time
+    if dated.empty:
+        return []
+    sizes = dated.groupby(QUANTITY).size()
+    return [tuple(k) for k in sorted(sizes.index, key=lambda k: (-sizes[k], k))][:max_panels]
+
+
+def _official_line(series: pd.DataFrame | None, key: tuple) -> pd.Series | None:
+    """The series a quantity's claims are drawn against (running totals, or daily increases), or None."""
+    from .reconcile import official_category
+    from .reference import wide
+
+    party, category, measure, period = key
+    if series is None or series.empty or party != "russia" or period not in ("cumulative", "daily"):
+        return None
+    col = official_category({"category": category, "measure": measure})
+    w = wide(series)
+    if col is None or col not in w.columns:
+        return None
+    line = w[col]
+    if period == "daily":
+        line = line.diff().where(pd.Series(w.index, index=w.index).diff().eq(pd.Timedelta(days=1)))
+    return line.dropna()
+
+
+def plot_over_time(
+    over_time: pd.DataFrame,
+    series: pd.DataFrame | None = None,
+    quantities: Iterable[Sequence[str]] | None = None,
+    title: str | None = None,
+    max_panels: int = 6,
+) -> Figure:
+    """Every claim on a time axis, one panel per quantity, coloured by source, over the General Staff's line where there is one (input: `claims_over_time`).
+
+    A dot is a claim at its `as_of` day, its vertical bar the interval its qualifier admits (an
+    arrow: open above); a window is a horizontal bar from its first to its last day. Under
+    Russian personnel and equipment the grey line is the official series (running totals, or
+    the day's increase for daily figures); claims called out (see `claims_over_time`) are
+    ringed and labelled with their article. Undated claims are not drawn.
+    """
+    title = title or "Claims over time, by source, against the General Staff's daily series"
+    keys = [tuple(q) for q in quantities] if quantities is not None else over_time_quantities(over_time, max_panels)
+    if not keys:
+        return _empty_figure(title, "day the figure describes", "reported figure")
+    fig, axes = plt.subplots(len(keys), 1, figsize=(9.5, 3.1 * len(keys) + 1.6), squeeze=False)
+    sources_seen: list[str] = []
+    drew_line = called = False
+    for ax, key in zip(axes[:, 0], keys):
+        g = over_time[(over_time[QUANTITY] == pd.Series(key, index=QUANTITY)).all(axis=1) & over_time["day"].notna()]
+        line = _official_line(series, key)
+        drew_line |= _draw_time_axis(ax, key, g, line, sources_seen)
+        called |= bool((g["callout"] != "").any())
+    handles = [Line2D([], [], color=source_colour(s), marker="o", lw=2, label=SOURCE_NAMES.get(s, s)) for s in sources_seen]
+    if drew_line:
+        handles.append(Line2D([], [], color="#555555", lw=1.5, label="General Staff series (personnel: killed and wounded)"))
+    if called:
+        handles.append(Line2D([], [], color=CALLOUT_COLOUR, marker="o", ls="", markersize=11, fillstyle="none",
+                              mew=1.6, label="called out (see the table below)"))
+    _top_legend(fig, title, handles, ncols=3)
+    _footnote(fig, SOURCE_NOTE + ("; line: General Staff of Ukraine's Armed Forces, daily reports" if drew_line else "")
+              + "; dot: a claim at the day it describes, bar: the values its qualifier admits.")
+    return fig
+
+
+def _draw_time_axis(ax: Any, key: tuple, g: pd.DataFrame, line: pd.Series | None, sources_seen: list[str]) -> bool:
+    """One quantity's dated claims on `ax` over its official line; True when the line was drawn."""
+    import matplotlib.dates as mdates
+
+    party, category, measure, period = key
+    first = min(g["day"].min(), g["first_day"].min()) if g["first_day"].notna().any() else g["day"].min()
+    last = g["day"].max()
+    pad = max(pd.Timedelta(days=30), (last - first) * 0.05)
+    lo_x, hi_x = first - pad, last + pad
+    drew = False
+    if line is not None:
+        shown = line[(line.index >= lo_x) & (line.index <= hi_x)]
+        if len(shown):
+            ax.plot(shown.index, shown.to_numpy(), color="#555555", lw=1.5, zorder=1)
+            drew = True
+    finite = g["high"].replace(np.inf, np.nan)
+    top = float(np.nanmax([g["value"].max(), finite.max(), shown.max() if drew else np.nan]))
+    ceiling = top * 1.08 if top > 0 else 1.0
+    for _, r in g.iterrows():
+        col = source_colour(r["source"])
+        if r["period"] == "window" and pd.notna(r["first_day"]):
+            ax.plot([r["first_day"], r["day"]], [r["value"], r["value"]], color=col, lw=2.5, alpha=0.8, zorder=2)
+        if r["high"] > r["low"]:
+            ax.plot([r["day"], r["day"]], [r["low"], min(r["high"], ceiling)], color=col, lw=2, alpha=0.7, zorder=2)
+            if np.isinf(r["high"]):
+                ax.plot([r["day"]], [ceiling], marker="^", color=col, markersize=5, zorder=2)
+        ax.plot([r["day"]], [r["value"]], marker="o", color=col, markeredgecolor="black", markersize=6, zorder=3)
+        if r["source"] not in sources_seen:
+            sources_seen.append(r["source"])
+    calls = g[g["callout"] != ""]
+    for n, (_, r) in enumerate(calls.iterrows()):
+        ax.plot([r["day"]], [r["value"]], marker="o", ls="", markersize=13, fillstyle="none",
+                color=CALLOUT_COLOUR, mew=1.6, zorder=4)
+        if n < MAX_CALLOUT_LABELS:
+            ax.annotate(f"{r['label']}: {r['figure']}", (r["day"], r["value"]), xytext=(8, -12 - 9 * (n % 3)),
+                        textcoords="offset points", fontsize=7, color=CALLOUT_COLOUR)
+    ax.set_xlim(lo_x, hi_x)
+    ax.set_ylim(0, ceiling * 1.04)
+    loc = mdates.AutoDateLocator(minticks=3, maxticks=8)
+    ax.xaxis.set_major_locator(loc)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(loc))
+    ax.yaxis.set_major_formatter(mpl.ticker.FuncFormatter(lambda v, _: format_value(v)))
+    ax.grid(alpha=0.3)
+    note = "" if drew or party != "ukraine" else " (no official daily series: the claims are the story)"
+    ax.set_title(f"{party} · {category} · {measure} · {period}{note}", fontsize=10, loc="left",
+                 color=party_colour(party))
+    ax.set_xlabel("day the figure describes (as_of)")
+    ax.set_ylabel(f"{_unit(category)} ({measure})")
+    return drew

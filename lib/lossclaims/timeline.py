@@ -30,7 +30,7 @@ DEFAULT_DAYS = 3
 QUANTITY = ["party", "category", "measure", "period"]
 UNDATED = "undated"
 """The label of the time group of claims without a date."""
-OFFICIAL_COLUMNS = ["official", "official_date", "official_gap"]
+OFFICIAL_COLUMNS = ["official", "official_date", "official_gap", "official_low", "official_high"]
 
 
 def with_dates(claims: pd.DataFrame) -> pd.DataFrame:
@@ -213,9 +213,11 @@ def official_figures(claims: pd.DataFrame, series: pd.DataFrame | None, days: in
     Columns: `official` (NaN where the series has no counterpart: another party, category or
     measure, no date, a window without a first day), `official_date` (the report used: the
     as_of day, or the latest report up to `days` before it), `official_gap` ((value -
-    official) / official). A daily figure is set against the day's increase, a window against
-    the growth of the total over it. Russian deaths are set against the casualties total,
-    the only personnel figure the series has (a match there is a mislabelling).
+    official) / official), `official_low` / `official_high` (the lowest and highest official
+    figure within `days` either side of the day: what a claim dated a little off may show).
+    A daily figure is set against the day's increase, a window against the growth of the
+    total over it. Russian deaths are set against the casualties total, the only personnel
+    figure the series has (a match there is a mislabelling).
 
     >>> from lossclaims.reconcile import example_series
     >>> c = pd.DataFrame({"party": ["russia", "ukraine"], "category": ["tanks", "tanks"], "measure": "lost",
@@ -225,11 +227,12 @@ def official_figures(claims: pd.DataFrame, series: pd.DataFrame | None, days: in
     """
     from .reference import wide
 
-    out = pd.DataFrame({"official": np.nan, "official_date": pd.NaT, "official_gap": np.nan}, index=claims.index)
+    out = pd.DataFrame({c: np.nan for c in OFFICIAL_COLUMNS}, index=claims.index)
     out["official_date"] = pd.to_datetime(out["official_date"])
     if series is None or series.empty or claims.empty:
         return out
     w = wide(series)
+    increments = w.diff().where(pd.Series(w.index, index=w.index).diff().eq(pd.Timedelta(days=1)), axis=0)
     c = with_dates(claims)
     as_of, start = to_day(c["as_of"]).to_numpy(), to_day(c["window_start"]).to_numpy()
     for pos, (i, row) in enumerate(c.iterrows()):
@@ -252,6 +255,12 @@ def official_figures(claims: pd.DataFrame, series: pd.DataFrame | None, days: in
             continue
         out.loc[i, ["official", "official_date"]] = [value, used]
         out.loc[i, "official_gap"] = (float(row["value"]) - value) / value if value else np.nan
+        near = (increments if row["period"] == "daily" else w)[col_name]
+        near = near[(near.index >= day - pd.Timedelta(days=days)) & (near.index <= day + pd.Timedelta(days=days))].dropna()
+        if row["period"] == "window" or near.empty:
+            out.loc[i, ["official_low", "official_high"]] = [value, value]
+        else:
+            out.loc[i, ["official_low", "official_high"]] = [float(near.min()), float(near.max())]
     return out
 
 
