@@ -126,7 +126,7 @@ def plot_losses(losses: pd.DataFrame, title: str | None = None) -> Figure:
     cats = sorted(set(losses["category"])) if len(losses) else ["personnel"]
     periods = ", ".join(p for p in vocab.PERIODS if p in set(losses.get("period", [])))
     title = title or f"Reported {' and '.join(cats)} losses by measure and source" + (f" ({periods})" if periods else "")
-    xlabel = f"{_unit(cats[0])} (bar: median claim; line: lowest to highest claim)"
+    xlabel = f"{_unit(cats[0])} (bar: median claim of the latest day shown; line: lowest to highest claim)"
     if losses.empty:
         return _empty_figure(title, xlabel, "measure — source")
     parties = list(dict.fromkeys(losses["party"]))
@@ -145,10 +145,12 @@ def plot_losses(losses: pd.DataFrame, title: str | None = None) -> Figure:
                     label=party if i == next(k for k, kk in enumerate(rows) if kk in sub.index) else None)
             if r["max"] > r["min"]:
                 ax.plot([r["min"], r["max"]], [y, y], color="black", lw=1.2)
-            ax.text(r["max"] + top * 0.01, y, format_value(r["median"]), va="center", fontsize=7.5)
+            day = r.get("as_of", "")
+            day = f"  ({day})" if isinstance(day, str) and day and day != "undated" else ""
+            ax.text(r["max"] + top * 0.01, y, format_value(r["median"]) + day, va="center", fontsize=7.5)
     ax.set_yticks(range(len(rows)), [f"{m} — {SOURCE_NAMES.get(s, s)}" for m, s in rows])
     ax.invert_yaxis()
-    ax.set_xlim(0, top * 1.18)
+    ax.set_xlim(0, top * 1.32)
     ax.xaxis.set_major_formatter(mpl.ticker.FuncFormatter(lambda v, _: format_value(v)))
     ax.set_title(title)
     ax.set_xlabel(xlabel)

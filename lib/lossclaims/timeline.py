@@ -65,10 +65,12 @@ def check_days(days: object) -> int:
     (3, 0)
     >>> check_days(-1)
     Traceback (most recent call last):
-    ValueError: days must be a whole number of days, 0 or more (got -1).
+    lossclaims.reports.ParameterError: days must be a whole number of days, 0 or more (got -1).
     """
+    from .reports import ParameterError
+
     if isinstance(days, bool) or not isinstance(days, (int, np.integer)) or days < 0:
-        raise ValueError(f"days must be a whole number of days, 0 or more (got {days!r}).")
+        raise ParameterError(f"days must be a whole number of days, 0 or more (got {days!r}).")
     return int(days)
 
 
@@ -277,3 +279,41 @@ def gap_text(gap: float) -> str:
     pct = abs(gap) * 100
     text = f"{pct:.2f}" if pct < 1 else f"{pct:.1f}" if pct < 10 else f"{pct:.0f}"
     return ("+" if gap > 0 else "−") + text + " %"
+
+
+def official_series(reference_dir: object = None) -> pd.DataFrame | None:
+    """The General Staff series from `reference_dir` (None: the cache), or None when the cache holds none.
+
+    A folder that is given but holds no series is a `ParameterError` in one sentence.
+
+    >>> official_series("/no/such/folder")
+    Traceback (most recent call last):
+    lossclaims.reports.ParameterError: The reference folder /no/such/folder holds no General Staff series (russia_losses_personnel.json and russia_losses_equipment.json).
+    """
+    from . import reference
+    from .reports import ParameterError
+
+    given = reference_dir not in (None, "")
+    if given and reference.find_series(str(reference_dir)) is None:
+        raise ParameterError(f"The reference folder {reference_dir} holds no General Staff series "
+                             f"({' and '.join(reference.REQUIRED_FILES)}).")
+    try:
+        return reference.load_series(str(reference_dir) if given else None)
+    except reference.SeriesNotFound:
+        return None
+
+
+def series_sentence(series: pd.DataFrame | None) -> str:
+    """What a report says about the official series it draws: its span, or how to get it.
+
+    >>> from lossclaims.reconcile import example_series
+    >>> series_sentence(example_series())
+    "The official line is the General Staff of Ukraine's daily series, 3 reports from 2025-06-29 to 2025-07-01."
+    """
+    if series is None or series.empty:
+        return ("There is no General Staff series in the cache, so no official figure is shown: run "
+                "`lossclaims reference update` to download it, or `lossclaims reference import DIR` for a "
+                "local copy, then run this notebook again.")
+    first, last = series["date"].min(), series["date"].max()
+    return (f"The official line is the General Staff of Ukraine's daily series, {series['date'].nunique()} reports "
+            f"from {first.strftime('%Y-%m-%d')} to {last.strftime('%Y-%m-%d')}.")
