@@ -37,11 +37,11 @@ def claims_of():
 
 @pytest.fixture(scope="session")
 def real_series() -> pd.DataFrame:
-    """The General Staff series from the cache, or a skip that says how to get it."""
-    folder = reference.find_series()
-    if folder is None:
+    """The General Staff series (the cache when it reaches as far, else the packaged snapshot), or a skip."""
+    try:
+        return reference.load_series()
+    except reference.SeriesNotFound:
         pytest.skip(
-            "no General Staff series in the cache: run `lossclaims reference update` or set "
-            "LOSSCLAIMS_CACHE to a cache holding general-staff/ (CI copies it there)"
+            "no General Staff series: no packaged snapshot and nothing in the cache; run "
+            "`lossclaims reference update` or set LOSSCLAIMS_CACHE to a cache holding general-staff/"
         )
-    return reference.load_series(folder)

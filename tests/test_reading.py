@@ -192,7 +192,7 @@ def test_duplicate_stems_get_distinct_deterministic_ids(corpus):
     assert {ids["utf8.txt"], ids["utf8.md"]} == {"utf8.txt", "utf8.md"}
     assert ids["cp1252.txt"] == "cp1252"
     # the articles frame declares ids unique: it accepts them
-    schema.frame("articles", [(a.id, a.path, "", "", "", "", a.encoding, 1, 1) for a in first.values()])
+    schema.frame("articles", [(a.id, a.path, "", "", "", "", "", a.encoding, 1, 1) for a in first.values()])
 
 
 def test_size_limit_checked_before_reading(corpus, monkeypatch):

@@ -461,8 +461,19 @@ def test_notebook_with_a_series_dates_the_articles_and_saves_both_charts(tmp_pat
     assert shown[-1][["date", "category", "correction"]].values.tolist() == [["2022-05-03", "armoured_vehicles", -10]]
 
 
+def test_notebook_on_a_fresh_machine_reconciles_with_the_packaged_snapshot(tmp_path, monkeypatch, shown):
+    monkeypatch.setenv(reference.CACHE_ENV, str(tmp_path / "empty"))
+    nb = rc.prepare_notebook(None, None, tmp_path / "figures")
+    assert nb.folder is None and nb.result is not None
+    asof = nb.result.asof.set_index("article")["dates"]
+    assert asof["001_5db2fc98dd4a1822"] == "2025-06-30" and asof["003_826785b95fa80457"] == "2025-06-12"
+    rc.show_falls(nb)  # the snapshot's corrections explain the falls
+    assert shown[-1]["correction"].notna().sum() >= 10
+
+
 def test_notebook_without_a_series_lists_the_claims_and_says_how_to_get_one(tmp_path, monkeypatch, shown):
     monkeypatch.setenv(reference.CACHE_ENV, str(tmp_path / "empty"))
+    monkeypatch.setattr(reference, "SNAPSHOT_FILE", "no-such-snapshot.parquet")
     nb = rc.prepare_notebook(None, None, tmp_path / "figures")
     assert nb.series is None and nb.result is None
     nb.announce_series()

@@ -15,6 +15,7 @@ from lossclaims import reference, vocabulary
 from lossclaims.cli import main
 
 FIXTURE = Path(__file__).parent / "fixtures" / "reference" / "general-staff"
+ROOT = Path(__file__).resolve().parents[1]
 FILES = reference.REQUIRED_FILES + reference.OPTIONAL_FILES
 
 
@@ -159,11 +160,14 @@ def test_corrections_keep_only_nonzero_adjustments():
     assert c[["category", "value"]].values.tolist() == [["armoured_vehicles", -10]]
 
 
-def test_missing_series_says_how_to_get_one(tmp_path, cache):
-    with pytest.raises(reference.SeriesNotFound, match="lossclaims reference update"):
-        reference.load_series()
+def test_missing_series_says_how_to_get_one(tmp_path, cache, monkeypatch):
     with pytest.raises(FileNotFoundError, match="reference import DIR"):
         reference.load_series(tmp_path)
+    # without a cache the packaged snapshot serves; without that too, the error says how to get one
+    assert reference.series_origin().kind == "snapshot"
+    monkeypatch.setattr(reference, "SNAPSHOT_FILE", "no-such-snapshot.parquet")
+    with pytest.raises(reference.SeriesNotFound, match="lossclaims reference update"):
+        reference.load_series()
 
 
 @pytest.mark.parametrize(
@@ -199,7 +203,7 @@ def test_import_copies_a_local_folder_into_the_cache(tmp_path, cache):
     prov = reference.provenance(folder)
     assert prov["from"].startswith("import of ")
     assert prov["files"][reference.PERSONNEL_FILE]["last"] == "2022-05-04"
-    pd.testing.assert_frame_equal(reference.load_series(), reference.load_series(FIXTURE))
+    pd.testing.assert_frame_equal(reference.load_series(reference.series_dir()), reference.load_series(FIXTURE))
 
 
 def test_import_refuses_a_folder_without_the_files(tmp_path, cache):
@@ -237,7 +241,7 @@ def test_update_downloads_validates_and_records_where_from(server, cache):
     assert entry["url"] == f"{server.url}/{reference.EQUIPMENT_FILE}"
     assert entry["records"] == 7 and entry["first"] == "2022-04-28"
     assert len(entry["sha256"]) == 64
-    assert reference.load_series()["date"].max() == pd.Timestamp("2022-05-04")
+    assert reference.load_series(reference.series_dir())["date"].max() == pd.Timestamp("2022-05-04")
 
 
 def test_update_honours_the_cache_option(server, tmp_path, cache):
@@ -281,7 +285,7 @@ def test_update_keeps_the_previous_copy_when_a_download_fails_or_is_invalid(serv
     with pytest.raises(reference.UpdateError, match=message):
         reference.update(base_url=server.url, timeout=5)
     assert _cached_bytes() == before
-    assert reference.load_series()["date"].max() == pd.Timestamp("2022-05-04")
+    assert reference.load_series(reference.series_dir())["date"].max() == pd.Timestamp("2022-05-04")
 
 
 def test_update_refuses_a_copy_older_than_the_cached_one(server, cache):
@@ -302,7 +306,7 @@ def test_update_without_the_corrections_file_warns_and_keeps_the_old_one(server,
     assert reference.CORRECTION_FILE not in report.written
     assert report.kept == [reference.CORRECTION_FILE]
     assert any("correction" in w for w in report.warnings)
-    assert reference.load_series()["date"].max() == pd.Timestamp("2022-05-05")
+    assert reference.load_series(reference.series_dir())["date"].max() == pd.Timestamp("2022-05-05")
 
 
 def test_update_gives_up_on_a_server_that_does_not_answer(server, cache):
@@ -324,11 +328,16 @@ def test_update_rejects_a_base_url_that_is_not_http(cache):
 
 def test_cli_update_import_and_show(server, tmp_path, cache, capsys):
     server.serve(fixture_bytes())
-    assert main(["reference", "show"]) == 1
+    assert main(["reference", "show", "--cache", str(cache)]) == 1
     assert "lossclaims reference update" in capsys.readouterr().out
+    assert main(["reference", "show"]) == 0  # nothing cached: the packaged snapshot
+    out = capsys.readouterr().out
+    assert "packaged snapshot" in out and f"to {reference.snapshot_info()['last']}" in out
     assert main(["reference", "update", "--base-url", server.url, "--timeout", "5"]) == 0
     assert "series to 2022-05-04" in capsys.readouterr().out
-    assert main(["reference", "show"]) == 0
+    assert main(["reference", "show"]) == 0  # the cache ends before the snapshot: the snapshot stays in use
+    assert "packaged snapshot" in capsys.readouterr().out
+    assert main(["reference", "show", "--cache", str(cache)]) == 0
     out = capsys.readouterr().out
     assert f"from {server.url}" in out and "7 from 2022-04-28 to 2022-05-04" in out
     assert "1 falling totals" in out
@@ -338,6 +347,68 @@ def test_cli_update_import_and_show(server, tmp_path, cache, capsys):
     server.serve(fixture_bytes(), {reference.PERSONNEL_FILE: 404})
     assert main(["reference", "update", "--base-url", server.url, "--timeout", "5"]) == 1
     assert "unchanged" in capsys.readouterr().out
+
+
+# --------------------------------------------------------------------------- the packaged snapshot
+
+
+def _shifted_fixture(last: str) -> dict[str, bytes]:
+    """The fixture's files with their days moved so that the last one is `last`."""
+    shift = pd.Timestamp(last) - pd.Timestamp("2022-05-04")
+    out = {}
+    for name in FILES:
+        recs = records(name)
+        for r in recs:
+            r["date"] = (pd.Timestamp(r["date"]) + shift).date().isoformat()
+        out[name] = json.dumps(recs).encode()
+    return out
+
+
+def test_snapshot_ships_with_its_licence_and_says_how_far_it_reaches():
+    info = reference.snapshot_info()
+    assert info["first"] == "2022-02-25" and info["last"] >= "2026-08-08"
+    data = reference._snapshot_path(reference.SNAPSHOT_FILE).parent
+    licence = (data / reference.SNAPSHOT_LICENSE_FILE).read_text(encoding="utf-8")
+    assert licence.startswith("MIT License") and "Petro Ivaniuk" in licence
+    s = reference.load_series()
+    assert s["date"].max() == pd.Timestamp(info["last"]) and s["date"].nunique() == info["reports"]
+    assert list(s.columns) == ["date", "category", "value"] and set(s["category"]) == set(reference.SERIES_CATEGORIES)
+
+
+def test_snapshot_build_script_rebuilds_the_same_frame_from_the_json(tmp_path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build", ROOT / "tools" / "build_reference_snapshot.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    (tmp_path / "src").mkdir()
+    for name in FILES:
+        shutil.copyfile(FIXTURE / name, tmp_path / "src" / name)
+    (tmp_path / "src" / "LICENSE").write_text("MIT License\n", encoding="utf-8")
+    note = build.build(tmp_path / "src", tmp_path / "out")
+    assert (note["first"], note["last"], note["reports"]) == ("2022-04-28", "2022-05-04", 7)
+    with open(tmp_path / "out" / reference.SNAPSHOT_FILE, "rb") as fh:
+        tidy = pd.read_parquet(fh)
+    tidy["date"] = pd.to_datetime(tidy["date"])
+    expected = reference.load_series(FIXTURE)
+    pd.testing.assert_frame_equal(tidy.astype({"category": str}), expected, check_dtype=False)
+    assert (tmp_path / "out" / reference.SNAPSHOT_LICENSE_FILE).read_text() == "MIT License\n"
+
+
+def test_the_cache_is_used_when_it_reaches_as_far_as_the_snapshot(tmp_path, cache):
+    last = reference.snapshot_info()["last"]
+    assert reference.series_origin().kind == "snapshot"
+    reference.import_dir(FIXTURE)  # ends in 2022: older than the snapshot
+    assert reference.series_origin().kind == "snapshot"
+    newer = tmp_path / "newer"
+    newer.mkdir()
+    day_after = (pd.Timestamp(last) + pd.Timedelta(days=1)).date().isoformat()
+    for name, data in _shifted_fixture(day_after).items():
+        (newer / name).write_bytes(data)
+    reference.import_dir(newer)
+    assert reference.series_origin().kind == "cache"
+    assert reference.load_series()["date"].max() == pd.Timestamp(day_after)
+    assert reference.describe()["origin"] == "cache"
 
 
 # --------------------------------------------------------------------------- the real series

@@ -32,6 +32,8 @@ def test_every_key_of_the_table_is_a_known_value() -> None:
             assert e.key in vocab.PERIODS, e
         elif e.kind == "category":
             assert e.parent in ("",) + vocab.categories(), e
+        elif e.kind == "date":
+            assert e.key in vocab.DATE_ANCHORS, e
 
 
 def test_no_phrase_is_listed_twice_for_different_keys() -> None:

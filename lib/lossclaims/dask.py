@@ -7,7 +7,8 @@ validated claims frame of the batch. Nothing runs until `.compute()`, `.to_parqu
 whatever scheduler is active: a `dask.distributed.Client` to a cluster, or local processes.
 Rows, columns, dtypes and order are those of `parse(...).claims`; only the index restarts in
 each partition. Files that cannot be read are passed over (`parse` reports them as problems),
-and an `articles.csv` is not read (claims do not depend on it).
+and an `articles.csv` is not read: an article dated only there is dated from its text or the
+General Staff series instead.
 
     >>> from dask.distributed import Client                               # doctest: +SKIP
     >>> client = Client("tcp://scheduler:8786")                           # doctest: +SKIP
@@ -23,7 +24,6 @@ from typing import Any, Sequence
 import pandas as pd
 
 from . import schema
-from .extraction import extract
 from .reading import ARTICLE_SUFFIXES, HTML_SUFFIXES, Article, ReadLimits, article_from_bytes
 
 BATCH_FILES = 100
@@ -73,6 +73,8 @@ def list_articles(
 
 def _batch_frame(files: list[tuple[str, str, str]], fs: Any, kind: str, limits: ReadLimits | None) -> pd.DataFrame:
     """The validated `kind` frame ('claims' or 'mentions') of one batch of files: one partition."""
+    from .pipeline import article_rows
+
     limits = limits or ReadLimits()
     rows: list[tuple] = []
     for path, rel, id_ in files:
@@ -85,7 +87,7 @@ def _batch_frame(files: list[tuple[str, str, str]], fs: Any, kind: str, limits: 
             continue  # unreadable: `parse` would report it; no claims either way
         item = article_from_bytes(data, rel, id_, limits)
         if isinstance(item, Article):
-            claims, mentions = extract(item)
+            claims, mentions = article_rows(item)  # the same per-article path as `parse`: claims dated
             rows.extend(claims if kind == "claims" else mentions)
     return schema.frame(kind, rows)
 

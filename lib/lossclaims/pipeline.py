@@ -22,7 +22,7 @@ from typing import Any, Iterable, Iterator
 
 import pandas as pd
 
-from . import schema
+from . import dating, schema
 from .extraction import extract, lexicon
 from .reading import Article, Problem, ReadLimits, exit_status, iter_articles, summarize_problems
 
@@ -58,7 +58,7 @@ def article_row(article: Article) -> tuple:
     """The articles-frame row of one article."""
     return (
         article.id, article.path, article.headline, article.outlet, article.published,
-        article.url, article.encoding, len(article.text), len(article.text.split()),
+        article.published_source, article.url, article.encoding, len(article.text), len(article.text.split()),
     )
 
 
@@ -105,7 +105,8 @@ def _chunks(items: Iterable[Article | Problem], batch_articles: int,
 
 def article_rows(article: Article) -> tuple[list[tuple], list[tuple]]:
     """Claim and mention rows of one article: the whole per-article path from text to rows."""
-    return extract(article)
+    claims, mentions = extract(article)
+    return dating.date_claims(article, claims), mentions
 
 
 def _extract_chunk(articles: list[Article]) -> tuple[list[tuple], list[tuple], list[tuple]]:

@@ -10,6 +10,9 @@ Accepted inputs
     fills the metadata. ``.html`` / ``.htm``: a page saved from a browser; trafilatura
     extracts the main text and the title, date, URL and site name.
     Metadata from an ``articles.csv`` (inside the folder, else beside it) wins where filled.
+    The publication date is taken from the first of articles.csv, the page's or front matter's
+    metadata and a date line at the top of the text (`lossclaims.dating.publication`), as ISO
+    YYYY-MM-DD, with where it came from in `Article.published_source`.
 
 Problem reasons (the fixed vocabulary of `Problem.reason`, see `REASONS`)
     ``unreadable``      the file could not be opened or read (missing, permission, I/O error)
@@ -41,10 +44,13 @@ import os
 import re
 import stat
 import sys
+import warnings
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator
+
+from .dating import publication
 
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
@@ -112,8 +118,15 @@ class Article:
     headline: str = ""
     outlet: str = ""
     published: str = ""
+    """The publication day, ISO YYYY-MM-DD, or blank."""
     url: str = ""
     encoding: str = "utf-8"
+    published_source: str = ""
+    """Where `published` came from: `articles.csv`, `html` metadata, `front_matter`, the `text` itself, or blank."""
+
+
+class DateWarning(UserWarning):
+    """A publication date in the metadata that names no day (the article is read, dated from elsewhere)."""
 
 
 @dataclass(frozen=True)
@@ -394,7 +407,9 @@ def _article(data: bytes, suffix: str, rel: str, id_: str, meta: dict[str, str],
     if not text.strip():
         raise _Skip("empty", "only whitespace")
     found: dict[str, str] = {}
+    found_in = ""
     if html or _looks_like_html(text):
+        found_in = "html"
         try:
             text, found = extract_html(text)
         except Exception as exc:  # a parser crash on one hostile page must not stop the batch
@@ -404,11 +419,17 @@ def _article(data: bytes, suffix: str, rel: str, id_: str, meta: dict[str, str],
             raise _Skip("not_an_article", "no main text found in the page")
     elif suffix == ".md":
         found, text = split_front_matter(text)
+        found_in = "front_matter"
     letters = len(_ALNUM.findall(text[:_SNIFF]))
     if letters < limits.min_chars:
         raise _Skip("not_an_article", f"{letters} letters or digits, fewer than {limits.min_chars}")
-    fields = {k: meta.get(k) or found.get(k, "") for k in ("headline", "outlet", "published", "url")}
-    return Article(id=id_, text=text, path=rel, encoding=encoding, **fields)
+    fields = {k: meta.get(k) or found.get(k, "") for k in ("headline", "outlet", "url")}
+    published, source, notes = publication(
+        [(METADATA_NAME, meta.get("published", "")), (found_in, found.get("published", ""))], text)
+    for note in notes:
+        warnings.warn(f"{rel}: {note}; the next source of the date was used", DateWarning, stacklevel=2)
+    return Article(id=id_, text=text, path=rel, encoding=encoding, published=published,
+                   published_source=source, **fields)
 
 
 # --- metadata ---------------------------------------------------------------------------

@@ -268,7 +268,8 @@ def _published(value: object) -> pd.Timestamp:
 
 
 def date_articles(
-    claims: pd.DataFrame, series: pd.DataFrame, published: Mapping[str, object] | None = None
+    claims: pd.DataFrame, series: pd.DataFrame, published: Mapping[str, object] | None = None,
+    wide: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Per article, the report dates whose figures best explain its Russian running totals.
 
@@ -276,9 +277,10 @@ def date_articles(
     `score` is the weighted share of the dating claims the best dates explain, `support` how
     many claims agree at `asof` (the earliest best date), `claims` how many dating claims there
     were; `dates` lists every best date. A known publication date (`published`: id -> date)
-    bounds the candidates and gives `days_stale`. Tested in tests/test_reconcile.py.
+    bounds the candidates and gives `days_stale`. `wide` is `reference.wide(series)` when the caller
+    already has it (`lossclaims.dating` dates one article at a time). Tested in tests/test_reconcile.py.
     """
-    w = reference.wide(series)
+    w = reference.wide(series) if wide is None else wide
     published = dict(published or {})
     rows = []
     for article in pd.unique(claims["article"]):
@@ -636,8 +638,8 @@ def prepare_notebook(
 ) -> NotebookSetup:
     """Check notebook 05's parameters, parse the corpus, load the series and reconcile.
 
-    `reference_dir` None means the cache; without a cached series the result is None (the notebook
-    says how to get one). A given folder without the series raises `reports.ParameterError`.
+    `reference_dir` None means the cache, or the packaged snapshot when the cache is older or missing;
+    without either the result is None (the notebook says how to get one). A given folder without the series raises `reports.ParameterError`.
 
     >>> prepare_notebook(None, "/no/such/folder")
     Traceback (most recent call last):
@@ -651,10 +653,12 @@ def prepare_notebook(
             f"({' and '.join(reference.REQUIRED_FILES)})."
         )
     setup = prepare(articles_dir, None, None, figures_dir)
-    folder = reference.find_series(reference_dir or None)
-    if folder is None:
+    try:  # a given folder, else the cache when it reaches as far as the packaged snapshot, else the snapshot
+        origin = reference.series_origin(reference_dir or None)
+        series = reference.load_series(reference_dir or None)
+    except reference.SeriesNotFound:
         return NotebookSetup(setup, None, None)
-    series = reference.load_series(folder)
+    folder = origin.folder
     claims = setup.result.claims
     published = dict(zip(setup.result.articles["id"], setup.result.articles["published"]))
     result = reconcile(claims, series, published) if len(claims) else None
@@ -722,7 +726,7 @@ def show_falls(nb: NotebookSetup) -> None:
     if nb.series is None:
         say("{text}", text="Without the series its quirks cannot be shown.")
         return
-    corrections = reference.load_corrections(nb.folder) if nb.folder is not None else None
+    corrections = reference.load_corrections(nb.folder)  # None: the snapshot's, or the cache's
     f = reference.falls(nb.series, corrections)
     f = f.assign(date=f["date"].dt.strftime("%Y-%m-%d"))
     show_table(f, empty="No total falls in this series.")

@@ -4,7 +4,11 @@ Most Russian-loss figures in the news copy the daily cumulative totals published
 General Staff of Ukraine's Armed Forces. The public 2022-Ukraine-Russia-War-Dataset (MIT)
 transcribes them; this module keeps a validated copy in a per-user cache and turns it into
 a tidy frame (date, category, value) in the taxonomy's keys, so that articles can be
-reconciled against it (see `lossclaims.reconcile`).
+reconciled against it (see `lossclaims.reconcile`) and dated (`lossclaims.dating`).
+
+A snapshot of the series ships with the package (`data/general-staff.parquet`, built by
+tools/build_reference_snapshot.py, with the dataset's MIT licence notice and a note of how far
+it reaches), so that dating and reconciling work offline; the cache wins when it reaches as far.
 
     lossclaims reference update          # or: lossclaims reference import DIR
     series = load_series()               # date, category, value
@@ -44,6 +48,12 @@ OPTIONAL_FILES = (CORRECTION_FILE,)
 SOURCE_FILE = "source.json"
 #: A download larger than this is refused (the real files are well under 1 MB).
 MAX_BYTES = 50_000_000
+#: The packaged snapshot (package data, built by tools/build_reference_snapshot.py): the tidy series,
+#: its corrections, the dataset's licence notice, and a note of what it covers.
+SNAPSHOT_FILE = "general-staff.parquet"
+SNAPSHOT_CORRECTIONS_FILE = "general-staff-corrections.parquet"
+SNAPSHOT_LICENSE_FILE = "general-staff-LICENSE"
+SNAPSHOT_INFO_FILE = "general-staff.json"
 
 #: The dataset's keys -> taxonomy keys. `military auto` + `fuel tank` (before 2022-05-01)
 #: become `vehicles_fuel_tanks`; `mobile SRBM system`, `ground robotic systems` and
@@ -73,7 +83,7 @@ EQUIPMENT_CORE_KEYS = (
 )
 
 HOW_TO_GET = (
-    "no General Staff series in the cache {where}: run `lossclaims reference update` "
+    "no General Staff series in {where}: run `lossclaims reference update` "
     "(downloads it) or `lossclaims reference import DIR` (a local copy of the dataset's "
     "JSON files)"
 )
@@ -386,7 +396,7 @@ def import_dir(directory: str | Path, cache: str | Path | None = None) -> Update
 def _require(reference: str | Path | None) -> Path:
     folder = find_series(reference)
     if folder is None:
-        where = f"({reference})" if reference is not None else f"({series_dir()})"
+        where = f"{reference}" if reference is not None else f"the cache ({series_dir()})"
         raise SeriesNotFound(HOW_TO_GET.format(where=where))
     return folder
 
@@ -404,13 +414,19 @@ def _tidy(wide: pd.DataFrame) -> pd.DataFrame:
 def load_series(reference: str | Path | None = None) -> pd.DataFrame:
     """The series as a tidy frame (date, category, value) in the taxonomy's keys.
 
+    From `reference` (a folder) when given, else from the cache when it reaches at least as far as
+    the packaged snapshot, else from the snapshot (`series_origin` says which).
+
     `date` is the report's publication day. `personnel` is Russian casualties (killed and
     wounded); `vehicles_fuel_tanks` before 2022-05-01 is `military auto` + `fuel tank`.
     A category tracked later than 2022-02-25 (special equipment, cruise missiles,
     submarines) simply has no rows before it starts. Raises `SeriesNotFound` (saying how
     to get one) when there is no copy. Tested in tests/test_reference.py.
     """
-    folder = _require(reference)
+    origin = series_origin(reference)
+    if origin.folder is None:
+        return _read_snapshot(SNAPSHOT_FILE)
+    folder = origin.folder
     personnel = pd.DataFrame(read_records(folder / PERSONNEL_FILE))
     equipment = pd.DataFrame(read_records(folder / EQUIPMENT_FILE))
     if "vehicles and fuel tanks" not in equipment:
@@ -430,8 +446,10 @@ def load_corrections(reference: str | Path | None = None) -> pd.DataFrame:
     The published totals already include these adjustments: they explain most of the days
     where a total falls (see `falls`). Empty when the copy has no corrections file.
     """
-    folder = _require(reference)
-    path = folder / CORRECTION_FILE
+    origin = series_origin(reference)
+    if origin.folder is None:
+        return _read_snapshot(SNAPSHOT_CORRECTIONS_FILE)
+    path = origin.folder / CORRECTION_FILE
     if not path.is_file():
         return pd.DataFrame({"date": pd.Series(dtype="datetime64[ns]"),
                              "category": pd.Series(dtype=str), "value": pd.Series(dtype="int64")})
@@ -488,15 +506,14 @@ def falls(series: pd.DataFrame, corrections: pd.DataFrame | None = None) -> pd.D
 
 
 def describe(reference: str | Path | None = None) -> dict[str, Any]:
-    """A summary of the cached series: folder, provenance, date range, rows, categories.
-
-    Raises `SeriesNotFound` when there is none.
-    """
-    folder = _require(reference)
-    series = load_series(folder)
+    """A summary of the series in use: where it is (`origin`: folder, cache or snapshot), its
+    provenance, date range, rows, categories. Raises `SeriesNotFound` when there is none."""
+    origin = series_origin(reference)
+    series = load_series(reference)
     return {
-        "folder": str(folder),
-        "provenance": provenance(folder),
+        "origin": origin.kind,
+        "folder": str(origin.folder) if origin.folder is not None else str(_snapshot_path(SNAPSHOT_FILE)),
+        "provenance": provenance(origin.folder) if origin.folder is not None else snapshot_info(),
         "first": series["date"].min().date().isoformat(),
         "last": series["date"].max().date().isoformat(),
         "reports": int(series["date"].nunique()),
@@ -504,7 +521,82 @@ def describe(reference: str | Path | None = None) -> dict[str, Any]:
             c: g["date"].min().date().isoformat() for c, g in series.groupby("category", sort=False)
         },
         "falls": len(falls(series)),
+        "snapshot_last": snapshot_info().get("last", ""),
     }
+
+
+# --------------------------------------------------------------------------- the packaged snapshot
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where the series comes from: `folder` (given), `cache`, or the packaged `snapshot` (folder None)."""
+
+    kind: str
+    folder: Path | None
+    last: str
+
+
+def _snapshot_path(name: str) -> Any:
+    from importlib import resources
+
+    return resources.files("lossclaims").joinpath("data", name)
+
+
+def snapshot_info() -> dict[str, Any]:
+    """What the packaged snapshot covers (first, last, reports, where built from), or {} without one.
+
+    >>> snapshot_info().get("first", "2022-02-25")
+    '2022-02-25'
+    """
+    path = _snapshot_path(SNAPSHOT_INFO_FILE)
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _read_snapshot(name: str) -> pd.DataFrame:
+    path = _snapshot_path(name)
+    if not path.is_file():
+        raise SeriesNotFound(HOW_TO_GET.format(where=f"the cache ({series_dir()}) nor a packaged snapshot"))
+    with path.open("rb") as fh:
+        tidy = pd.read_parquet(fh)
+    tidy["date"] = pd.to_datetime(tidy["date"])  # as `_tidy` parses the JSON's dates
+    tidy["category"] = tidy["category"].astype(str)
+    tidy["value"] = tidy["value"].astype("int64")
+    return tidy[["date", "category", "value"]]
+
+
+def _cache_last(folder: Path) -> str:
+    last = provenance(folder).get("files", {}).get(PERSONNEL_FILE, {}).get("last", "")
+    if last:
+        return last
+    try:
+        return _last_date(read_records(folder / PERSONNEL_FILE))
+    except (OSError, InvalidSeries):
+        return ""
+
+
+def series_origin(reference: str | Path | None = None) -> Origin:
+    """Which copy `load_series(reference)` reads: the folder given; else the cache when it reaches at
+    least as far as the packaged snapshot; else the snapshot. Raises `SeriesNotFound` without any.
+
+    >>> series_origin().kind in ("cache", "snapshot")
+    True
+    """
+    if reference is not None:
+        folder = _require(reference)
+        return Origin("folder", folder, "")
+    cached = find_series()
+    snap = snapshot_info().get("last", "") if _snapshot_path(SNAPSHOT_FILE).is_file() else ""
+    if cached is not None:
+        last = _cache_last(cached)
+        if not snap or last >= snap:
+            return Origin("cache", cached, last)
+    if snap:
+        return Origin("snapshot", None, snap)
+    raise SeriesNotFound(HOW_TO_GET.format(where=f"the cache ({series_dir()}) nor a packaged snapshot"))
 
 
 # --------------------------------------------------------------------------- command line
@@ -539,11 +631,20 @@ def _cmd_show(args: argparse.Namespace) -> int:
         print(exc)
         return 1
     prov = info["provenance"]
-    print(f"series: {info['folder']}")
-    if prov:
-        print(f"fetched: {prov.get('fetched', '?')} from {prov.get('from', '?')}")
+    if info["origin"] == "snapshot":
+        print(f"series: the packaged snapshot ({info['folder']}); no cache reaches as far "
+              f"(`lossclaims reference update` downloads a newer one)")
+        print(f"built: {prov.get('built', '?')} from the dataset fetched {prov.get('fetched') or '?'}; "
+              f"licence: {SNAPSHOT_LICENSE_FILE} beside it (MIT)")
     else:
-        print("fetched: unknown (copied into the cache by hand)")
+        where = "the cache" if info["origin"] == "cache" else "the folder given"
+        print(f"series: {where}, {info['folder']}")
+        if prov:
+            print(f"fetched: {prov.get('fetched', '?')} from {prov.get('from', '?')}")
+        else:
+            print("fetched: unknown (copied into the cache by hand)")
+        if info["origin"] == "cache" and info["snapshot_last"]:
+            print(f"(the packaged snapshot reaches {info['snapshot_last']}; the cache is used as it reaches as far)")
     print(f"reports: {info['reports']} from {info['first']} to {info['last']}; "
           f"{info['falls']} falling totals")
     for cat, first in info["categories"].items():
@@ -568,6 +669,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     i.add_argument("--cache", help=cache_help)
     i.set_defaults(func=_cmd_import)
 
-    s = rsub.add_parser("show", help="where the cached series is, where it came from, what it covers")
+    s = rsub.add_parser("show", help="which series is in use (cache or packaged snapshot), where from, what it covers")
     s.add_argument("--cache", help=cache_help)
     s.set_defaults(func=_cmd_show)

@@ -19,6 +19,10 @@ SOURCES = (
     "other_official", "un", "isw", "csis", "independent", "unattributed",
 )
 PEOPLE_CATEGORIES = ("personnel", "civilians")
+# Where a claim's `as_of` came from (the claims frame's `date_basis`, see `lossclaims.dating`).
+DATE_BASES = ("sentence", "article", "reference", "none")
+# What a word before a date says about it (the `date` rows of the table, read by `lossclaims.dating`).
+DATE_ANCHORS = ("as_of", "end_of", "mid", "start_of", "since", "in", "on", "from", "speech")
 # Why a number read from the text is not a claim (the mentions frame's `reason`).
 MENTION_REASONS = (
     "date", "year", "time", "ordinal", "percentage", "money", "duration", "day_of_war",
@@ -119,6 +123,8 @@ def to_markdown() -> str:
                   "'a day', 'per day' make a figure a rate, not a claim)",
         "scale": "Scale words",
         "verb": "Verbs (loss: the subject loses; destroy: the subject's enemy loses; equipment_loss: equipment is lost)",
+        "date": "Date anchors (the words before a date that say which day of a claim it names; speech: when it "
+                "was said, not the figure's day)",
     }
     out = [
         "# Vocabulary",
