@@ -571,9 +571,18 @@ def _verdicts_of(claims: pd.DataFrame, verdicts: pd.DataFrame | None) -> list[st
     if verdicts is None or verdicts.empty:
         return [""] * len(claims)
     v = verdicts.assign(verdict=verdicts["verdict"].astype(str), value=verdicts["value"].astype(float))
-    text = {tuple(r[k] for k in VERDICT_KEYS): (r["verdict"] + (f": {r['note']}" if r["note"] else ""))
-            for _, r in v.iterrows()}
-    return [text.get(tuple(r[k] for k in VERDICT_KEYS), "") for _, r in claims.iterrows()]
+    found = {tuple(r[k] for k in VERDICT_KEYS): r for _, r in v.iterrows()}
+    out = []
+    for _, c in claims.iterrows():
+        r = found.get(tuple(c[k] for k in VERDICT_KEYS))
+        if r is None:
+            out.append("")
+            continue
+        # the note reads the article's as-of date; it explains this claim only if that is the claim's day too
+        day = timeline.to_day([c["as_of"]]).iloc[0]
+        same_day = pd.notna(day) and pd.notna(r["asof"]) and abs((day - r["asof"]).days) <= DEFAULT_DAYS
+        out.append(r["verdict"] + (f": {r['note']}" if r["note"] and same_day else ""))
+    return out
 
 
 def _callout(r: pd.Series) -> str:

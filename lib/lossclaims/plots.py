@@ -500,8 +500,11 @@ def _draw_time_axis(ax: Any, key: tuple, g: pd.DataFrame, line: pd.Series | None
         ax.plot([r["day"]], [r["value"]], marker="o", ls="", markersize=13, fillstyle="none",
                 color=CALLOUT_COLOUR, mew=1.6, zorder=4)
         if n < MAX_CALLOUT_LABELS:
-            ax.annotate(f"{r['label']}: {r['figure']}", (r["day"], r["value"]), xytext=(8, -12 - 9 * (n % 3)),
-                        textcoords="offset points", fontsize=7, color=CALLOUT_COLOUR)
+            # alternate above and below the point, further out each pair, so neighbours do not collide
+            dy = (14 + 12 * (n // 2 % 3)) * (1 if n % 2 == 0 else -1)
+            ax.annotate(f"{r['label']}: {r['figure']}", (r["day"], r["value"]), xytext=(-6, dy),
+                        textcoords="offset points", fontsize=7, color=CALLOUT_COLOUR, ha="right",
+                        va="center", arrowprops={"arrowstyle": "-", "color": CALLOUT_COLOUR, "lw": 0.6})
     ax.set_xlim(lo_x, hi_x)
     ax.set_ylim(0, ceiling * 1.04)
     loc = mdates.AutoDateLocator(minticks=3, maxticks=8)

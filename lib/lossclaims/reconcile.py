@@ -728,7 +728,7 @@ def show_falls(nb: NotebookSetup) -> None:
         return
     corrections = reference.load_corrections(nb.folder)  # None: the snapshot's, or the cache's
     f = reference.falls(nb.series, corrections)
-    f = f.assign(date=f["date"].dt.strftime("%Y-%m-%d"))
+    f = f.assign(date=pd.to_datetime(f["date"]).dt.strftime("%Y-%m-%d"))  # an empty frame has no datetime dtype
     show_table(f, empty="No total falls in this series.")
 
 
