@@ -197,6 +197,17 @@ def test_reference_day_wants_a_single_best_report():
     ("09/27/24 2:05 PM ET", "2024-09-27"),
     ("2023-08-19 07:31:02", "2023-08-19"),
     ("12 September 2025", "2025-09-12"),
+    ("Posted Thu 6 Feb 2025 at 7:48am", "2025-02-06"),
+    ("August 22, 2024 17:40 GMT", "2024-08-22"),
+    ("5 December 2023, 19:02", "2023-12-05"),
+    ("Updated May 19, 2025 8:15 pm ET", "2025-05-19"),
+    ("March 27, 2025 · 9:03 AM ET", "2025-03-27"),
+    ("30.10.2024 - 07:55 GMT", "2024-10-30"),
+    ("Posted: Jan 9, 2025 6:30 AM EST | Last Updated: 5 hours ago", "2025-01-09"),
+    ("17.06.2025 • 13:40", "2025-06-17"),
+    ("2 July 2024, 6:00pm", "2024-07-02"),
+    ("Published November 3 2025", "2025-11-03"),
+    ("Monday October 07 2024, 9.15am BST", "2024-10-07"),
 ])
 def test_timestamps_near_the_top_are_the_publication_day(line, expected):
     text = f"Russian losses keep rising\n{line}\nRussia has lost 200 tanks this year, the ministry said."

@@ -474,8 +474,10 @@ def test_notebook_on_a_fresh_machine_reconciles_with_the_packaged_snapshot(tmp_p
 def test_notebook_without_a_series_lists_the_claims_and_says_how_to_get_one(tmp_path, monkeypatch, shown):
     monkeypatch.setenv(reference.CACHE_ENV, str(tmp_path / "empty"))
     monkeypatch.setattr(reference, "SNAPSHOT_FILE", "no-such-snapshot.parquet")
-    nb = rc.prepare_notebook(None, None, tmp_path / "figures")
+    with pytest.warns(UserWarning, match="not dated by the General Staff series"):
+        nb = rc.prepare_notebook(None, None, tmp_path / "figures")
     assert nb.series is None and nb.result is None
+    assert (nb.claims["date_basis"] != "reference").all()
     nb.announce_series()
     assert "lossclaims reference update" in shown[-1] and "lossclaims reference import DIR" in shown[-1]
     rc.show_verdicts(nb)

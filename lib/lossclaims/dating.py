@@ -44,7 +44,7 @@ _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"20[0-4]\d"
 # One pattern for every shape of date an article writes; each alternative names its own groups.
 _DATE = re.compile(
-    rf"(?<![\w.,/-])(?:"
+    rf"(?<![\w.,/])(?<!\d-)(?:"
     rf"(?P<iy>{_YEAR})-(?P<im>\d\d)-(?P<id>\d\d)(?!\d)"
     rf"|(?P<ay>{_YEAR})\.(?P<am>\d{{1,2}})\.(?P<ad>\d{{1,2}})(?![\d.]\d)"
     rf"|(?P<bd>\d{{1,2}})\.(?P<bm>\d{{1,2}})\.(?P<by>(?:20)?[0-4]\d)(?![\d]|\.\d)"
@@ -73,6 +73,7 @@ _WAR_START = re.compile(
     r"(?:\s+(?:on|in))?\s*,?\s*$",
     re.I,
 )
+_RANGE_JOIN = re.compile(r"\s*(?:to|and|until|till|through|[-–—])\s*", re.I)
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*(?:[ap]\.?m\.?))?(?!\d)|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)", re.I)
 _ZONE = re.compile(r"\b(?:[A-Z]{1,4}T|UTC|GMT|Z|IST|MSK|KYIV|ET|PT|CT)(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?(?![\w])")
 _LABEL = re.compile(
@@ -171,7 +172,8 @@ def _year_before(base: date | None, month: int, day: int = 1) -> int | None:
 
 
 def read_date(m: re.Match[str], base: Base | None, year_hint: int | None = None) -> tuple[Span | None, str, bool]:
-    """The days one match of the date pattern names, its unit (day, month, year) and whether it needed `base`.
+    """The days one match of the date pattern names, its unit (day, month, year) and whether they are
+    counted from `base` ("on Monday", "August of the previous year"; a year inferred for "Jan. 15" is not).
 
     >>> read_date(_DATE.search("as of Jan. 15, 2026"), None)
     (Span(first=datetime.date(2026, 1, 15), last=datetime.date(2026, 1, 15)), 'day', False)
@@ -198,7 +200,7 @@ def read_date(m: re.Match[str], base: Base | None, year_hint: int | None = None)
         written = g["dy"] or g["ey"]
         y = int(written) if written else (year_hint if year_hint else _year_before(day0, mo, d))
         day = _day(y, mo, d) if y else None
-        return (Span(day, day) if day else None), "day", not written and not year_hint
+        return (Span(day, day) if day else None), "day", False  # the text names the day; its year is inferred
     if g["fm"]:
         return _month_span(int(g["fy"]), _month(g["fm"])), "month", False
     if g["gm"]:
@@ -207,7 +209,7 @@ def read_date(m: re.Match[str], base: Base | None, year_hint: int | None = None)
             y = day0.year - 1 if day0 else None
         else:
             y = year_hint if year_hint else _year_before(day0, mo)
-        return (_month_span(y, mo) if y else None), "month", not year_hint
+        return (_month_span(y, mo) if y else None), "month", bool(g["gprev"])
     if g["hy"]:
         y = int(g["hy"])
         return Span(date(y, 1, 1), date(y, 12, 31)), "year", False
@@ -265,7 +267,8 @@ def _count(word: str) -> int:
 # --------------------------------------------------------------------------- the phrases of a text
 
 
-def find_phrases(text: str, base: Base | None) -> list[Phrase]:
+@lru_cache(maxsize=512)  # the claims of one sentence share its phrases
+def find_phrases(text: str, base: Base | None) -> tuple[Phrase, ...]:
     """Every date phrase of `text` with its anchor, days and basis (days relative to `base` take its basis).
 
     >>> [(p.kind, str(p.span.last)) for p in find_phrases("Russia had lost 500 tanks as of Jan. 15, 2026.", None)]
@@ -278,38 +281,40 @@ def find_phrases(text: str, base: Base | None) -> list[Phrase]:
     matches = [m for m in _DATE.finditer(text) if m.group(0).strip()]
     skip: set[int] = set()
     for i, m in enumerate(matches):
-        if i in skip:
+        offset = max(0, m.start() - 40)
+        before = text[offset:m.start()]
+        if i in skip or _WAR_START.search(before):
             continue
-        before = text[max(0, m.start() - 40):m.start()]
         a = anchor_re.search(before)
         kind = keys.get(re.sub(r"\s+", " ", a.group("a").strip().lower()), "bare") if a else "bare"
-        lead = before[:a.start()] if a else before
-        speech = bool(speech_re.search(lead))
-        if _WAR_START.search(before):
-            continue
-        end = m.end()
-        if kind == "from" and i + 1 < len(matches):
-            nxt = matches[i + 1]
-            if re.fullmatch(r"\s*(?:to|and|until|till|through|[-–—])\s*", text[m.end():nxt.start()], re.I):
-                hint = _year_of(nxt)
-                first, _, _ = read_date(m, base, hint)
+        start = offset + a.start() if a else m.start()
+        speech = bool(speech_re.search(before[:a.start()] if a else before))
+        if kind == "from":
+            nxt = matches[i + 1] if i + 1 < len(matches) else None
+            span = _range(text, m, nxt, base)
+            if span is not None:  # "from 24.02.2022 to 15.01.2026", "between May and July 2023"
                 last, unit, rel = read_date(nxt, base)
-                if first and last and first.first <= last.last:
-                    found.append(Phrase("from", Span(first.first, last.last), m.start() - len(before) + (a.start() if a else 0),
-                                        nxt.end(), speech, _basis(rel, base), unit))
-                    skip.add(i + 1)
-                    continue
+                found.append(Phrase("from", span, start, nxt.end(), speech, _basis(rel, base), unit))
+                skip.add(i + 1)
+                continue
+            kind = "since"  # "from March" with no second date: a window from it
         span, unit, rel = read_date(m, base)
-        if kind == "from":  # "from March" with no second date: a window from it
-            kind = "since"
-        start = m.start() - len(before) + a.start() if a else m.start()
-        found.append(Phrase(kind, span, start, end, speech, _basis(rel, base), unit))
+        found.append(Phrase(kind, span, start, m.end(), speech, _basis(rel, base), unit))
     if base is not None:
         for m in _RELATIVE.finditer(text):
             span, unit = relative_span(m, base.day)
             speech = bool(speech_re.search(text[max(0, m.start() - 40):m.start()]))
             found.append(Phrase("relative", span, m.start(), m.end(), speech, base.basis, unit))
-    return sorted(found, key=lambda p: p.start)
+    return tuple(sorted(found, key=lambda p: p.start))
+
+
+def _range(text: str, m: re.Match[str], nxt: re.Match[str] | None, base: Base | None) -> Span | None:
+    """The days from date `m` to date `nxt` when only 'to', 'and', 'until' or a dash stand between them."""
+    if nxt is None or not _RANGE_JOIN.fullmatch(text[m.end():nxt.start()]):
+        return None
+    first, _, _ = read_date(m, base, _year_of(nxt))
+    last, _, _ = read_date(nxt, base)
+    return Span(first.first, last.last) if first and last and first.first <= last.last else None
 
 
 def _year_of(m: re.Match[str]) -> int | None:
@@ -376,12 +381,14 @@ def _nearest(phrases: Sequence[Phrase], at: int) -> list[Phrase]:
     return sorted(phrases, key=lambda p: (min(abs(p.start - at), abs(p.end - at)), p.start > at))
 
 
-def place(period: str, sentence: str, at: int, context: str, base: Base | None) -> tuple[str, str, str]:
+def place(period: str, sentence: str, at: int, context: str, base: Base | None,
+          context_at: int = 0) -> tuple[str, str, str]:
     """(as_of, window_start, date_basis) of one figure of `period` at offset `at` of `sentence`.
 
-    `context` is the rest of its paragraph (the line, and the line that leads into a list); `base`
-    the article's day. A day said in the sentence ("said on Monday") is the base of its relative
-    phrases ("over the past day") but never the figure's day.
+    `context` is the rest of its paragraph (the line, and the line that leads into a list), where the
+    sentence stood at `context_at` (the nearest day named before it wins); `base` the article's day.
+    A day said in the sentence ("said on Monday") is the base of its relative phrases ("over the
+    past day") but never the figure's day.
 
     >>> place("cumulative", "By the end of 2024, Russia had lost 9,500 tanks.", 30, "", None)
     ('2024-12-31', '', 'sentence')
@@ -404,13 +411,13 @@ def place(period: str, sentence: str, at: int, context: str, base: Base | None) 
         return "", "", "none"  # the sentence names a time ("in August of the previous year") nothing resolves
     if context:
         kinds = [p for p in find_phrases(context, base) if p.kind in PARAGRAPH_KINDS]
-        for p in sorted(kinds, key=lambda p: (p.start > len(context) // 2, -p.start)):
+        for p in sorted(kinds, key=lambda p: (p.start > context_at, abs(p.start - context_at))):
             got = as_of_of(p, period, base)
             if got is not None:
                 return got
-    if local is None:
+    if base is None:
         return "", "", "none"
-    return local.day.isoformat(), "", local.basis
+    return base.day.isoformat(), "", base.basis
 
 
 # --------------------------------------------------------------------------- one article
@@ -424,7 +431,7 @@ def _sentence_start(text: str, quote: str, start: int, end: int) -> int:
 
 
 def paragraph_context(text: str, start: int, end: int) -> str:
-    """The claim's paragraph (its line) with the sentence cut out, and the line that leads into a list.
+    """The claim's paragraph (its line), after the line that leads into a list when it is a list item.
 
     A list item ("tanks – 10,980 (+4)") is dated by the line ending in ':' above it.
 
@@ -475,35 +482,42 @@ def date_claims(article: Article, claims: Iterable[tuple], series: pd.DataFrame 
         quote, start, end, period = row[8], int(row[9]), int(row[10]), row[6]
         s0 = _sentence_start(text, quote, start, end)
         at = start - s0 if s0 >= 0 else max(0, len(quote) // 2)
-        context = paragraph_context(text, start, end) if s0 >= 0 else ""
-        if s0 >= 0:
+        context, context_at = "", 0
+        if s0 >= 0:  # the paragraph around the sentence, the sentence blanked out
+            context = paragraph_context(text, start, end)
+            context_at = max(0, context.find(quote))
             context = context.replace(quote, " " * len(quote), 1)
-        out.append((*row, *place(period, quote, at, context, base)))
+        out.append((*row, *place(period, quote, at, context, base, context_at)))
     return out
 
 
 # --------------------------------------------------------------------------- reference dating
 
 
-def _default_series() -> tuple[Any, Any]:
-    """The series `reference.load_series()` would read now (snapshot or newer cache) and its wide form."""
+def _default_series() -> tuple[Any, tuple[Any, Any, Any]]:
+    """Which copy `reference.load_series()` would read now (snapshot or newer cache), and that series,
+    its wide form and the values each category ever took (all None without any copy)."""
     from . import reference
 
     try:
         origin = reference.series_origin()
     except reference.SeriesNotFound as exc:  # no snapshot and no cache: no reference dating
         warnings.warn(f"claims are not dated by the General Staff series: {exc}", stacklevel=2)
-        return None, None
-    return _series_of(origin)
+        return None, (None, None, None)
+    return origin, _series_of(origin)
 
 
 @lru_cache(maxsize=2)
-def _series_of(origin: Any) -> tuple[Any, Any]:
+def _series_of(origin: Any) -> tuple[Any, Any, Any]:
     """Loaded once a process per copy of the series (a cache updated meanwhile is another copy)."""
     from . import reference
 
     series = reference.load_series(origin.folder)
-    return series, reference.wide(series)
+    return series, reference.wide(series), _values_by_category(series)
+
+
+def _values_by_category(series: pd.DataFrame) -> dict[str, frozenset[float]]:
+    return {c: frozenset(g.astype(float)) for c, g in series.groupby("category")["value"]}
 
 
 def reference_day(rows: Sequence[tuple], series: pd.DataFrame | None = None) -> date | None:
@@ -522,16 +536,41 @@ def reference_day(rows: Sequence[tuple], series: pd.DataFrame | None = None) -> 
     candidates = [r for r in rows if r[1] == "russia" and r[6] == "cumulative" and r[7] in reconcile.SERIES_SOURCES]
     if not any(reconcile.is_precise(float(r[4]), r[5]) for r in candidates):  # cheap: most articles stop here
         return None
-    wide = None
+    origin = None
     if series is None:
-        series, wide = _default_series()
+        origin, (series, wide, values) = _default_series()
+    else:
+        wide, values = None, _values_by_category(series)
     if series is None or len(series) == 0:
         return None
+    # only an article with a precise figure some report printed can equal a report (cheap, before pandas)
+    keys = ("party", "category", "measure")
+    if not any(reconcile.is_precise(float(r[4]), r[5])
+               and float(r[4]) in values.get(reconcile._official_category(dict(zip(keys, r[1:4]))) or "", ())
+               for r in candidates):
+        return None
+    figures = tuple(sorted((r[1], r[2], r[3], float(r[4]), r[5], r[7]) for r in candidates))
+    if origin is None:
+        return _best_report(figures, series, None)
+    return _best_report_cached(figures, origin)
+
+
+@lru_cache(maxsize=1024)  # articles that copy the same report are dated once
+def _best_report_cached(figures: tuple, origin: Any) -> date | None:
+    series, wide, _ = _series_of(origin)
+    return _best_report(figures, series, wide)
+
+
+def _best_report(figures: tuple, series: pd.DataFrame, wide: pd.DataFrame | None) -> date | None:
+    """The single best report date of `reconcile.date_articles` for these (party, category, measure,
+    value, qualifier, source) running totals, or None."""
     import pandas as pd
 
-    from .schema import CLAIM_COLUMNS
+    from . import reconcile
 
-    frame = pd.DataFrame.from_records(candidates, columns=CLAIM_COLUMNS[:12])
+    frame = pd.DataFrame([
+        {"article": "a", "party": p, "category": c, "measure": m, "value": v, "qualifier": q,
+         "period": "cumulative", "source": s} for p, c, m, v, q, s in figures])
     asof = reconcile.date_articles(frame, series, wide=wide)
     if asof.empty or int(asof["reports"].iloc[0]) != 1:
         return None
