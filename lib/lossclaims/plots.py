@@ -146,7 +146,7 @@ def plot_losses(losses: pd.DataFrame, title: str | None = None) -> Figure:
             if r["max"] > r["min"]:
                 ax.plot([r["min"], r["max"]], [y, y], color="black", lw=1.2)
             day = r.get("as_of", "")
-            day = f"  ({day})" if isinstance(day, str) and day and day != "undated" else ""
+            day = f"  ({day})" if isinstance(day, str) and day else ""
             ax.text(r["max"] + top * 0.01, y, format_value(r["median"]) + day, va="center", fontsize=7.5)
     ax.set_yticks(range(len(rows)), [f"{m} — {SOURCE_NAMES.get(s, s)}" for m, s in rows])
     ax.invert_yaxis()
@@ -156,7 +156,8 @@ def plot_losses(losses: pd.DataFrame, title: str | None = None) -> Figure:
     ax.set_xlabel(xlabel)
     ax.set_ylabel("measure — who made the claim")
     ax.legend(title="losses of", loc="lower right", fontsize=8)
-    _footnote(fig, SOURCE_NOTE + "; a row compares parties only where both have a claim from the same source.")
+    _footnote(fig, SOURCE_NOTE + "; a row compares parties only where both have a claim from the same source; "
+              "the day at a bar's end is the day its figures describe.")
     fig.tight_layout(rect=(0, 0.04, 1, 1))
     return fig
 
@@ -351,7 +352,10 @@ def _draw_spread_axis(ax: Any, key: tuple, g: pd.DataFrame, sources_seen: list[s
         top, bottom = rows.index.min() - 0.5, rows.index.max() + 0.5
         common = common_interval(rows["low"], rows["high"])
         if common and bool(rows["comparable"].iloc[0]):
-            ax.fill_betweenx([top, bottom], common[0], min(common[1], right), color="#dddddd", zorder=0)
+            if common[1] > common[0]:
+                ax.fill_betweenx([top, bottom], common[0], min(common[1], right), color="#dddddd", zorder=0)
+            else:  # one value admitted by all: a band as wide as a line
+                ax.plot([common[0], common[0]], [top, bottom], color="#dddddd", lw=6, zorder=0)
         if bool(rows["comparable"].iloc[0]) and len(rows) >= 2:
             flagged[rows.index] = outlier_mask(rows)
         if rows.index.min() > 0:
