@@ -122,3 +122,20 @@ def test_spread_never_calls_claims_of_other_years_disagreeing(rendered):
     assert "describe other days" in table and "2022-05-02" in table and "2024-06-03" in table
     sides = outputs_text(nbformat.read(rendered / "02-russia-vs-ukraine.ipynb", as_version=4))
     assert "Figures compared: russia as of 2025-07-01; ukraine as of 2025-07-01" in sides
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("notebook, parameters, sentence", [
+    ("02-russia-vs-ukraine.ipynb", {"since": "last year"},
+     "since must be a day written YYYY-MM-DD, e.g. \"2025-01-31\" (got 'last year')."),
+    ("05-over-time.ipynb", {"days": -2}, "days must be a whole number of days, 0 or more (got -2)."),
+])
+def test_a_wrong_date_parameter_stops_the_notebook_with_one_sentence(tmp_path, notebook, parameters, sentence):
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
+    with pytest.raises(PapermillExecutionError) as err:
+        pm.execute_notebook(str(ROOT / "notebooks" / notebook), str(tmp_path / notebook), parameters=parameters,
+                            kernel_name="python3", cwd=str(ROOT / "notebooks"), progress_bar=False)
+    assert err.value.ename == "ParameterError" and err.value.evalue == sentence
+    assert err.value.traceback == [sentence]
