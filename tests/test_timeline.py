@@ -66,3 +66,13 @@ def test_official_figures_of_a_running_total_a_daily_figure_and_a_window():
     assert o["official_date"].dt.strftime("%Y-%m-%d").tolist()[:4] == ["2025-06-30", "2025-07-01", "2025-07-01", "2025-07-01"]
     assert math.isnan(o["official"].iloc[4]) and math.isnan(o["official"].iloc[5])
     assert timeline.official_figures(c, None)["official"].isna().all()
+
+
+def test_same_time_mask_agrees_with_same_time_pair_by_pair():
+    rows = [(p, d, s) for p in ("cumulative", "daily", "window") for d in ("2025-06-30", "2025-06-28", "2023-06-30", "")
+            for s in ("", "2025-06-01")]
+    c = pd.DataFrame(rows, columns=["period", "as_of", "window_start"])
+    for days in (0, 3):
+        for i in range(len(c)):
+            expected = [timeline.same_time(c.iloc[i], c.iloc[j], days) for j in range(len(c))]
+            assert timeline.same_time_mask(c.iloc[i], c, days).tolist() == expected, (c.iloc[i].tolist(), days)

@@ -212,12 +212,11 @@ def figures_text(group: pd.DataFrame, labels: dict[str, str] | None = None) -> s
     if group.empty:
         return ""
     labels = labels or article_labels(group["article"])
-    parts = []
-    keyed = group.assign(_fig=[format_claim(v, q) for v, q in zip(group["value"], group["qualifier"])])
-    for (value, fig), g in keyed.groupby(["value", "_fig"], sort=True):
-        arts = ", ".join(labels.get(a, a) for a in sorted(set(g["article"])))
-        parts.append(f"{fig} ({arts})")
-    return " · ".join(parts)
+    keyed: dict[tuple[float, str], set[str]] = {}
+    for v, q, a in zip(group["value"], group["qualifier"], group["article"]):
+        keyed.setdefault((float(v), format_claim(v, q)), set()).add(a)
+    return " · ".join(f"{fig} ({', '.join(labels.get(a, a) for a in sorted(arts))})"
+                      for (_, fig), arts in sorted(keyed.items()))
 
 
 # --- intervals ---------------------------------------------------------------------------
@@ -438,8 +437,8 @@ def conflations(
     rows = []
     for _, k in killed.sort_values(["party", "category", "period", "as_of", "value", "article"]).iterrows():
         same_q = cas[(cas["party"] == k["party"]) & (cas["category"] == k["category"]) & (cas["period"] == k["period"])]
-        hits = same_q[[values_match(k["value"], v, rtol) and timeline.same_time(k, r, days)
-                       for v, (_, r) in zip(same_q["value"], same_q.iterrows())]]
+        close = np.array([values_match(k["value"], v, rtol) for v in same_q["value"]], dtype=bool)
+        hits = same_q[close & timeline.same_time_mask(k, same_q, days)] if close.any() else same_q[close]
         if hits.empty:
             continue
         fig = format_claim(k["value"], k["qualifier"])
@@ -461,14 +460,15 @@ def conflations(
 
 def _official_text(g: pd.DataFrame) -> str:
     """The official figures of a group's days: "1,020,010 (2025-06-30)", or a range over several reports."""
-    o = g.dropna(subset=["official"])
-    if o.empty:
+    official = g["official"].to_numpy(dtype=float)
+    have = ~np.isnan(official)
+    if not have.any():
         return ""
-    lo, hi = o.loc[o["official"].idxmin()], o.loc[o["official"].idxmax()]
-    first, last = o["official_date"].min(), o["official_date"].max()
+    lo, hi = official[have].min(), official[have].max()
+    dates = g["official_date"].to_numpy()[have]
+    first, last = pd.Timestamp(dates.min()), pd.Timestamp(dates.max())
     days = first.strftime("%Y-%m-%d") + ("" if first == last else " to " + last.strftime("%Y-%m-%d"))
-    figs = format_value(lo["official"]) + ("" if lo["official"] == hi["official"] else "–" + format_value(hi["official"]))
-    return f"{figs} ({days})"
+    return format_value(lo) + ("" if lo == hi else "–" + format_value(hi)) + f" ({days})"
 
 
 def _group_notes(g: pd.DataFrame, mask: np.ndarray, others: int, labels: dict[str, str]) -> list[str]:
@@ -507,10 +507,12 @@ def _conflated_groups(iv: pd.DataFrame, days: int, rtol: float = MATCH_RTOL) -> 
     out: dict[int, str] = {}
     killed, cas = iv[iv["measure"] == "killed"], iv[iv["measure"] == "casualties"]
     for _, k in killed.iterrows():
-        for _, c in cas[(cas["party"] == k["party"]) & (cas["category"] == k["category"])
-                        & (cas["period"] == k["period"])].iterrows():
-            if values_match(k["value"], c["value"], rtol) and timeline.same_time(k, c, days):
-                out[k["group"]], out[c["group"]] = "casualties", "killed"
+        same_q = cas[(cas["party"] == k["party"]) & (cas["category"] == k["category"]) & (cas["period"] == k["period"])]
+        close = np.array([values_match(k["value"], v, rtol) for v in same_q["value"]], dtype=bool)
+        if not close.any():
+            continue
+        for g in same_q.loc[close & timeline.same_time_mask(k, same_q, days), "group"]:
+            out[k["group"]], out[g] = "casualties", "killed"
     return out
 
 

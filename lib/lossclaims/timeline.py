@@ -149,10 +149,11 @@ def time_groups(claims: pd.DataFrame, days: int = DEFAULT_DAYS) -> pd.DataFrame:
         undated = g.index[d.isna()]
         if len(undated):
             groups.append((undated, UNDATED, True))
+    gids, whens, comparables = np.zeros(len(c), dtype=int), np.empty(len(c), dtype=object), np.ones(len(c), dtype=bool)
     for gid, (idx, when, comparable) in enumerate(groups):
-        out.loc[idx, ["group", "when", "comparable"]] = [gid, when, comparable]
-    out["group"] = out["group"].astype(int)
-    out["comparable"] = out["comparable"].astype(bool)
+        pos = c.index.get_indexer(idx)
+        gids[pos], whens[pos], comparables[pos] = gid, when, comparable
+    out["group"], out["when"], out["comparable"] = gids, whens, comparables
     out["day"] = pd.to_datetime(out["day"])
     return out
 
@@ -188,25 +189,60 @@ def same_time(a: pd.Series, b: pd.Series, days: int = DEFAULT_DAYS) -> bool:
     return abs((da - db).days) <= tolerance
 
 
+def same_time_mask(claim: pd.Series, others: pd.DataFrame, days: int = DEFAULT_DAYS) -> np.ndarray:
+    """`same_time` of one claim against each row of `others`, at once (for pairings over many claims).
+
+    >>> c = pd.DataFrame({"period": "cumulative", "as_of": ["2025-06-29", "2024-06-29", ""], "window_start": ""})
+    >>> same_time_mask(c.iloc[0], c).tolist()
+    [True, False, False]
+    """
+    o = with_dates(others)
+    day = to_day([claim.get("as_of", "")]).iloc[0]
+    o_day = to_day(o["as_of"]).to_numpy(dtype="datetime64[ns]")
+    if pd.isna(day):
+        return np.isnat(o_day)
+    gap = np.abs((o_day - np.datetime64(day, "ns")) / np.timedelta64(1, "D"))
+    o_period = o["period"].to_numpy()
+    if claim["period"] == "window":
+        start = to_day([claim.get("window_start", "")]).iloc[0]
+        o_start = to_day(o["window_start"]).to_numpy(dtype="datetime64[ns]")
+        if pd.isna(start):
+            return np.zeros(len(o), dtype=bool)
+        return (o_period == "window") & (o_start == np.datetime64(start, "ns")) & (gap == 0)
+    tolerance = np.where((o_period == "cumulative") & (claim["period"] == "cumulative"), days, 0)
+    return (o_period != "window") & ~np.isnat(o_day) & (gap <= tolerance)
+
+
 # --- the official series ---------------------------------------------------------------------------
 
-def _series_column(w: pd.DataFrame, claim: pd.Series) -> str | None:
-    from .reconcile import official_category
+def _lookup(col: pd.Series, days: np.ndarray, tolerance: int) -> tuple[np.ndarray, np.ndarray]:
+    """For each day, the value and date of the latest report of `col` on it or up to `tolerance` days before (NaN, NaT if none)."""
+    known = col.dropna()
+    values = np.full(len(days), np.nan)
+    dates = np.full(len(days), np.datetime64("NaT"), dtype="datetime64[ns]")
+    if known.empty or not len(days):
+        return values, dates
+    index = known.index.to_numpy(dtype="datetime64[ns]")
+    pos = np.searchsorted(index, days, side="right") - 1
+    ok = (pos >= 0) & ~np.isnat(days)
+    found = index[np.clip(pos, 0, None)]
+    ok &= (days - found) <= np.timedelta64(tolerance, "D")
+    values[ok] = known.to_numpy(dtype=float)[pos[ok]]
+    dates[ok] = found[ok]
+    return values, dates
 
-    if claim["party"] != "russia":
-        return None
-    cat = official_category(claim)
-    return cat if cat in w.columns else None
 
-
-def _value_on(col: pd.Series, day: pd.Timestamp, days: int) -> tuple[float, pd.Timestamp]:
-    """The series value of `day`, else of the latest report up to `days` before it (NaN, NaT if none)."""
-    if pd.isna(day):
-        return np.nan, pd.NaT
-    known = col.loc[(col.index <= day) & (col.index >= day - pd.Timedelta(days=days))].dropna()
-    if known.empty:
-        return np.nan, pd.NaT
-    return float(known.iloc[-1]), known.index[-1]
+def _near_range(col: pd.Series, days: np.ndarray, tolerance: int) -> tuple[np.ndarray, np.ndarray]:
+    """For each day, the lowest and highest value of `col` within `tolerance` days either side."""
+    daily = col.dropna()
+    if daily.empty or not len(days):
+        return np.full(len(days), np.nan), np.full(len(days), np.nan)
+    daily = daily.asfreq("D")
+    width = 2 * tolerance + 1
+    lo = daily.rolling(width, center=True, min_periods=1).min()
+    hi = daily.rolling(width, center=True, min_periods=1).max()
+    at = lambda r: r.reindex(pd.DatetimeIndex(days)).to_numpy(dtype=float)  # noqa: E731
+    return at(lo), at(hi)
 
 
 def official_figures(claims: pd.DataFrame, series: pd.DataFrame | None, days: int = DEFAULT_DAYS) -> pd.DataFrame:
@@ -227,42 +263,47 @@ def official_figures(claims: pd.DataFrame, series: pd.DataFrame | None, days: in
     >>> official_figures(c, example_series())[["official", "official_gap"]].round(4).values.tolist()
     [[10980.0, 0.0009], [nan, nan]]
     """
+    from .reconcile import official_category
     from .reference import wide
 
-    out = pd.DataFrame({c: np.nan for c in OFFICIAL_COLUMNS}, index=claims.index)
+    days = check_days(days)
+    out = pd.DataFrame({col: np.nan for col in OFFICIAL_COLUMNS}, index=claims.index)
     out["official_date"] = pd.to_datetime(out["official_date"])
     if series is None or series.empty or claims.empty:
         return out
     w = wide(series)
     increments = w.diff().where(pd.Series(w.index, index=w.index).diff().eq(pd.Timedelta(days=1)), axis=0)
     c = with_dates(claims)
-    as_of, start = to_day(c["as_of"]).to_numpy(), to_day(c["window_start"]).to_numpy()
-    for pos, (i, row) in enumerate(c.iterrows()):
-        col_name = _series_column(w, row)
-        day = pd.Timestamp(as_of[pos]) if not pd.isna(as_of[pos]) else pd.NaT
-        if col_name is None or pd.isna(day):
-            continue
-        col = w[col_name]
-        value, used = _value_on(col, day, days)
-        if row["period"] == "daily":
-            before, _ = _value_on(col, used - pd.Timedelta(days=1), 0) if not pd.isna(used) else (np.nan, pd.NaT)
-            value = value - before
-        elif row["period"] == "window":
-            first = pd.Timestamp(start[pos]) if not pd.isna(start[pos]) else pd.NaT
-            if pd.isna(first):
+    as_of = to_day(c["as_of"]).to_numpy(dtype="datetime64[ns]")
+    start = to_day(c["window_start"]).to_numpy(dtype="datetime64[ns]")
+    cols = np.array([official_category(r) if p == "russia" else None
+                     for p, r in zip(c["party"], c[["category", "measure"]].to_dict("records"))], dtype=object)
+    period, value = c["period"].to_numpy(), c["value"].to_numpy(dtype=float)
+    result = {k: np.full(len(c), np.nan) for k in ("official", "official_low", "official_high")}
+    used = np.full(len(c), np.datetime64("NaT"), dtype="datetime64[ns]")
+    one_day = np.timedelta64(1, "D")
+    for name in sorted({x for x in cols if x in w.columns}):
+        for kind in ("cumulative", "daily", "window"):
+            m = (cols == name) & (period == kind) & ~np.isnat(as_of)
+            if not m.any():
                 continue
-            before, _ = _value_on(col, first - pd.Timedelta(days=1), days)
-            value = value - before if not np.isnan(before) else np.nan
-        if np.isnan(value):
-            continue
-        out.loc[i, ["official", "official_date"]] = [value, used]
-        out.loc[i, "official_gap"] = (float(row["value"]) - value) / value if value else np.nan
-        near = (increments if row["period"] == "daily" else w)[col_name]
-        near = near[(near.index >= day - pd.Timedelta(days=days)) & (near.index <= day + pd.Timedelta(days=days))].dropna()
-        if row["period"] == "window" or near.empty:
-            out.loc[i, ["official_low", "official_high"]] = [value, value]
-        else:
-            out.loc[i, ["official_low", "official_high"]] = [float(near.min()), float(near.max())]
+            line = (increments if kind == "daily" else w)[name]
+            got, when = _lookup(line, as_of[m], days if kind != "daily" else 0)
+            if kind == "window":
+                before, _ = _lookup(w[name], start[m] - one_day, days)
+                got = got - before  # NaN without a first day or a report before it
+                lo = hi = got
+            else:
+                lo, hi = _near_range(line, as_of[m], days)
+            result["official"][m], used[m] = got, when
+            result["official_low"][m], result["official_high"][m] = lo, hi
+    have = ~np.isnan(result["official"])
+    out["official"] = result["official"]
+    out["official_date"] = np.where(have, used, np.datetime64("NaT"))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out["official_gap"] = np.where(have & (result["official"] != 0), (value - result["official"]) / result["official"], np.nan)
+    out["official_low"] = np.where(have, result["official_low"], np.nan)
+    out["official_high"] = np.where(have, result["official_high"], np.nan)
     return out
 
 
