@@ -326,15 +326,25 @@ def plot_spread(
     _top_legend(fig, title, handles)
     _footnote(fig, SOURCE_NOTE + "; dot: the figure as written; line: the values its qualifier admits "
               "(round figures ±rounding up to 5%, ~ ±5%, ≤ down to 10% below, ≥ open above). "
-              "Only claims of the same time are compared; claims alone on their day are in the table.")
+              f"Only claims of the same time are compared; claims alone on their day, and times beyond the "
+              f"{MAX_GROUPS} with most claims of a quantity, are in the table.")
     return fig
 
 
-def _shown_claims(g: pd.DataFrame, everything: bool) -> pd.DataFrame:
-    """The claims of one quantity a spread axis draws: the time groups of two or more comparable claims (or all)."""
+MAX_GROUPS = 6
+"""A spread axis draws at most this many times of its quantity: those with most claims, the latest first among equals."""
+
+
+def _shown_claims(g: pd.DataFrame, everything: bool, max_groups: int = MAX_GROUPS) -> pd.DataFrame:
+    """The claims of one quantity a spread axis draws: the time groups of two or more comparable claims (or all),
+    at most `max_groups` of them."""
+    size = g.groupby("group")["group"].transform("size")
     if not everything:
-        size = g.groupby("group")["group"].transform("size")
-        g = g[(size >= 2) & g["comparable"].astype(bool)]
+        g, size = g[(size >= 2) & g["comparable"].astype(bool)], size[(size >= 2) & g["comparable"].astype(bool)]
+    if g["group"].nunique() > max_groups:
+        rank = g.assign(_n=size, _day=g["as_of"]).groupby("group").agg(n=("_n", "first"), day=("_day", "max"))
+        keep = rank.sort_values(["n", "day"], ascending=False).index[:max_groups]
+        g = g[g["group"].isin(keep)]
     return g.sort_values(["group", "value", "article"], kind="stable").reset_index(drop=True)
 
 
@@ -488,17 +498,20 @@ def _draw_time_axis(ax: Any, key: tuple, g: pd.DataFrame, line: pd.Series | None
     finite = g["high"].replace(np.inf, np.nan)
     top = float(np.nanmax([g["value"].max(), finite.max(), shown.max() if drew else np.nan]))
     ceiling = top * 1.08 if top > 0 else 1.0
-    for _, r in g.iterrows():
-        col = source_colour(r["source"])
-        if r["period"] == "window" and pd.notna(r["first_day"]):
-            ax.plot([r["first_day"], r["day"]], [r["value"], r["value"]], color=col, lw=2.5, alpha=0.8, zorder=2)
-        if r["high"] > r["low"]:
-            ax.plot([r["day"], r["day"]], [r["low"], min(r["high"], ceiling)], color=col, lw=2, alpha=0.7, zorder=2)
-            if np.isinf(r["high"]):
-                ax.plot([r["day"]], [ceiling], marker="^", color=col, markersize=5, zorder=2)
-        ax.plot([r["day"]], [r["value"]], marker="o", color=col, markeredgecolor="black", markersize=6, zorder=3)
-        if r["source"] not in sources_seen:
-            sources_seen.append(r["source"])
+    for source, gs in g.groupby("source", sort=False):  # one call per source and mark: fast on thousands of claims
+        col = source_colour(source)
+        win = gs[(gs["period"] == "window") & gs["first_day"].notna()]
+        if len(win):
+            ax.hlines(win["value"], win["first_day"], win["day"], color=col, lw=2.5, alpha=0.8, zorder=2)
+        span = gs[gs["high"] > gs["low"]]
+        if len(span):
+            ax.vlines(span["day"], span["low"], np.minimum(span["high"], ceiling), color=col, lw=2, alpha=0.7, zorder=2)
+        open_top = gs[np.isinf(gs["high"])]
+        if len(open_top):
+            ax.plot(open_top["day"], [ceiling] * len(open_top), ls="", marker="^", color=col, markersize=5, zorder=2)
+        ax.plot(gs["day"], gs["value"], ls="", marker="o", color=col, markeredgecolor="black", markersize=6, zorder=3)
+        if source not in sources_seen:
+            sources_seen.append(source)
     calls = g[g["callout"] != ""]
     for n, (_, r) in enumerate(calls.iterrows()):
         ax.plot([r["day"]], [r["value"]], marker="o", ls="", markersize=13, fillstyle="none",
