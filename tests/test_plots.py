@@ -182,3 +182,12 @@ def test_spread_chart_draws_claims_of_one_time_together_and_leaves_lone_ones_to_
     fig = plot_spread(claim_intervals(c), [(R, "tanks", "lost", CUM)])
     assert len(fig.axes[0].get_yticklabels()) == 4
     assert {t.get_text().split("\n")[0] for t in fig.axes[0].texts} == {"2023-01-01", "2024-01-01", "2025-06-30"}
+
+
+def test_spread_chart_draws_at_most_six_times_of_a_quantity(claims_of):
+    days = [f"2024-0{m}-01" for m in range(1, 9)]
+    rows = [(f"{d}-{k}", R, "tanks", "lost", 5000 + m, "exact", CUM, "isw") for m, d in enumerate(days) for k in "ab"]
+    c = claims_of(*rows).assign(as_of=[r[0][:10] for r in rows], date_basis="sentence")
+    ax = plot_spread(claim_intervals(c)).axes[0]
+    shown = {t.get_text().split("\n")[0] for t in ax.texts}
+    assert len(ax.get_yticklabels()) == 12 and shown == set(days[2:])  # the latest six of eight equal times
