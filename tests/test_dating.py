@@ -84,6 +84,11 @@ def test_since_a_day_of_an_undated_article_gives_only_the_start():
     assert date_of(text, 640, series=None) == ("", "2024-08-06", "none")
 
 
+def test_a_window_never_starts_after_it_ends():
+    text = "Russian forces have lost 640 tanks since Aug. 6, 2026, according to Ukraine's General Staff."
+    assert date_of(text, 640, published="2025-10-01") == ("2025-10-01", "", "article")
+
+
 def test_the_start_of_the_invasion_is_not_a_running_totals_day():
     text = ("Russia has lost 10,500 tanks since the start of the invasion on Feb. 24, 2022, "
             "according to Ukraine's General Staff.")
@@ -107,6 +112,24 @@ def test_the_paragraph_names_the_day_of_a_list():
             "tanks – 10,980 (+4)\n"
             "personnel – 1,020,010 (+1,070)")
     assert date_of(text, 10980, published="2025-07-04") == ("2025-06-30", "", "sentence")
+
+
+def test_a_list_under_a_from_to_line_takes_its_last_day_and_so_do_its_increments():
+    text = ("Enemy losses\nThe enemy's total combat losses from 24.02.22 to 15.01.26 were approximately:\n"
+            "personnel ‒ about 1,223,090 (+1,150) persons\n"
+            "tanks ‒ 11,557 (+7)")
+    for value in (1223090, 1150, 11557, 7):
+        assert date_of(text, value, published="2026-01-16") == ("2026-01-15", "", "sentence"), value
+
+
+def test_a_year_outside_the_war_is_no_date():
+    text = "Russian forces lost 300 tanks in 2000 strikes, Ukraine's General Staff said."
+    assert date_of(text, 300, published="2026-01-16") == ("2026-01-16", "", "article")
+
+
+def test_a_telegram_post_on_a_day_says_when_it_was_said():
+    text = "In a Telegram post on Sunday, the governor said three civilians were killed in Odesa."
+    assert date_of(text, 3, published="2026-01-16") == ("2026-01-16", "", "article")
 
 
 # --------------------------------------------------------------------------- days relative to the article
@@ -136,6 +159,11 @@ def test_last_month_is_the_calendar_month_before_the_article():
 def test_over_the_past_weeks_is_a_window_ending_on_the_article():
     text = "Over the past two weeks, Russian forces lost 210 tanks, according to Ukraine's General Staff."
     assert date_of(text, 210, published="2025-07-02") == ("2025-07-02", "2025-06-18", "article")
+
+
+def test_over_the_past_few_days_ends_on_the_article_and_does_not_say_where_it_starts():
+    text = "Over the past few days, Russian forces lost 90 tanks, according to Ukraine's General Staff."
+    assert date_of(text, 90, published="2025-07-02") == ("2025-07-02", "", "article")
 
 
 def test_a_month_of_the_previous_year():
@@ -331,3 +359,28 @@ def test_every_claim_of_the_default_corpus_carries_its_expected_date():
     expected = pd.read_csv(ROOT / "tests" / "data" / "default_dates.csv", dtype=str, keep_default_na=False)
     got = _dates_of(ROOT / "data" / "articles", ["article", "value", "category", "measure"]).astype(str)
     assert got.reset_index(drop=True).equals(expected), got.compare(expected) if len(got) == len(expected) else got
+
+
+# --------------------------------------------------------------------------- robustness
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from([
+    "as of", "since", "by the end of", "mid-", "on", "in", "from", "to", "said", "Jan.", "Feb. 30,", "31.02.2024",
+    "13/45/2023", "2024", "2000", "Monday", "yesterday", "over the past", "few", "days", "MAY", "Sept.", "15",
+    "Published:", "KYIV,", "—", "\n", " ", ",", "Russia lost 1,200 tanks", "2026-13-01", "00.00.00",
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=25).map(" ".join), st.sampled_from(["", "2025-07-02", "2022-02-25"]))
+def test_no_text_makes_dating_fail(text, published):
+    article = Article(id="t", text=text or "x", published=published)
+    claims, _ = extract(article)
+    for row in dating.date_claims(article, claims, SERIES):
+        as_of, start, basis = row[12:]
+        assert basis in ("sentence", "article", "reference", "none") and (as_of == "") == (basis == "none")
+        assert not start or not as_of or start <= as_of
+    assert dating.published_in_text(text) == "" or dating.parse_day(dating.published_in_text(text))

@@ -40,7 +40,8 @@ def build(folder: Path, out: Path) -> dict:
     note = {
         "dataset": "2022-Ukraine-Russia-War-Dataset (Petro Ivaniuk), MIT licence: see " + reference.SNAPSHOT_LICENSE_FILE,
         "home": reference.DEFAULT_BASE_URL,
-        "fetched": prov.get("fetched", ""),
+        "from": (f"downloaded {prov['fetched']} from {prov.get('from', '?')}" if prov.get("fetched")
+                 else "a local copy of the dataset's JSON files, with no download record"),
         "built": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "first": series["date"].min().date().isoformat(),
         "last": series["date"].max().date().isoformat(),

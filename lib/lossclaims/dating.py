@@ -41,7 +41,7 @@ _WEEKDAY_NAMES = sorted({v for names in _INFO.WEEKDAYS for n in names for v in (
 _MON = "(?:" + "|".join(_MONTH_NAMES) + r")\b\.?"
 _WD = "(?:" + "|".join(_WEEKDAY_NAMES) + r")\b\.?"
 _ORD = r"(?:st|nd|rd|th)?"
-_YEAR = r"20[0-4]\d"
+_YEAR = r"20(?:1[4-9]|[2-4]\d)"  # the war's years: "in 2000 strikes" is no date
 # One pattern for every shape of date an article writes; each alternative names its own groups.
 _DATE = re.compile(
     rf"(?<![\w.,/])(?<!\d-)(?:"
@@ -236,6 +236,8 @@ def relative_span(m: re.Match[str], base: date) -> tuple[Span, str]:
         return Span(base, base), "day"
     if g["n"] or g["unit"]:
         n = _count(g["n"]) if g["n"] else 1
+        if n is None:  # "over the past few days": a window to the base whose start is not told
+            return Span(base, base), "open"
         unit = (g["units"] or g["unit"]).lower().rstrip("s") + "s"
         return Span(base - relativedelta(**{unit: n}), base), "window"
     this = (g["this"] or "").lower()
@@ -253,15 +255,16 @@ def relative_span(m: re.Match[str], base: date) -> tuple[Span, str]:
     return Span(date(base.year - 1, 1, 1), date(base.year - 1, 12, 31)), "window"
 
 
-def _count(word: str) -> int:
+def _count(word: str) -> int | None:
+    """'9' or 'nine' as a number; None for 'few', 'several'."""
     if word.isdigit():
         return int(word)
     from text_to_num import text2num
 
     try:
-        return int(text2num(word.lower(), "en"))
+        return int(text2num(word.lower().replace("-", " "), "en"))
     except ValueError:
-        return 1
+        return None
 
 
 # --------------------------------------------------------------------------- the phrases of a text
@@ -334,7 +337,7 @@ def _basis(relative: bool, base: Base | None) -> str:
 #: The anchors that may date a figure of each period (the spec's `period`).
 APPLIES = {
     "cumulative": ("as_of", "end_of", "mid", "start_of", "from"),
-    "daily": ("as_of", "on", "bare", "relative", "in"),
+    "daily": ("as_of", "on", "bare", "relative", "in", "from"),
     "window": ("as_of", "end_of", "mid", "start_of", "from", "since", "in", "on", "bare", "relative"),
 }
 #: Anchors that date a figure from elsewhere in its paragraph: a named day ("As of Jan. 15, losses were:"),
@@ -359,7 +362,7 @@ def as_of_of(phrase: Phrase, period: str, base: Base | None) -> tuple[str, str, 
     if kind == "bare" and (phrase.unit != "day" or span.first != span.last):
         return None
     start = span.first.isoformat() if period == "window" else ""
-    if kind == "relative" and phrase.unit == "day" and period == "window":
+    if kind == "relative" and phrase.unit in ("day", "open") and period == "window":
         start = span.first.isoformat() if span.first != (base.day if base else None) else ""
     if kind == "mid":
         day = date(span.first.year, 6, 30) if phrase.unit == "year" else span.first.replace(day=15)
@@ -369,7 +372,7 @@ def as_of_of(phrase: Phrase, period: str, base: Base | None) -> tuple[str, str, 
     if kind == "since":
         if base is None:
             return "", start, "none"
-        return base.day.isoformat(), start, base.basis
+        return base.day.isoformat(), ("" if start > base.day.isoformat() else start), base.basis
     last, basis = span.last, phrase.basis
     if kind in ("as_of", "in") and base is not None and span.first <= base.day < last:
         last, basis = base.day, base.basis  # "in 2025" in an article of July 2025 runs to its day

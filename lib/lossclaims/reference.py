@@ -634,7 +634,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
     if info["origin"] == "snapshot":
         print(f"series: the packaged snapshot ({info['folder']}); no cache reaches as far "
               f"(`lossclaims reference update` downloads a newer one)")
-        print(f"built: {prov.get('built', '?')} from the dataset fetched {prov.get('fetched') or '?'}; "
+        print(f"built: {prov.get('built', '?')} from {prov.get('from', '?')}; "
               f"licence: {SNAPSHOT_LICENSE_FILE} beside it (MIT)")
     else:
         where = "the cache" if info["origin"] == "cache" else "the folder given"
