@@ -103,3 +103,12 @@ def test_over_time_chart_without_claims_says_so():
 
     fig = plots.plot_over_time(claims_over_time(frame("claims", [])))
     assert any("no claims to show" in t.get_text() for ax in fig.axes for t in ax.texts)
+
+
+def test_over_time_panels_share_one_time_axis_and_undated_quantities_draw_nothing(corpus):
+    t = claims_over_time(corpus, series=series())
+    fig = plots.plot_over_time(t, series(), quantities=[(R, "tanks", "lost", CUM), (U, "personnel", "casualties", CUM)])
+    assert fig.axes[0].get_xlim() == fig.axes[1].get_xlim()
+    undated = claims_over_time(corpus.assign(as_of="", date_basis="none"), series=series())
+    fig = plots.plot_over_time(undated, series(), quantities=[(R, "tanks", "lost", CUM)])
+    assert any("no claims to show" in x.get_text() for ax in fig.axes for x in ax.texts)

@@ -463,10 +463,18 @@ def plot_over_time(
     fig, axes = plt.subplots(len(keys), 1, figsize=(9.5, 3.1 * len(keys) + 1.6), squeeze=False)
     sources_seen: list[str] = []
     drew_line = called = False
-    for ax, key in zip(axes[:, 0], keys):
-        g = over_time[(over_time[QUANTITY] == pd.Series(key, index=QUANTITY)).all(axis=1) & over_time["day"].notna()]
+    panels = [over_time[(over_time[QUANTITY] == pd.Series(k, index=QUANTITY)).all(axis=1) & over_time["day"].notna()]
+              for k in keys]
+    drawn = pd.concat(panels)
+    if drawn.empty:
+        plt.close(fig)
+        return _empty_figure(title, "day the figure describes", "reported figure")
+    first = min(drawn["day"].min(), drawn["first_day"].min()) if drawn["first_day"].notna().any() else drawn["day"].min()
+    pad = max(pd.Timedelta(days=30), (drawn["day"].max() - first) * 0.05)
+    span = (first - pad, drawn["day"].max() + pad)  # one time axis for every panel
+    for ax, key, g in zip(axes[:, 0], keys, panels):
         line = _official_line(series, key)
-        drew_line |= _draw_time_axis(ax, key, g, line, sources_seen)
+        drew_line |= _draw_time_axis(ax, key, g, line, sources_seen, span)
         called |= bool((g["callout"] != "").any())
     handles = [Line2D([], [], color=source_colour(s), marker="o", lw=2, label=SOURCE_NAMES.get(s, s)) for s in sources_seen]
     if drew_line:
@@ -480,15 +488,13 @@ def plot_over_time(
     return fig
 
 
-def _draw_time_axis(ax: Any, key: tuple, g: pd.DataFrame, line: pd.Series | None, sources_seen: list[str]) -> bool:
-    """One quantity's dated claims on `ax` over its official line; True when the line was drawn."""
+def _draw_time_axis(ax: Any, key: tuple, g: pd.DataFrame, line: pd.Series | None, sources_seen: list[str],
+                    span: tuple[pd.Timestamp, pd.Timestamp]) -> bool:
+    """One quantity's dated claims on `ax` over its official line, days from `span`; True when the line was drawn."""
     import matplotlib.dates as mdates
 
     party, category, measure, period = key
-    first = min(g["day"].min(), g["first_day"].min()) if g["first_day"].notna().any() else g["day"].min()
-    last = g["day"].max()
-    pad = max(pd.Timedelta(days=30), (last - first) * 0.05)
-    lo_x, hi_x = first - pad, last + pad
+    lo_x, hi_x = span
     drew = False
     if line is not None:
         shown = line[(line.index >= lo_x) & (line.index <= hi_x)]
