@@ -307,3 +307,16 @@ def test_claims_show_their_distance_from_the_official_figure_of_their_day(claims
     assert dict(zip(t["article"], t["within"])) == {"a": True, "b": False, "c": True}
     row = spread_table(c, parties=R, categories="tanks", series=example_series()).iloc[0]
     assert row["official"] == "10,980 (2025-06-30)"
+
+
+def test_windows_with_a_first_day_but_no_last_are_not_compared(claims_of):
+    w = "window"
+    c = dated(claims_of(("a", R, "tanks", "lost", 1_865, "approx", w, "csis"),
+                        ("b", R, "tanks", "lost", 900, "exact", w, "isw"),
+                        ("c", R, "tanks", "lost", 700, "exact", w, "isw"),
+                        ("d", R, "tanks", "lost", 710, "exact", w, "isw")),
+              ["", "", "", ""], ["2024-01-01", "2023-05-01", "", ""])
+    t = spread_table(c)
+    assert t["when"].tolist() == ["window from 2024-01-01, end not given", "window from 2023-05-01, end not given",
+                                  "undated"]
+    assert t["claims"].tolist() == [1, 1, 2] and not any("disagree" in n for n in t["note"][:2])

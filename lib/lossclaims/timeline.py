@@ -147,6 +147,10 @@ def time_groups(claims: pd.DataFrame, days: int = DEFAULT_DAYS) -> pd.DataFrame:
                 idx = dated.index[[i == k for i in ids]]
                 groups.append((idx, _span_text(dated[idx].min(), dated[idx].max()), True))
         undated = g.index[d.isna()]
+        if key[3] == "window":  # a window with a first day but no last: known to differ from other windows
+            opened = undated[first_day.loc[undated].notna().to_numpy()]
+            groups += [(pd.Index([i]), f"window from {_day_text(first_day[i])}, end not given", False) for i in opened]
+            undated = undated.difference(opened, sort=False)
         if len(undated):
             groups.append((undated, UNDATED, True))
     gids, whens, comparables = np.zeros(len(c), dtype=int), np.empty(len(c), dtype=object), np.ones(len(c), dtype=bool)
@@ -173,17 +177,19 @@ def _window_groups(last: pd.Series, first: pd.Series) -> list[tuple[pd.Index, st
 def same_time(a: pd.Series, b: pd.Series, days: int = DEFAULT_DAYS) -> bool:
     """Whether two claims (rows with period, as_of, window_start) describe the same time.
 
-    Both undated counts as the same (nothing tells them apart); a dated and an undated claim never do.
+    Both undated counts as the same (nothing tells them apart); a dated and an undated claim never do,
+    nor does a window whose first day is known but not its last.
 
     >>> r = lambda as_of, period="cumulative", start="": pd.Series({"period": period, "as_of": as_of, "window_start": start})
     >>> same_time(r("2025-06-30"), r("2025-06-28")), same_time(r("2023-06-30"), r("2025-06-30")), same_time(r(""), r(""))
     (True, False, True)
     """
     da, db = (to_day([x.get("as_of", "")]).iloc[0] for x in (a, b))
+    sa, sb = (to_day([x.get("window_start", "")]).iloc[0] for x in (a, b))
     if pd.isna(da) or pd.isna(db):
-        return bool(pd.isna(da) and pd.isna(db))
+        opened = any(x["period"] == "window" and not pd.isna(st) for x, st in ((a, sa), (b, sb)))
+        return bool(pd.isna(da) and pd.isna(db) and not opened)
     if a["period"] == "window" or b["period"] == "window":
-        sa, sb = (to_day([x.get("window_start", "")]).iloc[0] for x in (a, b))
         return bool(a["period"] == b["period"] and not pd.isna(sa) and sa == sb and da == db)
     tolerance = days if a["period"] == b["period"] == "cumulative" else 0
     return abs((da - db).days) <= tolerance
@@ -198,14 +204,16 @@ def same_time_mask(claim: pd.Series, others: pd.DataFrame, days: int = DEFAULT_D
     """
     o = with_dates(others)
     day = to_day([claim.get("as_of", "")]).iloc[0]
+    start = to_day([claim.get("window_start", "")]).iloc[0]
     o_day = to_day(o["as_of"]).to_numpy(dtype="datetime64[ns]")
-    if pd.isna(day):
-        return np.isnat(o_day)
-    gap = np.abs((o_day - np.datetime64(day, "ns")) / np.timedelta64(1, "D"))
+    o_start = to_day(o["window_start"]).to_numpy(dtype="datetime64[ns]")
     o_period = o["period"].to_numpy()
+    if pd.isna(day):
+        if claim["period"] == "window" and not pd.isna(start):
+            return np.zeros(len(o), dtype=bool)
+        return np.isnat(o_day) & ~((o_period == "window") & ~np.isnat(o_start))
+    gap = np.abs((o_day - np.datetime64(day, "ns")) / np.timedelta64(1, "D"))
     if claim["period"] == "window":
-        start = to_day([claim.get("window_start", "")]).iloc[0]
-        o_start = to_day(o["window_start"]).to_numpy(dtype="datetime64[ns]")
         if pd.isna(start):
             return np.zeros(len(o), dtype=bool)
         return (o_period == "window") & (o_start == np.datetime64(start, "ns")) & (gap == 0)
