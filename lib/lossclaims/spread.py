@@ -477,7 +477,7 @@ def _group_notes(g: pd.DataFrame, mask: np.ndarray, others: int, labels: dict[st
     undated = when == timeline.UNDATED
     notes = []
     if not bool(g["comparable"].iloc[0]):
-        notes.append("a window whose first day is not given: shown, not compared")
+        notes.append(f"a {when}: shown, not compared")
     elif len(g) == 1:
         notes.append("single claim " + ("without a date" if undated else f"of {when}"))
     elif common is not None:
