@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 
+import pandas as pd
 import pytest
 
 from lossclaims import analysis
 from lossclaims.analysis import (
     COVERAGE_COLUMNS, EQUIPMENT_COLUMNS, LOSSES_COLUMNS, OMISSION_COLUMNS, check_parameters,
-    equipment_coverage, equipment_totals, party_losses, side_by_side, source_omissions,
+    compared_dates, equipment_coverage, equipment_totals, party_losses, side_by_side, source_omissions,
 )
 from lossclaims.schema import frame
 from lossclaims.vocabulary import equipment_categories
@@ -201,3 +202,55 @@ def test_gold_source_omissions(gold_claims):
         "air_defence", "aircraft", "helicopters", "ships", "submarines"]
     assert not om["article"].str.startswith("001").any()  # 001 quotes the full General Staff list
     assert not (om["source"] == "csis").any()  # CSIS is compared with nobody: one article, its own window
+
+
+# --- Russia vs Ukraine on a corpus of several years ------------------------------------------
+
+def dated(claims: pd.DataFrame, as_of: list[str]) -> pd.DataFrame:
+    return claims.assign(as_of=as_of, window_start="", date_basis=["sentence" if d else "none" for d in as_of])
+
+
+def _years(claims_of) -> pd.DataFrame:
+    return dated(claims_of(
+        ("a22", R, "personnel", "casualties", 25_000, "exact", CUM, "ukraine_official"),
+        ("a23", R, "personnel", "casualties", 135_000, "exact", CUM, "ukraine_official"),
+        ("b25", R, "personnel", "casualties", 1_020_010, "exact", CUM, "ukraine_official"),
+        ("c23", U, "personnel", "casualties", 100_000, "approx", CUM, "us_official"),
+        ("c25", U, "personnel", "casualties", 400_000, "approx", CUM, "us_official"),
+        ("d25", R, "personnel", "casualties", 790_000, "approx", CUM, "us_official"),
+        ("e", U, "personnel", "killed", 31_000, "exact", CUM, "ukraine_official"),
+    ), ["2022-04-28", "2023-02-01", "2025-06-30", "2023-02-03", "2025-06-29", "2025-06-29", ""])
+
+
+def test_party_losses_show_the_latest_claim_of_each_side_measure_and_source(claims_of):
+    t = party_losses(_years(claims_of)).set_index(["party", "measure", "source"])
+    gs = t.loc[(R, "casualties", "ukraine_official")]
+    assert (gs["as_of"], gs["figures"], gs["left_out"]) == ("2025-06-30", "1,020,010 (b25)", 2)
+    assert t.loc[(U, "killed", "ukraine_official"), "as_of"] == "undated"  # nothing dated to prefer
+    assert party_losses(_years(claims_of), latest=False).loc[0, "claims"] == 3
+
+
+def test_party_losses_in_a_window_compare_figures_of_that_period(claims_of):
+    t = party_losses(_years(claims_of), since="2023-01-01", until="2023-12-31").set_index(["party", "source"])
+    assert t.loc[(R, "ukraine_official"), "figures"] == "135,000 (a23)"
+    assert t.loc[(U, "us_official"), "as_of"] == "2023-02-03"
+    assert len(t) == 2  # the undated Ukrainian deaths fall in no window
+    with pytest.raises(ValueError, match="since must be a day written YYYY-MM-DD"):
+        party_losses(_years(claims_of), since="last year")
+
+
+def test_side_by_side_is_like_for_like_only_for_figures_of_the_same_period(claims_of):
+    c = _years(claims_of)
+    t = side_by_side(c).set_index(["measure", "source"])
+    us = t.loc[("casualties", "us_official")]
+    assert us["like_for_like"] and "russia as of 2025-06-29, ukraine as of 2025-06-29" in us["note"]
+    assert us[R] == "~790,000 (d25) as of 2025-06-29"
+    # the 2025 Russian figure against a 2023 Ukrainian one from the same source: not the same period
+    old = c[c["article"] != "c25"]
+    us_old = side_by_side(old).set_index(["measure", "source"]).loc[("casualties", "us_official")]
+    assert not us_old["like_for_like"] and "877 days apart, not the same period" in us_old["note"]
+    # within the window the reader chose, the 2023 figures meet again
+    t23 = side_by_side(old, until="2023-12-31").set_index(["measure", "source"])
+    assert "—" in t23.loc[("casualties", "us_official"), R]  # no US figure for Russia by 2023
+    assert compared_dates(party_losses(old, until="2023-12-31")) == \
+        "Figures compared: russia as of 2023-02-01; ukraine as of 2023-02-03."

@@ -147,3 +147,47 @@ def test_gold_figures_are_written(gold_claims, tmp_path):
         paths = save_figure(fig, name, tmp_path)
         assert paths["png"].stat().st_size > 5000 and paths["svg"].stat().st_size > 5000
     assert [a.get_title(loc="left") for a in figs["equipment"].axes] == ["Ukrainian officials — cumulative", "CSIS — window"]
+
+
+def test_spread_legend_sits_between_the_title_and_the_axes(claims_of):
+    # a tall figure (90 claims, 30 inches): where a title placed as a share of the height drifts down
+    sources = ["ukraine_official", "isw", "unattributed", "independent", "uk_official", "us_official"] * 15
+    rows = [(f"a{i}", R, "tanks", "lost", 10980, "exact", CUM, s) for i, s in enumerate(sources)]
+    fig = plot_spread(claim_intervals(claims_of(*rows)))
+    assert fig.get_figheight() > 25
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    title = fig._suptitle.get_window_extent(renderer)
+    legend = fig.legends[0].get_window_extent(renderer)
+    axes_top = max(ax.get_window_extent(renderer).y1 for ax in fig.axes)
+    first_title = fig.axes[0].title.get_window_extent(renderer) if fig.axes[0].get_title() else None
+    assert legend.y1 <= title.y0 + 1  # below the figure's title (pixels, y grows upwards)
+    assert legend.y0 >= axes_top
+    left = fig.axes[0]._left_title.get_window_extent(renderer)
+    assert not legend.overlaps(left) and (first_title is None or not legend.overlaps(first_title))
+
+
+def test_spread_chart_draws_claims_of_one_time_together_and_leaves_lone_ones_to_the_table(claims_of):
+    c = claims_of(("a", R, "tanks", "lost", 10980, "exact", CUM, "ukraine_official"),
+                  ("b", R, "tanks", "lost", 11000, "at_most", CUM, "isw"),
+                  ("c", R, "tanks", "lost", 5000, "exact", CUM, "isw"),
+                  ("d", R, "tanks", "lost", 6000, "exact", CUM, "isw"))
+    c = c.assign(as_of=["2025-06-30", "2025-06-30", "2023-01-01", "2024-01-01"], date_basis="sentence")
+    fig = plot_spread(claim_intervals(c))
+    (ax,) = fig.axes
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(labels) == 2 and all("2025-06-30" in x for x in labels)
+    assert ax.get_title(loc="left").endswith("claims agree")
+    # asked for by name, the quantity shows every claim, each year in its own group
+    fig = plot_spread(claim_intervals(c), [(R, "tanks", "lost", CUM)])
+    assert len(fig.axes[0].get_yticklabels()) == 4
+    assert {t.get_text().split("\n")[0] for t in fig.axes[0].texts} == {"2023-01-01", "2024-01-01", "2025-06-30"}
+
+
+def test_spread_chart_draws_at_most_six_times_of_a_quantity(claims_of):
+    days = [f"2024-0{m}-01" for m in range(1, 9)]
+    rows = [(f"{d}-{k}", R, "tanks", "lost", 5000 + m, "exact", CUM, "isw") for m, d in enumerate(days) for k in "ab"]
+    c = claims_of(*rows).assign(as_of=[r[0][:10] for r in rows], date_basis="sentence")
+    ax = plot_spread(claim_intervals(c)).axes[0]
+    shown = {t.get_text().split("\n")[0] for t in ax.texts}
+    assert len(ax.get_yticklabels()) == 12 and shown == set(days[2:])  # the latest six of eight equal times

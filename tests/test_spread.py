@@ -46,7 +46,7 @@ def test_claim_intervals_adds_bounds_and_labels(claims_of):
                   ("001_bb", U, "tanks", "lost", 5, "exact", CUM, "isw"))
     iv = claim_intervals(c, parties=R)
     assert list(iv.columns) == INTERVAL_COLUMNS
-    assert iv[["low", "high", "figure", "label"]].values.tolist() == [[9900.0, 11000.0, "≤11,000", "000 · ukraine_official"]]
+    assert iv[["low", "high", "figure", "label"]].values.tolist() == [[9900.0, 11000.0, "≤11,000", "000 · ukraine_official · undated"]]
 
 
 def test_empty_claims_give_empty_frames_with_columns():
@@ -195,3 +195,128 @@ def test_gold_equipment_running_totals_all_agree(gold_claims):
     equip = t[(t["measure"] == "lost") & (t["period"] == CUM)]
     assert len(equip) == 11 and equip["agree"].all()
     assert pd.Series(equip["claims"]).max() == 4  # drones and vehicles: four articles each
+
+
+# --- claims in time ------------------------------------------------------------------------
+
+def dated(claims: pd.DataFrame, as_of: list[str], window_start: list[str] | None = None) -> pd.DataFrame:
+    """The claims placed in time as the dating step would (docs/claims-spec.md, Dates)."""
+    return claims.assign(as_of=as_of, window_start=window_start or [""] * len(claims),
+                         date_basis=["sentence" if d else "none" for d in as_of])
+
+
+def test_running_totals_a_year_apart_are_not_disagreeing(claims_of):
+    c = dated(claims_of(("a", R, "personnel", "casualties", 135_000, "exact", CUM, "ukraine_official"),
+                        ("b", R, "personnel", "casualties", 380_000, "exact", CUM, "ukraine_official")),
+              ["2023-02-01", "2024-02-01"])
+    t = spread_table(c)
+    assert t["when"].tolist() == ["2023-02-01", "2024-02-01"]
+    assert t["claims"].tolist() == [1, 1]
+    assert not any("disagree" in n for n in t["note"])
+    assert all("1 other claim of this quantity describes other days" in n for n in t["note"])
+    # the same two figures without dates are set against each other, with the caveat
+    undated = spread_table(c.assign(as_of=""))
+    assert len(undated) == 1 and "claims disagree" in undated["note"].item()
+    assert "may be different dates" in undated["note"].item()
+
+
+def test_claims_of_the_same_day_that_no_interval_reconciles_disagree(claims_of):
+    c = dated(claims_of(("a", R, "tanks", "lost", 10_980, "exact", CUM, "ukraine_official"),
+                        ("b", R, "tanks", "lost", 12_400, "at_least", CUM, "isw"),
+                        ("c", R, "tanks", "lost", 9_000, "exact", CUM, "unattributed")),
+              ["2025-06-30", "2025-06-30", "2023-01-10"])
+    t = spread_table(c).set_index("when")
+    same = t.loc["2025-06-30"]
+    assert same["claims"] == 2 and not same["agree"]
+    assert same["note"].startswith("claims disagree")
+    assert "different days" not in same["note"]
+    assert t.loc["2023-01-10", "note"].startswith("single claim of 2023-01-10")
+
+
+def test_running_totals_within_the_tolerance_are_compared(claims_of):
+    c = dated(claims_of(("a", R, "tanks", "lost", 11_000, "at_most", CUM, "ukraine_official"),
+                        ("b", R, "tanks", "lost", 10_980, "exact", CUM, "ukraine_official"),
+                        ("c", R, "tanks", "lost", 10_990, "exact", CUM, "ukraine_official")),
+              ["2025-06-28", "2025-06-30", "2025-07-05"])
+    assert spread_table(c)["when"].tolist() == ["2025-06-28 to 2025-06-30", "2025-07-05"]
+    assert spread_table(c, days=0)["claims"].tolist() == [1, 1, 1]
+    assert spread_table(c, days=10)["claims"].tolist() == [3]
+    # 10,980 and 10,990 two days apart: the note blames the days, not the figures
+    both = dated(c.iloc[1:].reset_index(drop=True), ["2025-06-30", "2025-07-01"])
+    assert "different days" in spread_table(both)["note"].item()
+
+
+def test_undated_claims_are_compared_only_with_undated_claims(claims_of):
+    c = dated(claims_of(("a", R, "ships", "lost", 28, "exact", CUM, "isw"),
+                        ("b", R, "ships", "lost", 40, "exact", CUM, "isw"),
+                        ("c", R, "ships", "lost", 28, "exact", CUM, "isw"),
+                        ("d", R, "ships", "lost", 55, "exact", CUM, "isw")),
+              ["", "", "2024-03-01", "2024-03-01"])
+    t = spread_table(c).set_index("when")
+    assert t.loc["undated", "figures"] == "28 (a) · 40 (b)"
+    assert "compared only with other undated claims" in t.loc["undated", "note"]
+    assert t.loc["2024-03-01", "figures"] == "28 (c) · 55 (d)"
+    assert outliers(c).empty  # two claims per time: neither can be blamed
+
+
+def test_windows_are_compared_only_with_the_same_bounds(claims_of):
+    w = "window"
+    c = dated(claims_of(("a", R, "tanks", "lost", 1_865, "approx", w, "csis"),
+                        ("b", R, "tanks", "lost", 1_900, "exact", w, "isw"),
+                        ("c", R, "tanks", "lost", 300, "exact", w, "isw"),
+                        ("d", R, "tanks", "lost", 310, "exact", w, "isw")),
+              ["2024-12-31", "2024-12-31", "2024-12-31", "2024-12-31"],
+              ["2024-01-01", "2024-01-01", "2024-12-01", ""])
+    t = spread_table(c)
+    assert t["when"].tolist() == ["2024-01-01 to 2024-12-31", "2024-12-01 to 2024-12-31",
+                                  "window to 2024-12-31, start not given"]
+    assert t["claims"].tolist() == [2, 1, 1]
+    assert "shown, not compared" in t["note"].iloc[2]
+
+
+def test_outliers_and_conflations_stay_within_one_time(claims_of):
+    rows = [(a, U, "personnel", "casualties", v, "exact", CUM, "isw") for a, v in
+            [("a", 400_000), ("b", 400_000), ("c", 45_000)]]
+    same_day = dated(claims_of(*rows), ["2024-02-25"] * 3)
+    assert outliers(same_day)["figure"].tolist() == ["45,000"]
+    assert outliers(same_day)["when"].tolist() == ["2024-02-25"]
+    apart = dated(claims_of(*rows), ["2024-02-25", "2024-02-25", "2022-04-01"])
+    assert outliers(apart).empty
+    pair = claims_of(("k", R, "personnel", "killed", 1_000_340, "exact", CUM, "unattributed"),
+                     ("c", R, "personnel", "casualties", 1_000_340, "exact", CUM, "ukraine_official"))
+    assert len(conflations(dated(pair, ["2025-06-30", "2025-06-29"]))) == 1
+    assert conflations(dated(pair, ["2025-06-30", "2023-06-30"])).empty
+    assert conflations(dated(pair, ["2025-06-30", ""])).empty
+
+
+def test_claims_show_their_distance_from_the_official_figure_of_their_day(claims_of):
+    from lossclaims.reconcile import example_series
+
+    c = dated(claims_of(("a", R, "tanks", "lost", 10_980, "exact", CUM, "ukraine_official"),
+                        ("b", R, "tanks", "lost", 10_976, "exact", CUM, "unattributed"),
+                        ("c", R, "personnel", "killed", 1_020_010, "exact", CUM, "unattributed"),
+                        ("d", U, "tanks", "lost", 4_000, "exact", CUM, "isw"),
+                        ("e", R, "tanks", "lost", 11_000, "exact", CUM, "isw")),
+              ["2025-06-30", "2025-06-30", "2025-06-30", "2025-06-30", ""])
+    iv = claim_intervals(c, series=example_series()).set_index("article")
+    assert iv.loc["a", "official"] == 10_980 and iv.loc["a", "official_gap"] == 0
+    assert iv.loc["b", "official_gap"] == pytest.approx(-4 / 10_980)  # the report of the day before, copied late
+    assert iv.loc["c", "official"] == 1_020_010  # deaths against the casualties the series counts
+    assert math.isnan(iv.loc["d", "official"]) and math.isnan(iv.loc["e", "official"])  # Ukraine's; undated
+    t = spread.official_table(claim_intervals(c, series=example_series()))
+    assert dict(zip(t["article"], t["within"])) == {"a": True, "b": False, "c": True}
+    row = spread_table(c, parties=R, categories="tanks", series=example_series()).iloc[0]
+    assert row["official"] == "10,980 (2025-06-30)"
+
+
+def test_windows_with_a_first_day_but_no_last_are_not_compared(claims_of):
+    w = "window"
+    c = dated(claims_of(("a", R, "tanks", "lost", 1_865, "approx", w, "csis"),
+                        ("b", R, "tanks", "lost", 900, "exact", w, "isw"),
+                        ("c", R, "tanks", "lost", 700, "exact", w, "isw"),
+                        ("d", R, "tanks", "lost", 710, "exact", w, "isw")),
+              ["", "", "", ""], ["2024-01-01", "2023-05-01", "", ""])
+    t = spread_table(c)
+    assert t["when"].tolist() == ["window from 2024-01-01, end not given", "window from 2023-05-01, end not given",
+                                  "undated"]
+    assert t["claims"].tolist() == [1, 1, 2] and not any("disagree" in n for n in t["note"][:2])

@@ -17,10 +17,12 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from . import timeline
 from . import vocabulary as vocab
 from .spread import (
     article_labels, check_parameters, conflations, empty, figures_text, select,
 )
+from .timeline import DEFAULT_DAYS
 
 __all__ = [
     "LOSS_MEASURES", "SOURCE_NAMES", "check_parameters", "party_losses", "side_by_side",
@@ -48,8 +50,8 @@ SOURCE_SIDE = {"ukraine_official": "ukraine", "russia_official": "russia"}
 """Source families that speak for one side: their figures for the other side are enemy claims."""
 
 LOSSES_COLUMNS = [
-    "party", "category", "measure", "period", "source", "claims", "articles", "figures",
-    "min", "median", "max",
+    "party", "category", "measure", "period", "source", "as_of", "claims", "articles", "figures",
+    "min", "median", "max", "left_out",
 ]
 EQUIPMENT_COLUMNS = [
     "party", "period", "source", "category", "parent", "level", "includes", "claims",
@@ -98,28 +100,70 @@ def _summary(g: pd.DataFrame, labels: dict[str, str]) -> tuple:
 
 # --- Russia vs Ukraine -----------------------------------------------------------------
 
+def in_window(claims: pd.DataFrame, since: object = None, until: object = None) -> pd.DataFrame:
+    """The claims whose `as_of` day lies in [since, until] (ISO days, None = open); with no bound, every claim.
+
+    A bound leaves out undated claims: nothing says they fall inside it.
+
+    >>> c = pd.DataFrame({"as_of": ["2023-05-01", "2025-06-30", ""]})
+    >>> in_window(c, "2025-01-01")["as_of"].tolist(), len(in_window(c))
+    (['2025-06-30'], 3)
+    """
+    first, last = timeline.check_window(since, until)
+    c = timeline.with_dates(claims)
+    if first is None and last is None:
+        return c
+    day = timeline.to_day(c["as_of"]).to_numpy()
+    keep = ~pd.isna(day)
+    if first is not None:
+        keep &= day >= first.to_datetime64()
+    if last is not None:
+        keep &= day <= last.to_datetime64()
+    return c[keep]
+
+
+def _latest(g: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """The claims of a group's latest day (all of them when none is dated), and that day as text."""
+    day = timeline.to_day(g["as_of"])
+    if day.isna().all():
+        return g, timeline.UNDATED
+    keep = (day == day.max()).to_numpy()
+    return g[keep], day.max().strftime("%Y-%m-%d")
+
+
 def party_losses(
     claims: pd.DataFrame,
     parties: str | Iterable[str] | None = None,
     categories: str | Iterable[str] | None = ("personnel",),
     periods: str | Iterable[str] | None = ("cumulative",),
     measures: str | Iterable[str] | None = LOSS_MEASURES,
+    since: object = None,
+    until: object = None,
+    latest: bool = True,
 ) -> pd.DataFrame:
-    """Reported people losses per party, measure and source family: the long frame behind `side_by_side` and its chart.
+    """Reported people losses per party, measure and source family, each at its latest date: the long frame behind `side_by_side` and its chart.
 
-    One row per (party, category, measure, period, source). Columns: party, category,
-    measure, period, source; claims, articles (counts); figures (each distinct claim with
-    its articles, e.g. "≥1,000,000 (001, 002)"); min, median, max of the stated values.
+    A running total is only comparable with one of the same day, so by default a row keeps
+    only the claims of the latest `as_of` day of its (party, category, measure, period,
+    source) within the window [`since`, `until`] (ISO days; None = open; a bound leaves out
+    undated claims). A group with no dated claim keeps all of them, as "undated";
+    `latest=False` keeps every claim. Columns: party, category, measure, period, source;
+    as_of (the day of the figures shown, "undated", or the first and last day when
+    `latest=False`); claims, articles (counts); figures (each distinct claim with its
+    articles, e.g. "≥1,000,000 (001, 002)"); min, median, max of the stated values; left_out
+    (the group's earlier or undated claims not shown).
 
     >>> from lossclaims.schema import frame
-    >>> c = frame("claims", [("001_a", "ukraine", "personnel", "casualties", 400000, "at_least", "cumulative",
-    ...                       "isw", "", 0, 1, "")])
-    >>> party_losses(c)[["party", "measure", "source", "figures"]].values.tolist()
-    [['ukraine', 'casualties', 'isw', '≥400,000 (001)']]
+    >>> c = frame("claims", [("001_a", "ukraine", "personnel", "casualties", v, "at_least", "cumulative",
+    ...                       "isw", "", 0, 1, "") for v in (150000, 400000)]).assign(as_of=["2023-02-01", "2025-06-30"])
+    >>> party_losses(c)[["party", "source", "as_of", "figures", "left_out"]].values.tolist()
+    [['ukraine', 'isw', '2025-06-30', '≥400,000 (001)', 1]]
+    >>> party_losses(c, until="2024-12-31")[["as_of", "figures"]].values.tolist()
+    [['2023-02-01', '≥150,000 (001)']]
     """
     per = _check_choice("period", periods, vocab.PERIODS)
     ms = _check_choice("measure", measures, vocab.MEASURES)
-    c = select(claims, parties, categories)
+    c = in_window(select(claims, parties, categories), since, until)
     if per is not None:
         c = c[c["period"].isin(per)]
     if ms is not None:
@@ -128,11 +172,33 @@ def party_losses(
         return empty(LOSSES_COLUMNS)
     labels = article_labels(c["article"])
     keys = ["party", "category", "measure", "period", "source"]
-    rows = [(*k, *_summary(g, labels)) for k, g in c.groupby(keys, sort=True)]
+    rows = []
+    for k, g in c.groupby(keys, sort=True):
+        if latest:
+            shown, when = _latest(g)
+        else:
+            shown, days = g, timeline.to_day(g["as_of"]).dropna()
+            when = (timeline.UNDATED if days.empty else
+                    " to ".join(dict.fromkeys(d.strftime("%Y-%m-%d") for d in (days.min(), days.max()))))
+        rows.append((*k, when, *_summary(shown, labels), len(g) - len(shown)))
     out = pd.DataFrame(rows, columns=LOSSES_COLUMNS)
     ps, _ = check_parameters(parties)
     return _sorted(out, {"party": ps, "category": vocab.categories(),
                          "measure": vocab.MEASURES, "period": vocab.PERIODS, "source": vocab.SOURCES})
+
+
+def _date_note(a: str, b: str, day_a: str, day_b: str, days: int) -> tuple[bool, str]:
+    """Whether two rows' days make them the same period, and what the note says about it."""
+    if day_a == day_b == timeline.UNDATED:
+        return True, "neither figure carries a date: they may be of different days"
+    if timeline.UNDATED in (day_a, day_b):
+        undated = a if day_a == timeline.UNDATED else b
+        return False, f"{undated}'s figure carries no date: not known to be of the same period"
+    apart = abs((pd.Timestamp(day_a) - pd.Timestamp(day_b)).days)
+    if apart <= days:
+        return True, f"{a} as of {day_a}, {b} as of {day_b}"
+    return False, (f"{a} as of {day_a}, {b} as of {day_b}: {apart} days apart, not the same period "
+                   f"(set since/until to compare an earlier window)")
 
 
 def side_by_side(
@@ -141,46 +207,57 @@ def side_by_side(
     categories: str | Iterable[str] | None = ("personnel",),
     period: str = "cumulative",
     measures: str | Iterable[str] | None = LOSS_MEASURES,
+    since: object = None,
+    until: object = None,
+    days: int = DEFAULT_DAYS,
 ) -> pd.DataFrame:
-    """Two parties' reported losses side by side, per measure and source family, saying where sources or measures differ.
+    """Two parties' latest reported losses side by side, per measure and source family, saying where sources, measures or dates differ.
 
-    One row per (category, measure, source) that either party has a claim for. Columns:
-    category, measure, period, source; one column per party, named after it, with the
-    figures ("—" for none); like_for_like (both parties have figures of this measure from
-    this source family); note (what the row may and may not be compared with: a figure
-    with no counterpart from the same source, a measure the other party lacks, a source
-    speaking about its own side against the enemy's, a conflation).
+    One row per (category, measure, source) that either party has a claim for in the window
+    [`since`, `until`] (see `party_losses`: each side's figures of its latest day there).
+    Columns: category, measure, period, source; one column per party, named after it, with
+    the figures and their day ("—" for none); like_for_like (both parties have figures of
+    this measure from this source family, of days at most `days` apart); note (what the row
+    may and may not be compared with: the days compared, a figure with no counterpart from
+    the same source, a measure the other party lacks, a source speaking about its own side
+    against the enemy's, a conflation).
 
     >>> from lossclaims.schema import frame
     >>> c = frame("claims", [
     ...     ("001_a", "russia", "personnel", "casualties", 1020010, "exact", "cumulative", "ukraine_official", "", 0, 1, ""),
-    ...     ("001_a", "ukraine", "personnel", "casualties", 400000, "at_least", "cumulative", "isw", "", 2, 3, "")])
-    >>> t = side_by_side(c)
+    ...     ("001_a", "ukraine", "personnel", "casualties", 400000, "at_least", "cumulative", "isw", "", 2, 3, ""),
+    ...     ("002_b", "russia", "personnel", "casualties", 90000, "at_least", "cumulative", "isw", "", 2, 3, "")])
+    >>> t = side_by_side(c.assign(as_of=["2025-06-30", "2025-06-30", "2023-01-15"]))
     >>> t[["source", "russia", "ukraine", "like_for_like"]].values.tolist()
-    [['ukraine_official', '1,020,010 (001)', '—', False], ['isw', '—', '≥400,000 (001)', False]]
+    [['ukraine_official', '1,020,010 (001) as of 2025-06-30', '—', False], ['isw', '≥90,000 (002) as of 2023-01-15', '≥400,000 (001) as of 2025-06-30', False]]
     >>> print(t.loc[1, "note"])
-    no russia casualties figure from ISW; russia's casualties come from Ukrainian officials: a different source, not a like-for-like comparison
+    both from ISW; russia as of 2023-01-15, ukraine as of 2025-06-30: 897 days apart, not the same period (set since/until to compare an earlier window)
     """
     if isinstance(parties, str) or len(parties) != 2:
         raise ValueError("side_by_side compares exactly two parties, e.g. parties=('russia', 'ukraine').")
     a, b = parties
     _check_choice("period", period, vocab.PERIODS)
+    days = timeline.check_days(days)
     columns = ["category", "measure", "period", "source", a, b, "like_for_like", "note"]
-    long = party_losses(claims, parties, categories, period, measures)
+    long = party_losses(claims, parties, categories, period, measures, since, until)
     if long.empty:
         return empty(columns)
-    conf = conflations(select(claims, parties, categories))
+    conf = conflations(in_window(select(claims, parties, categories), since, until), days=days)
     conflated = set()
     for _, r in conf.iterrows():
         conflated.add((r["party"], r["category"], "killed", r["period"], r["source"]))
         for s in r["casualties_sources"].split(", "):
             conflated.add((r["party"], r["category"], "casualties", r["period"], s))
 
-    cell = {(r["party"], r["category"], r["measure"], r["source"]): r["figures"] for _, r in long.iterrows()}
+    cell, day = {}, {}
+    for _, r in long.iterrows():
+        key = (r["party"], r["category"], r["measure"], r["source"])
+        day[key] = r["as_of"]
+        cell[key] = r["figures"] + ("" if r["as_of"] == timeline.UNDATED else f" as of {r['as_of']}")
     rows = []
     for (cat, measure, source), _ in long.groupby(["category", "measure", "source"], sort=False):
         have = {p: (p, cat, measure, source) in cell for p in parties}
-        notes = []
+        notes, same_period = [], False
         name = SOURCE_NAMES.get(source, source)
         if all(have.values()):
             side = SOURCE_SIDE.get(source)
@@ -189,27 +266,52 @@ def side_by_side(
                 notes.append(f"both from {name}: {side}'s own losses set against its claim about {other}'s")
             else:
                 notes.append(f"both from {name}")
+            same_period, note = _date_note(a, b, day[(a, cat, measure, source)], day[(b, cat, measure, source)], days)
+            notes.append(note)
         else:
-            present, missing = (a, b) if have[a] else (b, a)
-            elsewhere = sorted(set(long.loc[(long["party"] == missing) & (long["category"] == cat)
-                                            & (long["measure"] == measure), "source"]),
-                               key=lambda s: vocab.SOURCES.index(s) if s in vocab.SOURCES else 99)
-            if elsewhere:
-                names = ", ".join(SOURCE_NAMES.get(s, s) for s in elsewhere)
-                notes.append(f"no {missing} {measure} figure from {name}; {missing}'s {measure} come from "
-                             f"{names}: a different source, not a like-for-like comparison")
-            else:
-                others = [m for m in LOSS_MEASURES if m != measure and ((long["party"] == missing)
-                          & (long["category"] == cat) & (long["measure"] == m)).any()]
-                notes.append(f"no {missing} {measure} figure from any source"
-                             + (f"; {missing} has {', '.join(others)} instead: the measures differ" if others else ""))
+            notes.append(_missing_note(long, a, b, have, cat, measure, source, name))
         for p in parties:
             if (p, cat, measure, period, source) in conflated:
                 notes.append(f"{p}'s figure is reported both as killed and as casualties (see conflations)")
         rows.append((cat, measure, period, source, cell.get((a, cat, measure, source), "—"),
-                     cell.get((b, cat, measure, source), "—"), all(have.values()), "; ".join(notes)))
+                     cell.get((b, cat, measure, source), "—"), all(have.values()) and same_period, "; ".join(notes)))
     out = pd.DataFrame(rows, columns=columns)
     return _sorted(out, {"category": vocab.categories(), "measure": vocab.MEASURES, "source": vocab.SOURCES})
+
+
+def _missing_note(long: pd.DataFrame, a: str, b: str, have: dict[str, bool], cat: str, measure: str,
+                  source: str, name: str) -> str:
+    """Why a row of `side_by_side` with one party's figure only is not a comparison."""
+    present, missing = (a, b) if have[a] else (b, a)
+    elsewhere = sorted(set(long.loc[(long["party"] == missing) & (long["category"] == cat)
+                                    & (long["measure"] == measure), "source"]),
+                       key=lambda s: vocab.SOURCES.index(s) if s in vocab.SOURCES else 99)
+    if elsewhere:
+        names = ", ".join(SOURCE_NAMES.get(s, s) for s in elsewhere)
+        return (f"no {missing} {measure} figure from {name}; {missing}'s {measure} come from "
+                f"{names}: a different source, not a like-for-like comparison")
+    others = [m for m in LOSS_MEASURES if m != measure and ((long["party"] == missing)
+              & (long["category"] == cat) & (long["measure"] == m)).any()]
+    return (f"no {missing} {measure} figure from any source"
+            + (f"; {missing} has {', '.join(others)} instead: the measures differ" if others else ""))
+
+
+def compared_dates(losses: pd.DataFrame) -> str:
+    """One sentence saying which days a `party_losses` frame shows, per party.
+
+    >>> compared_dates(pd.DataFrame({"party": ["russia", "russia", "ukraine"],
+    ...                              "as_of": ["2025-06-30", "2025-06-12", "undated"]}))
+    'Figures compared: russia as of 2025-06-12 to 2025-06-30; ukraine undated.'
+    """
+    if losses.empty:
+        return "No figures to compare."
+    parts = []
+    for party, g in losses.groupby("party", sort=False):
+        dated = sorted(d for d in g["as_of"] if d != timeline.UNDATED)
+        span = "" if not dated else "as of " + (dated[0] if dated[0] == dated[-1] else f"{dated[0]} to {dated[-1]}")
+        undated = (g["as_of"] == timeline.UNDATED).any()
+        parts.append(f"{party} " + " and ".join(x for x in (span, "undated" if undated else "") if x))
+    return "Figures compared: " + "; ".join(parts) + "."
 
 
 # --- equipment -----------------------------------------------------------------------
@@ -387,3 +489,136 @@ def source_omissions(
                              f"{who} does not report {cat}, which {shown} report(s) for {key[0]} ({key[1]})"))
     out = pd.DataFrame(rows, columns=OMISSION_COLUMNS) if rows else empty(OMISSION_COLUMNS)
     return out.reset_index(drop=True)
+
+
+# --- claims over time --------------------------------------------------------------------
+
+OVER_TIME_COLUMNS = [
+    "article", "label", "party", "category", "measure", "period", "source", "value", "qualifier",
+    "figure", "low", "high", "day", "first_day", "date_basis", "official", "official_date",
+    "official_gap", "on_line", "verdict", "callout", "quote",
+]
+"""Columns of `claims_over_time`."""
+CALLOUT_VERDICTS = ("stale", "typo", "mislabelled", "mismatch")
+"""Reconciliation verdicts that explain why a claim lies off the official line."""
+VERDICT_KEYS = ["article", "party", "category", "measure", "value", "qualifier", "period", "source"]
+
+
+def claims_over_time(
+    claims: pd.DataFrame,
+    parties: str | Iterable[str] | None = None,
+    categories: str | Iterable[str] | None = None,
+    measures: str | Iterable[str] | None = None,
+    periods: str | Iterable[str] | None = ("cumulative",),
+    series: pd.DataFrame | None = None,
+    verdicts: pd.DataFrame | None = None,
+    days: int = DEFAULT_DAYS,
+) -> pd.DataFrame:
+    """Every claim placed on a time axis, against the General Staff's line where there is one: the frame behind `plots.plot_over_time`.
+
+    One row per claim, sorted by quantity and day. Columns: article, label (its short label),
+    party, category, measure, period, source, value, qualifier, figure (as written), low, high
+    (the interval it admits, see `lossclaims.spread.interval`), day (its `as_of`; NaT when
+    undated, such a claim cannot be drawn), first_day (a window's first day), date_basis;
+    official, official_date, official_gap (the series' figure of its day, see
+    `lossclaims.timeline.official_figures`); on_line (its interval admits an official figure
+    of a report within `days` of its day; NA without a counterpart); verdict (from
+    `verdicts`, a `lossclaims.reconcile` verdicts frame, when given); callout (a sentence
+    for a claim far from the line, else ""); quote.
+
+    A claim is called out when it lies off the line (a stale copy, a typo, another count), or,
+    for deaths, when it lies on it: the series counts casualties (killed and wounded), so deaths
+    equal to it are casualties mislabelled.
+
+    >>> from lossclaims.reconcile import example_series
+    >>> from lossclaims.schema import frame
+    >>> c = frame("claims", [(a, "russia", "tanks", "lost", v, "exact", "cumulative", "ukraine_official", "", 0, 1, "")
+    ...                      for a, v in [("001_a", 10980), ("002_b", 10890)]]).assign(as_of="2025-06-30")
+    >>> t = claims_over_time(c, series=example_series())
+    >>> t[["label", "official", "on_line"]].values.tolist()
+    [['002', 10980.0, False], ['001', 10980.0, True]]
+    >>> t.loc[0, "callout"]
+    '10,890 (002, Ukrainian officials, 2025-06-30): −0.82 % from the official 10,980 of 2025-06-30'
+    """
+    from .spread import claim_intervals
+
+    per = _check_choice("period", periods, vocab.PERIODS)
+    ms = _check_choice("measure", measures, vocab.MEASURES)
+    iv = claim_intervals(claims, parties, categories, days, series)
+    if per is not None:
+        iv = iv[iv["period"].isin(per)]
+    if ms is not None:
+        iv = iv[iv["measure"].isin(ms)]
+    if iv.empty:
+        return empty(OVER_TIME_COLUMNS)
+    near = timeline.official_figures(iv, series, days)
+    has_line = iv["official"].notna()
+    on_line = has_line & (iv["low"] <= near["official_high"]) & (iv["high"] >= near["official_low"])
+    out = iv.assign(
+        label=iv["article"].map(article_labels(iv["article"])),
+        day=timeline.to_day(iv["as_of"]).to_numpy(),
+        first_day=timeline.to_day(iv["window_start"]).to_numpy(),
+        on_line=pd.array([bool(x) if h else pd.NA for x, h in zip(on_line, has_line)], dtype="boolean"),
+        verdict=_verdicts_of(iv, verdicts),
+    )
+    out["callout"] = [_callout(r) for _, r in out.iterrows()]
+    return out[OVER_TIME_COLUMNS].sort_values(["party", "category", "measure", "period", "day", "value"],
+                                              kind="stable").reset_index(drop=True)
+
+
+def _verdicts_of(claims: pd.DataFrame, verdicts: pd.DataFrame | None) -> list[str]:
+    """Each claim's reconciliation verdict and note ("stale: the figure of ..."), "" where none was given."""
+    if verdicts is None or verdicts.empty:
+        return [""] * len(claims)
+    v = verdicts.assign(verdict=verdicts["verdict"].astype(str), value=verdicts["value"].astype(float))
+    found = {tuple(r[k] for k in VERDICT_KEYS): r for _, r in v.iterrows()}
+    out = []
+    for _, c in claims.iterrows():
+        r = found.get(tuple(c[k] for k in VERDICT_KEYS))
+        if r is None:
+            out.append("")
+            continue
+        # the note reads the article's as-of date; it explains this claim only if that is the claim's day too
+        day = timeline.to_day([c["as_of"]]).iloc[0]
+        same_day = pd.notna(day) and pd.notna(r["asof"]) and abs((day - r["asof"]).days) <= DEFAULT_DAYS
+        out.append(r["verdict"] + (f": {r['note']}" if r["note"] and same_day else ""))
+    return out
+
+
+def _callout(r: pd.Series) -> str:
+    """The sentence for a claim far from the official line (see `claims_over_time`), else ""."""
+    if pd.isna(r["on_line"]):
+        return ""
+    who = f"{r['figure']} ({r['label']}, {SOURCE_NAMES.get(r['source'], r['source'])}, {r['day'].strftime('%Y-%m-%d')})"
+    official = f"the official {r['official']:,.0f} of {r['official_date'].strftime('%Y-%m-%d')}"
+    why = f"; reconcile: {r['verdict']}" if r["verdict"].split(":")[0] in CALLOUT_VERDICTS else ""
+    if r["measure"] == "killed":
+        if not r["on_line"]:
+            return ""  # deaths are a part of the casualties the line counts
+        return f"{who}: deaths equal to {official}, which counts killed and wounded: casualties called deaths{why}"
+    if r["on_line"]:
+        return ""
+    return f"{who}: {timeline.gap_text(r['official_gap'])} from {official}{why}"
+
+
+def over_time_summary(over_time: pd.DataFrame) -> str:
+    """One sentence on what an over-time chart shows: claims drawn, on and off the official line, undated ones left out.
+
+    >>> over_time_summary(pd.DataFrame({"day": pd.to_datetime(["2025-06-30", None]), "on_line": pd.array([True, pd.NA]),
+    ...                                 "callout": ["", ""]}))
+    'The charts place 1 claim in time; 1 has a General Staff figure of its day, 1 of them on the line; 0 are called out; 1 claim carries no date and is not drawn.'
+    """
+    def n(count: int, one: str, many: str) -> str:
+        return f"{count} {one if count == 1 else many}"
+
+    drawn = over_time["day"].notna()
+    line = over_time["on_line"].notna() & drawn
+    on = int(over_time.loc[line, "on_line"].astype(bool).sum())
+    called = int((over_time.loc[drawn, "callout"] != "").sum())
+    undated = int((~drawn).sum())
+    text = (f"The charts place {n(int(drawn.sum()), 'claim', 'claims')} in time; "
+            f"{n(int(line.sum()), 'has a General Staff figure of its day', 'have a General Staff figure of their day')}, "
+            f"{on} of them on the line; {n(called, 'is', 'are')} called out")
+    if undated:
+        text += f"; {n(undated, 'claim carries', 'claims carry')} no date and {'is' if undated == 1 else 'are'} not drawn"
+    return text + "."

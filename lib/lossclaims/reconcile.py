@@ -186,6 +186,17 @@ def _official_category(claim: Mapping) -> str | None:
     return cat if measure == "lost" else None
 
 
+def official_category(claim: Mapping) -> str | None:
+    """The series column a claim (its category and measure; the party is the caller's to check) is measured
+    against: `personnel` for casualties and for deaths (the series counts only casualties), an equipment
+    category for `lost`, else None.
+
+    >>> official_category({"category": "personnel", "measure": "killed"}), official_category({"category": "tanks", "measure": "lost"})
+    ('personnel', 'tanks')
+    """
+    return _official_category(claim)
+
+
 def _dates_text(dates: pd.DatetimeIndex) -> str:
     """'2025-06-30' or '2025-06-30..2025-07-02; 2025-07-09': runs of consecutive dates."""
     if len(dates) == 0:
@@ -719,7 +730,7 @@ def show_falls(nb: NotebookSetup) -> None:
         return
     corrections = reference.load_corrections(nb.folder)  # None: the snapshot's, or the cache's
     f = reference.falls(nb.series, corrections)
-    f = f.assign(date=f["date"].dt.strftime("%Y-%m-%d"))
+    f = f.assign(date=pd.to_datetime(f["date"]).dt.strftime("%Y-%m-%d"))  # an empty frame has no datetime dtype
     show_table(f, empty="No total falls in this series.")
 
 

@@ -327,7 +327,8 @@ def show_figure(fig: Any, name: str, setup: Setup) -> None:
 # --- corpus views (notebook 01) -------------------------------------------------------------------
 
 def articles_overview(result: ParseResult, claims: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per article: its short label (as charts name it), headline, outlet, date, words, claims and mentions.
+    """One row per article: its short label (as charts name it), headline, outlet, published date and where that
+    date came from (`published_source`, empty before articles were dated), words, claims and mentions.
 
     >>> from lossclaims import Article, parse
     >>> articles_overview(parse([Article(id="000_a", text="No figures.")]))[["label", "article", "claims"]].values.tolist()
@@ -344,6 +345,7 @@ def articles_overview(result: ParseResult, claims: pd.DataFrame | None = None) -
         "headline": arts["headline"],
         "outlet": arts["outlet"],
         "published": arts["published"],
+        "published_source": arts["published_source"] if "published_source" in arts else "",
         "words": arts["words"],
     })
     out["claims"] = out["article"].map(claims["article"].value_counts()).fillna(0).astype(int)
@@ -361,8 +363,11 @@ def claims_with_quotes(claims: pd.DataFrame) -> pd.DataFrame:
     """
     from .spread import article_labels
 
-    cols = ["article", "party", "category", "measure", "value", "qualifier", "period", "source", "flags", "quote"]
-    out = claims.sort_values(["article", "start"], kind="stable")[cols].reset_index(drop=True)
+    from .timeline import with_dates
+
+    cols = ["article", "party", "category", "measure", "value", "qualifier", "period", "source",
+            "as_of", "date_basis", "flags", "quote"]
+    out = with_dates(claims).sort_values(["article", "start"], kind="stable")[cols].reset_index(drop=True)
     return out.assign(article=out["article"].map(article_labels(out["article"])))
 
 
@@ -408,7 +413,8 @@ def coverage_summary(coverage: pd.DataFrame) -> pd.DataFrame:
 # --- claim spread views (notebook 04) -------------------------------------------------------------
 
 def paste_table(spread: pd.DataFrame) -> pd.DataFrame:
-    """The spread table as a journalist pastes it: one row per quantity, its figures, and the verdict in words.
+    """The spread table as a journalist pastes it: one row per quantity and time, its figures, the verdict in words
+    ("—" for a claim alone on its day) and the official figure of those days.
 
     >>> from lossclaims.spread import spread_table
     >>> from lossclaims.schema import frame
@@ -418,7 +424,7 @@ def paste_table(spread: pd.DataFrame) -> pd.DataFrame:
     >>> t.loc[0, "quantity"], t.loc[0, "figures (articles)"], t.loc[0, "agree"]
     ('Russia, tanks lost (cumulative)', '10,980 (001) · ≤11,000 (000)', 'yes')
     """
-    cols = ["quantity", "claims", "figures (articles)", "sources", "agree", "note"]
+    cols = ["quantity", "when", "claims", "figures (articles)", "sources", "agree", "official", "note"]
     if spread.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in cols})
     quantity = [
@@ -427,10 +433,12 @@ def paste_table(spread: pd.DataFrame) -> pd.DataFrame:
     ]
     out = pd.DataFrame({
         "quantity": quantity,
+        "when": spread["when"],
         "claims": [int(n) for n in spread["claims"]],
         "figures (articles)": spread["figures"],
         "sources": spread["sources"],
-        "agree": spread["agree"].map({True: "yes", False: "no"}),
+        "agree": [("—" if n == 1 else "yes" if a else "no") for n, a in zip(spread["claims"], spread["agree"])],
+        "official": spread["official"],
         "note": spread["note"],
     })
     return out.reset_index(drop=True)
