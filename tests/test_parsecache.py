@@ -75,6 +75,22 @@ def test_a_changed_text_metadata_or_parser_is_parsed_again(cache_dir, monkeypatc
     assert parsecache.stats()["misses"] == 1
 
 
+def test_rows_dated_with_another_series_are_parsed_again(cache_dir, monkeypatch):
+    """Dating reads the General Staff series in use: without it, or with another copy, the rows differ."""
+    from lossclaims import reference
+
+    article = Article(id="a", text="Russia has lost 10 tanks.")
+    parse([article])
+    parsecache.stats(reset=True)
+    parse([article])
+    assert parsecache.stats()["misses"] == 0
+    monkeypatch.setenv(reference.CACHE_ENV, str(cache_dir.parent / "no-series"))
+    monkeypatch.setattr(reference, "SNAPSHOT_FILE", "no-such-snapshot.parquet")
+    parsecache.stats(reset=True)
+    parse([article])
+    assert parsecache.stats()["misses"] == 1
+
+
 def test_the_version_changes_with_the_package_code(tmp_path, monkeypatch):
     package = tmp_path / "pkg"
     shutil.copytree(Path(parsecache.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))

@@ -84,7 +84,7 @@ def parser_version() -> str:
 
 
 def article_key(article: Article, version: str | None = None) -> str:
-    """The cache key of an article: a hash of the parser's version and every field of the article.
+    """The cache key of an article: a hash of `rows_version()` and every field of the article.
 
     >>> a = Article(id="a", text="Russia has lost 10 tanks.")
     >>> article_key(a) == article_key(Article(id="a", text="Russia has lost 10 tanks."))
@@ -92,7 +92,7 @@ def article_key(article: Article, version: str | None = None) -> str:
     >>> article_key(a) == article_key(Article(id="a", text="Russia has lost 11 tanks."))
     False
     """
-    h = hashlib.sha256((version or parser_version()).encode())
+    h = hashlib.sha256((version or rows_version()).encode())
     for f in fields(article):
         data = str(getattr(article, f.name)).encode("utf-8", "surrogatepass")
         h.update(f.name.encode() + b"\0" + len(data).to_bytes(8, "little") + data)
@@ -123,6 +123,22 @@ def _open(folder: Path) -> Any:
     return handle
 
 
+def rows_version() -> str:
+    """What the rows depend on besides the article: the parser's code and the series that dates them."""
+    return parser_version() + _series_in_use()
+
+
+def _series_in_use() -> str:
+    """Which General Staff series dating would read now: rows dated by one are not rows dated by another."""
+    from . import reference
+
+    try:
+        origin = reference.series_origin()
+    except reference.SeriesNotFound:
+        return "|no series"
+    return f"|{origin.kind}|{origin.folder}|{origin.last}|{reference.SNAPSHOT_FILE}"
+
+
 _MARK = "lossclaims-rows"
 """First item of every stored entry: what was read back is an entry this module wrote, whatever `compute` returns."""
 
@@ -141,7 +157,7 @@ def rows_of(articles: Iterable[Article], compute: Callable[[Article], Rows]) -> 
     cache = _open(folder)
     if cache is None:
         return [compute(a) for a in articles]
-    version = parser_version()
+    version = rows_version()
     keys = [article_key(a, version) for a in articles]
     out: list[Rows | None] = []
     for key in keys:
