@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 
 from lossclaims import Article, parse, reports
+from test_reports import outputs_text  # (pytest puts tests/ on the path)
 
 ROOT = Path(__file__).resolve().parents[1]
 START = pd.Timestamp("2022-02-25")
@@ -68,16 +69,6 @@ def write_corpus(folder: Path) -> Path:
 def claims_are_dated() -> bool:
     claims = parse([Article(id="a", text="As of June 30, 2025, Russia has lost 10,980 tanks.")]).claims
     return "as_of" in claims and (claims["as_of"] != "").any()
-
-
-def outputs_text(nb: nbformat.NotebookNode) -> str:
-    parts = []
-    for cell in nb.cells:
-        for out in cell.get("outputs", []):
-            parts.append(out.get("text", ""))
-            data = out.get("data", {})
-            parts += [data.get("text/plain", ""), data.get("text/markdown", "")]
-    return "\n".join(p if isinstance(p, str) else "".join(p) for p in parts)
 
 
 @pytest.fixture(scope="module")

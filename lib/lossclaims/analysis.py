@@ -75,6 +75,17 @@ def _check_choice(kind: str, given: str | Iterable[str] | None, allowed: Sequenc
     return items
 
 
+def _of_periods_and_measures(frame: "pd.DataFrame", periods, measures) -> "pd.DataFrame":
+    """The rows of the chosen periods and measures (None: all); a wrong choice stops with one sentence."""
+    per = _check_choice("period", periods, vocab.PERIODS)
+    ms = _check_choice("measure", measures, vocab.MEASURES)
+    if per is not None:
+        frame = frame[frame["period"].isin(per)]
+    if ms is not None:
+        frame = frame[frame["measure"].isin(ms)]
+    return frame
+
+
 def _order(values: pd.Series, order: Sequence[str]) -> pd.Series:
     """Sort key putting known values in `order` first, then the rest alphabetically."""
     rank = {v: i for i, v in enumerate(order)}
@@ -161,13 +172,7 @@ def party_losses(
     >>> party_losses(c, until="2024-12-31")[["as_of", "figures"]].values.tolist()
     [['2023-02-01', '≥150,000 (001)']]
     """
-    per = _check_choice("period", periods, vocab.PERIODS)
-    ms = _check_choice("measure", measures, vocab.MEASURES)
-    c = in_window(select(claims, parties, categories), since, until)
-    if per is not None:
-        c = c[c["period"].isin(per)]
-    if ms is not None:
-        c = c[c["measure"].isin(ms)]
+    c = _of_periods_and_measures(in_window(select(claims, parties, categories), since, until), periods, measures)
     if c.empty:
         return empty(LOSSES_COLUMNS)
     labels = article_labels(c["article"])
@@ -542,13 +547,7 @@ def claims_over_time(
     """
     from .spread import claim_intervals
 
-    per = _check_choice("period", periods, vocab.PERIODS)
-    ms = _check_choice("measure", measures, vocab.MEASURES)
-    iv = claim_intervals(claims, parties, categories, days, series)
-    if per is not None:
-        iv = iv[iv["period"].isin(per)]
-    if ms is not None:
-        iv = iv[iv["measure"].isin(ms)]
+    iv = _of_periods_and_measures(claim_intervals(claims, parties, categories, days, series), periods, measures)
     if iv.empty:
         return empty(OVER_TIME_COLUMNS)
     near = timeline.official_figures(iv, series, days)
