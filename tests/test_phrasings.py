@@ -95,6 +95,9 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
 
 # Traps: phrasings whose figure is not a claim, with the reason it is kept as a mention.
 TRAPS: dict[str, tuple[str, str, str]] = {
+    "a year beside a figure is never a claim": (
+        "Russia suffered more than 100,000 casualties in 2023 alone, according to the UK.", "2023", "year"),
+    "a year before the figure": ("In 2024 alone, 120,000 Russian casualties were recorded, Kyiv said.", "2024", "year"),
     "people who fled are not lost": (
         "More than 3.1 million Ukrainians have fled abroad, the UN refugee agency said.", "3.1 million", "not_a_loss"),
     "people turned into refugees": (
