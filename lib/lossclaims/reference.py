@@ -25,6 +25,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -574,8 +575,19 @@ def _cache_last(folder: Path) -> str:
     last = provenance(folder).get("files", {}).get(PERSONNEL_FILE, {}).get("last", "")
     if last:
         return last
+    path = folder / PERSONNEL_FILE
     try:
-        return _last_date(read_records(folder / PERSONNEL_FILE))
+        stat = path.stat()
+    except OSError:
+        return ""
+    return _last_in_file(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _last_in_file(path: str, mtime_ns: int, size: int) -> str:
+    """The last day of a series file, read once per version of the file (dating asks per article)."""
+    try:
+        return _last_date(read_records(Path(path)))
     except (OSError, InvalidSeries):
         return ""
 
