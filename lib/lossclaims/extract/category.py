@@ -293,10 +293,16 @@ def continues_the_figure_before(r: "Reading", i: int, t: "Tags", k: Near) -> boo
     return False
 
 
+_LOSS_NOUN = _rx(r"\b(?:losses|casualties|toll|tally|count)\b", _I)
+
+
 def category_losses_linked(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
     """'Russian tank losses have reached 3,363', 'personnel losses ... have surpassed 1,214,500':
     the category named before the losses the figure totals."""
-    m = _dyn().cat_losses_linked.search(r.before[-200:])
+    before = r.before[-200:]
+    if not _LOSS_NOUN.search(before):
+        return False  # (a cheap look for the noun first: the full pattern is the whole taxonomy)
+    m = _dyn().cat_losses_linked.search(before)
     if not m:
         return False
     word = m.group("c")

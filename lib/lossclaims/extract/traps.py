@@ -66,7 +66,8 @@ def another_war(r: "Reading", t: "Tags") -> bool:
     """'the Soviet Union lost 15,000 soldiers in Afghanistan', 'tank losses at Kursk in 1943'."""
     if t.war_mentions and _other_war(t.stext, r.num.start - t.base, t.war_mentions):
         return True
-    return bool(_HISTORIC_YEAR.search(_clause(t.norm, t.sent, r.num)))
+    # (the sentence is searched once; only a sentence with such a year reads the figure's clause)
+    return t.facts.has(_HISTORIC_YEAR) and bool(_HISTORIC_YEAR.search(_clause(t.norm, t.sent, r.num)))
 
 
 def population(r: "Reading", t: "Tags") -> bool:
