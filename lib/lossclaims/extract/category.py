@@ -81,7 +81,7 @@ def noun_category(r: "Reading", i: int, t: "Tags", prev: "Reading | None") -> No
 
 def _people_by_context(r: "Reading", cat_end: int, t: "Tags") -> None:
     """'shelling had injured two men' are civilians; 'the regime has lost a million people' soldiers."""
-    stext, facts = t.stext, t.facts
+    facts = t.facts
     if r.category == "personnel" and cat_end > 0 and _rx(r"\bmen\W*$", _I).search(r.after[:cat_end]) and facts.strike \
             and not facts.has(_ARMY_CONTEXT):
         r.category = "civilians"
@@ -96,7 +96,7 @@ def _people_by_context(r: "Reading", cat_end: int, t: "Tags") -> None:
 
 def _whose_people(r: "Reading", t: "Tags", prev: "Reading | None") -> None:
     """'1,146 injured', '11 others injured': people counted by a measure word alone."""
-    stext, facts, state = t.stext, t.facts, t.state
+    facts, state = t.facts, t.state
     if prev is not None and prev.category in vocab.PEOPLE_CATEGORIES and len(r.before.split()) <= 6:
         r.category, r.inherit, r.inherited = prev.category, prev, True
         r.decided("category", "people measure after a people figure")
@@ -333,7 +333,7 @@ def linking_phrase(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
 
 def _count_link(r: "Reading", t: "Tags", k: Near, m) -> None:
     """'the tank figure includes eight', 'the total number of Russian soldiers killed ... at about'."""
-    lex, state, facts, stext, prev = t.lex, t.state, t.facts, t.stext, k.prev
+    lex, state, facts, prev = t.lex, t.state, t.facts, k.prev
     named = _dyn().cat_before_noun.search(r.before[max(0, m.start() - 40):m.start()])
     inner = None if named else lex.category.search(r.before, m.end("noun"))
     if named or inner:
@@ -363,7 +363,7 @@ def _count_link(r: "Reading", t: "Tags", k: Near, m) -> None:
 
 def _people_link(r: "Reading", t: "Tags", k: Near, m, noun: str) -> None:
     """'Russian strike on Zaporizhzhia: death toll rises to 13': a strike's toll, with no soldier named, is civilians'."""
-    state, facts, stext, prev = t.state, t.facts, t.stext, k.prev
+    state, facts, prev = t.state, t.facts, k.prev
     r.category = "civilians" if (_rx(r"\bcivilian", _I).search(r.before) or facts.civilian_context or (
         (facts.strike and noun in ("death toll", "toll", "dead", "deaths", "fatalities", "killed", "injured", "wounded")
          or state.last_people and state.last_people[1] == "civilians")

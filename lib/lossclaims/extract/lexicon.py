@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
-from types import SimpleNamespace
 import re
+from dataclasses import dataclass
+from functools import lru_cache
+from types import SimpleNamespace
 
 from .. import vocabulary as vocab
 from ..caseless import Caseless, caseless, caseless_module

@@ -9,12 +9,10 @@ from typing import TYPE_CHECKING, Callable
 
 from .cues import _OCCUPIED
 from .lexicon import BELLIGERENTS, CONTEXT, Lexicon, MUNITIONS, OPPOSITE, SPEAKER_PARTY, _I, _LAUNCH_REACH, _dyn, _lookup, _rx, lexicon
-from .tags import _Mention, _party_mentions
-from .text import Sentence
+from .tags import _party_mentions
 
 if TYPE_CHECKING:
-    from .state import _ArticleState
-    from .tags import Reading, Tags, _SentenceFacts
+    from .tags import Reading, Tags
 
 
 def _resolve(party: str, speaker: str) -> str:
