@@ -52,7 +52,7 @@ class Voices:
         self.voices = [s for s in t.sources if s[3]]  # sorted by start, not overlapping
         self.starts = [s[0] for s in self.voices]
         self.ends = [s[1] for s in self.voices]
-        breaks = [(t.base + m.start(), t.base + m.end()) for m in _BREAK.finditer(t.stext)]
+        breaks = [(t.base + m.start(), t.base + m.end()) for m in _BREAK.finditer(t.stext)] if self.voices else []
         self.break_starts = [b[0] for b in breaks]
         self.break_ends = [b[1] for b in breaks]
         self.cited = [i for i, s in enumerate(self.voices) if _CITED.search(t.norm[max(0, s[0] - 45):s[0]])]

@@ -244,8 +244,10 @@ class _SentenceFacts:
         if _DAILY_HINT.search(stext):
             found += [(m.start(), m.end(), "daily") for m in _DAILY.finditer(stext)]
         found += [(m.start(), m.end(), "window") for m in _REGIONAL_SINCE.finditer(stext)]
-        found += [(m.start(), m.end(), "window") for m in _REGIONAL_FRAME.finditer(stext)]
-        as_of = [(s, e) for s, e, k in found if k == "cumulative" and stext.startswith(("as of", "As of", "AS OF"), s)]
+        if _FRAME_HINT.search(stext):
+            found += [(m.start(), m.end(), "window") for m in _REGIONAL_FRAME.finditer(stext)]
+        as_of = [(s, e) for s, e, k in found if k == "cumulative" and stext.startswith(("as of", "As of", "AS OF"), s)] \
+            if "s of" in stext or "S OF" in stext else []
         unspoken = stext
         if _WINDOW_HINT.search(stext):
             # "said on Tuesday", "published in March": when it was said, not a period
@@ -268,6 +270,10 @@ class _SentenceFacts:
     @cached_property
     def strike(self) -> bool:
         return bool(_rx(r"\b(?:strikes?|attacks?|shelling|struck|hit|bombing|shelled)\b", _I).search(self.text))
+
+
+# Words without which the regional frame cannot match: tested first, it is cheap.
+_FRAME_HINT = re.compile(r"fight|hostilit|battle|clash|combat|operation|offensive|incursion|campaign", re.I)
 
 
 class Sides:
