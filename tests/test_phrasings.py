@@ -54,6 +54,14 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
         "the owner named before a category's losses": (
             "Estimated Russian military personnel losses, including both killed and wounded, have surpassed "
             "1,214,500 since the invasion began.", "1,214,500", "russia"),
+        "the dead 'in the Russian ranks' are Russia's": (
+            "Kyiv's General Staff said the number of dead in the Russian ranks is about 14,000.", "14,000", "russia"),
+        "equipment a side's General Staff says has been destroyed is the other side's": (
+            "The General Staff of Ukraine's army said that to date 450 battle tanks and 90 planes have been destroyed.",
+            "450", "russia"),
+        "'killed and wounded' is a noun, not the verb of what follows": (
+            "Over the past 24 hours, Russia lost 1,100 soldiers killed and wounded, as well as 12 armoured combat "
+            "vehicles.", "12", "russia"),
         "a defence that shot down a count is active, its targets the other side's": (
             "Ukrainian air defence systems shot down 76 shells, 12 cruise missiles and 40 drones overnight.",
             "12", "russia"),

@@ -116,8 +116,9 @@ def _verbs_before(before: str, lex: Lexicon) -> list[tuple[int, int, str]]:
         verbs.append((m.start(), m.end(), "destroy" if inflicted else "loss"))
     for m in lex.destroy_verb.finditer(before):
         if _rx(r"\b(?:its|their|his|the|total|whose)\s+$", _I).search(before[max(0, m.start() - 8):m.start()]) or _rx(
-                r"\s+(?:and|or)\s+(?:wounded|injured)", _I).match(before[m.end():m.end() + 14]):
-            continue  # "its total killed and wounded": a noun, not a verb
+                r"\s+(?:and|or)\s+(?:wounded|injured)", _I).match(before[m.end():m.end() + 14]) or _rx(
+                r"\b(?:killed|dead)\s+(?:and|or)\s+$", _I).search(before[max(0, m.start() - 12):m.start()]):
+            continue  # "its total killed and wounded", "1,990 soldiers killed and wounded": a noun, not a verb
         # "5,937 soldiers had been killed": a passive names the loser, not the side that destroyed.
         passive = _rx(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+\s+)?$", _I).search(before[max(0, m.start() - 20):m.start()]) \
             or (_dyn().noun_before.search(before[max(0, m.start() - 40):m.start()])
@@ -174,9 +175,9 @@ def side_named_in_the_sentence(r: "Reading", t: "Tags") -> str:
     plain = t.sides.plain
     for j in range(t.sides.plain_before(n.start) - 1, -1, -1):
         p = plain[j]
-        # "Ukraine's Air Force said 55 of the drones were shot down": the voice does not own what it downed
-        if r.category in MUNITIONS and _rx(
-                r"(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:air\s+force|military|general\s+staff|(?:defen[cs]e\s+)?ministry|command|navy)"
+        # "Ukraine's Air Force said 55 of the drones were shot down", "Ukraine's army said 450 tanks have been
+        # destroyed": the voice does not own what it counts
+        if _rx(r"(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:air\s+force|military|army|general\s+staff|(?:defen[cs]e\s+)?ministry|command|navy)"
                 r"\s+(?:\w+\s+)?(?:said|says|reported|reports|stated|announced)\b", _I).match(norm[p.end:p.end + 120]):
             continue
         return p.party
@@ -203,10 +204,17 @@ def side_last_talked_about(r: "Reading", t: "Tags") -> str:
 
 
 def other_side_of_a_shootdown(r: "Reading", t: "Tags") -> str:
-    """'shot down 12' in a side's own statement: the other side's."""
-    speaker_party = SPEAKER_PARTY.get(r.source, "")
+    """'shot down 12' in a side's own statement, '498 tanks ... have been destroyed' in its General
+    Staff's report: the other side's."""
+    source = r.source if r.source in SPEAKER_PARTY else (t.state.speaker if r.source == "national_official" else "")
+    speaker_party = SPEAKER_PARTY.get(source, "")
+    if not speaker_party:
+        return ""
     before = t.norm[max(t.sent.start, r.num.start - CONTEXT):r.num.start]
-    if speaker_party and _rx(r"\b(?:shot\s+down|downed|intercepted|destroyed)\b", _I).search(before):
+    if _rx(r"\b(?:shot\s+down|downed|intercepted|destroyed)\b", _I).search(before):
+        return OPPOSITE[speaker_party]
+    after = t.norm[r.num.end:min(t.sent.end, r.num.end + CONTEXT)]
+    if _rx(r"^[^.;]*?\b(?:have|has|had|were|was)\s+been\s+(?:shot\s+down|downed|intercepted|destroyed)\b", _I).match(after):
         return OPPOSITE[speaker_party]
     return ""
 

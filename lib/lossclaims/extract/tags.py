@@ -105,8 +105,8 @@ def _party_mentions(stext: str, base: int, lex: Lexicon) -> list[_Mention]:
             role = "supplier"
         elif _rx(r"\s*[-/]\s*(?:ukrain|russia)", _I).match(rest) or _rx(r"(?:russo|russia|russian|ukraine|ukrainian)\s*[-/]\s*$", _I).search(stext[max(0, s - 12):s]):
             role = "supplier"  # "Russia-Ukraine war": names both, owns nothing
-        elif _rx(r"\s+side\b", _I).match(rest):
-            role = "plain"  # "on the Ukrainian side": whose, not where
+        elif _rx(r"\s+(?:side|ranks)\b", _I).match(rest):
+            role = "plain"  # "on the Ukrainian side", "dead in the Russian ranks": whose, not where
         elif _LOCATION_BEFORE.search(stext[max(0, s - 30):s]) and not _rx(r"\b(?:losses|casualties|toll|death\s+toll)\s+(?:of|for|to)\s+(?:the\s+)?$", _I).search(stext[max(0, s - 30):s]):
             if not _rx(r"\bby\s+(?:the\s+)?$", _I).search(stext[max(0, s - 8):s]):
                 role = "location"
