@@ -45,6 +45,14 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "950,000", "cumulative"),
         "soldiers killed in one strike, told in the past": (
             "A Ukrainian missile strike on a barracks in Donetsk killed 47 Russian troops, Moscow said.", "47", "window"),
+        "since the start of the special operation is the war": (
+            "Shoigu reported that Ukraine lost some 350,000 soldiers since the start of the special operation.",
+            "350,000", "cumulative"),
+        "over the course of a year": (
+            "Ukrainian forces lost 480,000 troops over the course of 2024, the Russian ministry said.", "480,000", "window"),
+        "military operations in a named region are a window": (
+            "Ukraine lost over 60,000 troops during military operations in Russia's Kursk region, Moscow said.",
+            "60,000", "window"),
         "a country is not a frame": ("Russia has lost 700,000 troops in Ukraine, the General Staff said.", "700,000", "cumulative"),
     },
     "party": {

@@ -106,7 +106,7 @@ _TOTAL_BEFORE = re.compile(r"\b(?:total|overall|cumulative|in\s+all|altogether|b
                            r"raises|brought|took\s+the)\b[^.;]{0,60}$", re.IGNORECASE)
 _SINCE_WAR = re.compile(
     r"\bsince\s+(?:the\s+|its\s+|russia's\s+|moscow's\s+)?(?:(?:start|beginning|outset|onset)\s+of\s+(?:the\s+|its\s+|russia's\s+)?)?"
-    r"(?:full[\s-]scale\s+)?(?:invasion|war|conflict|special\s+military\s+operation|aggression|hostilities|"
+    r"(?:full[\s-]scale\s+)?(?:invasion|war|conflict|special\s+(?:military\s+)?operation|aggression|hostilities|"
     r"conflict's\s+onset|war's\s+start|war's\s+outset|invasion's\s+start)|since\s+(?:the\s+)?(?:launching|starting|"
     r"launch\s+of)|since\s+(?:feb(?:ruary)?\.?\s+(?:of\s+)?(?:24,?\s+)?2022|(?:24\s+)?feb(?:ruary)?\.?\s+(?:of\s+)?2022|2022|2014)|"
     r"(?:from|between|since)\s+(?:24\.02\.(?:20)?22|feb(?:ruary)?\.?\s+24\b|24\s+feb(?:ruary)?\b)|"
@@ -125,7 +125,7 @@ _WINDOW = re.compile(
     rf"\b(?:since\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:{_MONTHS}\s+)?(?:\d{{1,2}},?\s+)?20(?:2[3-9])|"
     rf"since\s+(?:the\s+)?(?:start|beginning|launch)\s+of\s+(?:the|its|their|kyiv's|ukraine's|russia's)?\s*(?:counter-?offensive|"
     rf"offensive|incursion|operation\s+in|summer|year)|(?:over|during|in|for)\s+the\s+(?:period|month|year|week)\b|"
-    rf"(?:over|during|in)\s+(?:the\s+)?(?:whole\s+)?(?:of\s+)?20(?:2[2-9])\b|\bmonthly\b|\bper\s+month\b|\blast\s+{_MONTHS}\b|"
+    rf"(?:over|during|in)\s+(?:the\s+)?(?:whole\s+|course\s+)?(?:of\s+)?20(?:2[2-9])\b|\bmonthly\b|\bper\s+month\b|\blast\s+{_MONTHS}\b|"
     rf"since\s+(?:the\s+(?:start|beginning)\s+of\s+)?{_MONTHS}(?!\s+(?:of\s+)?(?:24,?\s+)?2022|\s+24\b)|"
     rf"(?:in|during|throughout|by)\s+(?:early\s+|late\s+|mid-?)?(?:the\s+)?(?:first|second|third|fourth|last)?\s*(?:half\s+of\s+|quarter\s+of\s+)?"
     rf"(?:{_MONTHS}|20\d\d|summer|winter|spring|autumn|fall)\b|between\s+{_MONTHS}|"
@@ -153,8 +153,9 @@ _WINDOW_HINT = re.compile(
 # the Kursk direction", "in the battles for Avdiivka", "during the Kursk incursion"); a bare "on the
 # Kherson axis" in a day's report is where, not when.
 _REGIONAL_FRAME = re.compile(
-    r"\b(?i:(?:during|in|amid|over\s+the\s+course\s+of)\s+(?:the\s+)?(?:fights?|fighting|hostilities|battles?|clashes|"
-    r"combat|operations?|offensive|counter-?offensive|incursion)\s+(?:in|for|on|near|around|at)\s+(?:the\s+)?)"
+    r"\b(?i:(?:during|in|amid|over\s+the\s+course\s+of)\s+(?:the\s+)?(?:military\s+|combat\s+|heavy\s+)?(?:fights?|"
+    r"fighting|hostilities|battles?|clashes|combat|operations?|offensive|counter-?offensive|incursion)\s+"
+    r"(?:in|for|on|near|around|at)\s+(?:the\s+)?)"
     r"(?=[A-Z])|\b(?i:during|in)\s+(?i:the)\s+(?:[A-Z][\w'-]+\s+){1,2}(?i:operation|incursion|offensive|"
     r"counter-?offensive|campaign)\b")
 _REGIONAL_SINCE = re.compile(r"\bsince\s+(?:it|they|kyiv|ukraine|russia|moscow|ukrainian\s+forces|russian\s+forces)\s+"
