@@ -91,6 +91,11 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "European officials.", "180,000", "other_official"),
         "the UN mission's head named by her title": (
             "According to Jane Doe, the head of the mission, at least 640 civilians were killed.", "640", "un"),
+        "the Prosecutor General's Office is the local authority of the civilians' side": (
+            "At least 17 people were killed in the attack, the Prosecutor General's Office said.", "17", "ukraine_official"),
+        "'It previously said' refers back to the voice before": (
+            "The UN mission said 2,300 civilians were killed last year. It previously said at least 7,900 civilians "
+            "were killed in the first year.", "7,900", "un"),
         "a capital qualifying a think tank is not a voice": (
             "Russia has lost 250,000 soldiers killed, the Washington think tank says, citing a CSIS study.",
             "250,000", "csis"),

@@ -235,7 +235,7 @@ _CUE_BEFORE = re.compile(
 _LOCAL_OFFICIAL = re.compile(
     r"\b(?:(?:acting\s+)?(?:regional\s+|city\s+|oblast\s+|district\s+)?(?:governor|mayor|military\s+administration|"
     r"regional\s+administration|city\s+authorities|regional\s+authorities|local\s+authorities|city\s+council|"
-    r"emergency\s+services?|police|prosecutor's\s+office)|[A-Z][a-z]+\s+(?:Governor|Mayor)|"
+    r"emergency\s+services?|police|prosecutor's\s+office|prosecutor\s+general's\s+office)|[A-Z][a-z]+\s+(?:Governor|Mayor)|"
     # "Russian-installed officials in occupied Donetsk", "the Moscow-appointed head of the region"
     r"(?:russian|russia|moscow|kremlin)[\s-](?:installed|appointed|backed)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:officials?|head|leader|authorities|administration|chief))\b",
@@ -275,7 +275,8 @@ _BACK_REFERENCE = re.compile(
     r"general\s+staff|army|department|office|mission|spokesperson|spokesman|spokeswoman|official|officials|governor|"
     r"mayor|authors|count|study|analysis|minister|researchers|analysts|assessment|think\s+tank)\s+(?:also\s+|separately\s+)?"
     r"(?:said|says|added|reported|reports|noted|stated|claimed|claims|estimates?|estimated|shows|showed|found|finds|put)|"
-    r"(?:he|she|they|it)\s+(?:also\s+)?(?:said|says|added|claimed|claims|noted|told|estimated|wrote))\b",
+    r"(?:he|she|they|it)\s+(?:also\s+|previously\s+|later\s+|earlier\s+|further\s+)?(?:said|says|added|claimed|claims|noted|"
+    r"told|estimated|wrote|reported|reports|stated|clarified|specified|confirmed|announced))\b",
     re.IGNORECASE,
 )
 # A line of a list under a header ending with ':' ("471,220 (+1,180) military personnel;", "- tanks - 7,417").
