@@ -70,6 +70,11 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
         "'killed and wounded' is a noun, not the verb of what follows": (
             "Over the past 24 hours, Russia lost 1,100 soldiers killed and wounded, as well as 12 armoured combat "
             "vehicles.", "12", "russia"),
+        "a side naming the war owns nothing ('since the start of Russia's special military operation')": (
+            "Russia's defence ministry gave its figures.\nAccording to the ministry, 600 aircraft and 18,000 tanks "
+            "have been destroyed since the start of Russia's special military operation.", "18,000", "ukraine"),
+        "but a side's war dead are its own": (
+            "Russia's war dead: more than 95,000 soldiers identified by name", "95,000", "russia"),
         "a defence that shot down a count is active, its targets the other side's": (
             "Ukrainian air defence systems shot down 76 shells, 12 cruise missiles and 40 drones overnight.",
             "12", "russia"),

@@ -105,6 +105,8 @@ def _party_mentions(stext: str, base: int, lex: Lexicon) -> list[_Mention]:
             role = "supplier"
         elif _rx(r"\s*[-/]\s*(?:ukrain|russia)", _I).match(rest) or _rx(r"(?:russo|russia|russian|ukraine|ukrainian)\s*[-/]\s*$", _I).search(stext[max(0, s - 12):s]):
             role = "supplier"  # "Russia-Ukraine war": names both, owns nothing
+        elif _WAR_NAMED.match(stext, e):
+            role = "supplier"  # "since the start of Russia's special military operation": names the war, owns nothing
         elif _rx(r"\s+(?:side|ranks)\b", _I).match(rest):
             role = "plain"  # "on the Ukrainian side", "dead in the Russian ranks": whose, not where
         elif _LOCATION_BEFORE.search(stext[max(0, s - 30):s]) and not _rx(r"\b(?:losses|casualties|toll|death\s+toll)\s+(?:of|for|to)\s+(?:the\s+)?$", _I).search(stext[max(0, s - 30):s]):
@@ -272,6 +274,8 @@ class _SentenceFacts:
         return bool(_rx(r"\b(?:strikes?|attacks?|shelling|struck|hit|bombing|shelled)\b", _I).search(self.text))
 
 
+_WAR_NAMED = _rx(r"(?:'s)?\s+(?:full[\s-]scale\s+)?(?:invasion|war|special\s+(?:military\s+)?operation|aggression)\b"
+                 r"(?!\s+(?:dead|losses|casualties|toll|death|has\s+cost|had\s+cost|cost|costs)\b)", _I)
 # Words without which the regional frame cannot match: tested first, it is cheap.
 _FRAME_HINT = re.compile(r"fight|hostilit|battle|clash|combat|operation|offensive|incursion|campaign", re.I)
 
