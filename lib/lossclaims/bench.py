@@ -151,21 +151,12 @@ def write_corpus(folder: str | Path, size_mb: float, seed: int = SEED) -> Corpus
     >>> c.files > 3 and 50_000 <= c.bytes < 70_000
     True
     """
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     paragraphs = corpus_paragraphs()
     texts = _texts()
     mean = max(1000, sum(map(len, texts)) // max(1, len(texts)))  # the default articles' mean size
-    target = int(size_mb * 1e6)
-    written = files = 0
-    while written < target:
-        size = int(rng.uniform(0.3, 1.7) * mean)
-        data = synthetic_article(rng, paragraphs, size).encode("utf-8")
-        (folder / f"bench_{files:06d}.txt").write_bytes(data)
-        written += len(data)
-        files += 1
-    return Corpus(folder, files, written)
+    return _write_articles(folder, size_mb, "bench",
+                           lambda: synthetic_article(rng, paragraphs, int(rng.uniform(0.3, 1.7) * mean)))
 
 
 def write_news_corpus(folder: str | Path, size_mb: float, seed: int = SEED) -> Corpus:
@@ -175,15 +166,20 @@ def write_news_corpus(folder: str | Path, size_mb: float, seed: int = SEED) -> C
     >>> c.files > 3 and 50_000 <= c.bytes < 70_000
     True
     """
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     texts = news_texts()
+    return _write_articles(folder, size_mb, "news", lambda: vary_numbers(rng.choice(texts), rng))
+
+
+def _write_articles(folder: str | Path, size_mb: float, prefix: str, make: Callable[[], str]) -> Corpus:
+    """Write `make()` articles as `PREFIX_000000.txt` ... until about `size_mb` megabytes are written."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
     target = int(size_mb * 1e6)
     written = files = 0
     while written < target:
-        data = vary_numbers(rng.choice(texts), rng).encode("utf-8")
-        (folder / f"news_{files:06d}.txt").write_bytes(data)
+        data = make().encode("utf-8")
+        (folder / f"{prefix}_{files:06d}.txt").write_bytes(data)
         written += len(data)
         files += 1
     return Corpus(folder, files, written)
