@@ -24,6 +24,7 @@ CASES = [
     pytest.param("qualifier_run", 100_000),                   # "about about ... 5 tanks."
     pytest.param("long_line", 2_000),                         # one line, no sentence end
     pytest.param("list_items", 3_000),                        # "12 tanks, 12 tanks, ..."
+    pytest.param("article_items", 3_000),                     # "a tank, a tank, ..." (one counted by "a")
     pytest.param("deep_parentheses", 1_500),                  # "(3 (3 (3 ..."
     pytest.param("deep_quotes", 1_500),                       # "“3 “3 “3 ..."
     pytest.param("straight_quotes", 1_500),                   # '"3 "3 "3 ...'

@@ -518,6 +518,7 @@ FAMILIES: dict[str, Family] = {
     "qualifier_run": Family("about ", "Russia lost ", "5 tanks."),
     "long_line": Family("Russia lost 12 tanks and Ukraine said the enemy retreated near the river and "),
     "list_items": Family("12 tanks, ", "Russia has lost ", "and 3 aircraft."),
+    "article_items": Family("a tank, ", "Ukrainian forces destroyed ", "and a jet."),
     "deep_parentheses": Family("(3 ", "Russia lost ", "tanks"),
     "deep_quotes": Family("\u201c3 ", "He said ", "tanks"),
     "straight_quotes": Family('"3 ', "He said ", "tanks"),

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from bisect import bisect_right
+
 
 from ..numbers import NumberSpan, find_numbers
 from ..reading import Article
@@ -116,24 +118,37 @@ def _in_quote(norm: str, sent: Sentence, n: NumberSpan) -> bool:
     return norm.count('"', line_start, n.start) % 2 == 1
 
 
+_ARTICLE_REACH = 200  # characters of its sentence an article's words are read in, each side
+
+
 def _add_article_numbers(stext: str, base: int, snums: list[NumberSpan]) -> list[NumberSpan]:
-    """'a tank was destroyed', 'killing a woman': an article that counts one lost item or person."""
+    """'a tank was destroyed', 'killing a woman': an article that counts one lost item or person.
+
+    Each article reads a window of its sentence, not all of it: a sentence of thousands of "a tank, "
+    stays linear (a loss word anywhere before is looked up once per sentence).
+    """
     extra = []
     last_end = -1
+    loss_word = _LIST_LOSS.search(stext)
+    kill_word = _rx(r"\b(?:killed|wounded|injured|died)\b", _I).search(stext)
+    # (a match ending before the article lies in the text before it: the article starts after a non-word)
+    first_loss = min(m.end() for m in (loss_word, kill_word) if m) if loss_word or kill_word else len(stext) + 1
+    starts = [n.start for n in snums]
     for m in _ARTICLE_NUMBER.finditer(stext):
-        after = stext[m.end():]
-        before = stext[:m.start()]
+        after = stext[m.end():m.end() + _ARTICLE_REACH]
+        before = stext[max(0, m.start() - _ARTICLE_REACH):m.start()]
         coordinated = last_end >= 0 and _rx(r"\s*(?:,|and|,\s*and|as\s+well\s+as)\s*").fullmatch(stext[last_end:m.start()])
         # An item of a list of losses: "up to 400 servicemen, a tank and a US-made M777 howitzer".
         in_list = bool(_rx(r"(?:\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten))\s+[\w\s.-]{2,60}?"
-                                 r"(?:,|\band|,?\s*including|,?\s*among\s+them)\s*(?:and\s+)?$").search(before[-90:])) and bool(
-            _LIST_LOSS.search(before) or _rx(r"\b(?:killed|wounded|injured|died)\b", _I).search(before))
+                                 r"(?:,|\band|,?\s*including|,?\s*among\s+them)\s*(?:and\s+)?$").search(before[-90:])) and \
+            first_loss <= m.start()
         if not (_ARTICLE_LOSS.match(after) or _ARTICLE_LOSS_BEFORE.search(before) or coordinated or in_list):
             continue
         if _dyn().not_head.match(after):
             continue
         s, e = base + m.start("a"), base + m.end("a")
-        if any(n.start <= s < n.end for n in snums):
+        at = bisect_right(starts, s) - 1  # the number starting at or before the article, if any
+        if at >= 0 and s < snums[at].end:
             continue
         extra.append(NumberSpan(s, e, 1.0, m.group("a"), "count", True, ("article_number",)))
         last_end = m.end()
