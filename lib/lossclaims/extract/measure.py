@@ -10,7 +10,6 @@ from .. import vocabulary as vocab
 from .category import _owned_before
 from .cues import _FORM_REASONS, _NOT_LOSS
 from .lexicon import Lexicon, _I, _dyn, _lookup, _measure_spans, _rx
-from .traps import _clause
 
 if TYPE_CHECKING:
     from .tags import Reading, Tags, _SentenceFacts
@@ -152,7 +151,7 @@ def resolve_measure(r: "Reading", i: int, t: "Tags", s: MeasureScope) -> None:
             s.given.add(r.measure)
         if not r.measure:
             r.reason = "not_a_loss"
-        elif _NOT_LOSS.search(_clause(t.norm, t.sent, r.num)) and r.measure == "casualties":
+        elif _NOT_LOSS.search(t.clause(r)) and r.measure == "casualties":
             r.reason = "not_a_loss"  # "5,000 troops trained", "survivors"
         return
     r.measure = "lost"

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..numbers import NumberSpan
 from .cues import _CIVIL_CONTEXT, _CUE_AFTER, _CUE_BEFORE, _CUMULATIVE, _DAILY, _DAILY_HINT, _DATELINE, _LOCAL_HINTS, _LOCAL_OFFICIAL, _LOCATION_BEFORE, _MILITARY_CONTEXT, _MILITARY_VOICE, _NATIONAL_OFFICIAL, _NATIONAL_WORDS, _OWNED_NOUN, _REGIONAL_FRAME, _REGIONAL_SINCE, _REPORTING, _RUSSIAN_PLACES, _SINCE_HINT, _SINCE_WAR, _SPEECH_DATE, _WINDOW, _WINDOW_HINT
-from .lexicon import Lexicon, _I, _lookup, _measure_spans, _rx, _scan
+from .lexicon import CONTEXT, Lexicon, _I, _lookup, _measure_spans, _rx, _scan
 from .forms import _is_day
 from .text import Sentence
 
@@ -54,6 +54,15 @@ class Reading:
     def decided(self, attribute: str, rule: str) -> None:
         """Record the named rule that set an attribute (read by `explain`)."""
         self.why.append((attribute, rule))
+
+
+def _clause(norm: str, sent: Sentence, n: NumberSpan) -> str:
+    """The clause around a number: from the last clause break before it to the next after it."""
+    s = norm[max(sent.start, n.start - CONTEXT):n.start]
+    e = norm[n.end:min(sent.end, n.end + CONTEXT)]
+    cut_s = max(s.rfind(";"), s.rfind(", while"), s.rfind(", but"), s.rfind(", and "), s.rfind(". "))
+    m = _rx(r";|, while|, but|, and |, which|, with ").search(e)
+    return s[cut_s + 1 if cut_s >= 0 else 0:] + norm[n.start:n.end] + (e[:m.start()] if m else e)
 
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -317,6 +326,14 @@ class Tags:
         self.parties: list[_Mention] = []
         self.sent_source: str | None = None  # the voice of a sentence that names none (carried), or None
         self.colon: tuple[str, bool, str, str] | None = None  # the list header this sentence is an item of
+        self._clauses: dict[int, str] = {}
+
+    def clause(self, r: Reading) -> str:
+        """The clause around a figure (`_clause`), read once however many rules ask."""
+        found = self._clauses.get(r.at)
+        if found is None:
+            found = self._clauses[r.at] = _clause(self.norm, self.sent, r.num)
+        return found
 
     @cached_property
     def sides(self) -> Sides:

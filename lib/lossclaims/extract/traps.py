@@ -7,23 +7,12 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Callable
 
 from .. import vocabulary as vocab
-from ..numbers import NumberSpan
 from .cues import (_BEYOND_RECRUITMENT, _EXCHANGE, _FORECAST, _LAUNCH, _POPULATION, _RATE_AFTER, _RATE_BEFORE,
                    _RATIO_AFTER, _RATIO_BEFORE, _RECRUIT, _REFUGEES, _SHARED_TRAPS, _STOCK)
-from .lexicon import CONTEXT, _I, _rx
-from .text import Sentence
+from .lexicon import _I, _rx
 
 if TYPE_CHECKING:
     from .tags import Reading, Tags
-
-
-def _clause(norm: str, sent: Sentence, n: NumberSpan) -> str:
-    """The clause around a number: from the last clause break before it to the next after it."""
-    s = norm[max(sent.start, n.start - CONTEXT):n.start]
-    e = norm[n.end:min(sent.end, n.end + CONTEXT)]
-    cut_s = max(s.rfind(";"), s.rfind(", while"), s.rfind(", but"), s.rfind(", and "), s.rfind(". "))
-    m = _rx(r";|, while|, but|, and |, which|, with ").search(e)
-    return s[cut_s + 1 if cut_s >= 0 else 0:] + norm[n.start:n.end] + (e[:m.start()] if m else e)
 
 
 def _other_war(stext: str, pos: int, wars: list[int]) -> bool:
@@ -67,7 +56,7 @@ def another_war(r: "Reading", t: "Tags") -> bool:
     if t.war_mentions and _other_war(t.stext, r.num.start - t.base, t.war_mentions):
         return True
     # (the sentence is searched once; only a sentence with such a year reads the figure's clause)
-    return t.facts.has(_HISTORIC_YEAR) and bool(_HISTORIC_YEAR.search(_clause(t.norm, t.sent, r.num)))
+    return t.facts.has(_HISTORIC_YEAR) and bool(_HISTORIC_YEAR.search(t.clause(r)))
 
 
 def population(r: "Reading", t: "Tags") -> bool:
@@ -114,7 +103,7 @@ def beyond_recruitment(r: "Reading", t: "Tags") -> bool:
 
 def forecast(r: "Reading", t: "Tags") -> bool:
     """'could lose 50,000 more', 'is expected to reach'."""
-    return bool(_FORECAST.search(_clause(t.norm, t.sent, r.num)))
+    return bool(_FORECAST.search(t.clause(r)))
 
 
 def launched(r: "Reading", t: "Tags") -> bool:
