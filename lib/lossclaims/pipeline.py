@@ -173,6 +173,7 @@ def iter_batches(
         return
     pending: deque[tuple[Future, list[tuple]]] = deque()
     lexicon()  # compiled once here, inherited by forked workers
+    dating.preload_series()  # likewise the General Staff series that dating reads
     pool = _pool(jobs)
     try:
         for arts, problems in _prepend(first, _prepend(second, chunks)):
