@@ -496,3 +496,24 @@ def test_claims_to_reconcile_keeps_russian_totals_the_series_can_check(claims_of
                   cumul("a", "tanks", 1, period="window"), cumul("a", "ifv", 3),
                   cumul("a", "personnel", 5, party="ukraine"), cumul("a", "personnel", 7, measure="wounded"))
     assert rc.claims_to_reconcile(c)["value"].tolist() == [1002530, 1120]
+
+
+_SERIES = rc.example_series()
+_WIDE = reference.wide(_SERIES)
+_FIGURE = st.tuples(
+    st.sampled_from([("personnel", "casualties"), ("personnel", "killed"), ("tanks", "lost"), ("aircraft", "lost")]),
+    st.sampled_from([1018940, 1020010, 1020980, 1020000, 1000000, 10976, 10980, 10983, 11000, 10000, 5]),
+    st.sampled_from(["exact", "approx", "at_least", "at_most"]),
+)
+
+
+@given(st.lists(_FIGURE, min_size=1, max_size=4))
+def test_the_numpy_single_report_agrees_with_date_articles(figures):
+    """Reference dating of one undated article (numpy, no frames) picks what `date_articles` picks."""
+    rows = [("a", "russia", cat, measure, float(v), q, "cumulative", "unattributed", "q", 0, 1, "")
+            for (cat, measure), v, q in figures]
+    asof = rc.date_articles(rc.schema.frame("claims", rows), _SERIES).iloc[0]
+    expected = asof["asof"] if asof["reports"] == 1 else None
+    dating = rc.dating_figures((cat, measure, float(v), q) for (cat, measure), v, q in figures)
+    columns = {c: _WIDE[c].to_numpy(dtype=float) for c in _WIDE.columns}
+    assert rc.single_report(dating, columns, _WIDE.index) == expected

@@ -574,24 +574,28 @@ def reference_day(rows: Sequence[tuple], series: pd.DataFrame | None = None) -> 
 
 @lru_cache(maxsize=1024)  # articles that copy the same report are dated once
 def _best_report_cached(figures: tuple, origin: Any) -> date | None:
-    series, wide, _ = _series_of(origin)
-    return _best_report(figures, series, wide)
+    return _best_report(figures, None, _columns_of(origin))
 
 
-def _best_report(figures: tuple, series: pd.DataFrame, wide: pd.DataFrame | None) -> date | None:
+@lru_cache(maxsize=2)
+def _columns_of(origin: Any) -> tuple[dict[str, Any], Any]:
+    """The series' values by date, a numpy column per category, and the dates: read once per copy."""
+    _, wide, _ = _series_of(origin)
+    return {c: wide[c].to_numpy(dtype=float) for c in wide.columns}, wide.index
+
+
+def _best_report(figures: tuple, series: pd.DataFrame | None,
+                 columns: tuple[dict[str, Any], Any] | None = None) -> date | None:
     """The single best report date of `reconcile.date_articles` for these (party, category, measure,
-    value, qualifier, source) running totals, or None."""
-    import pandas as pd
+    value, qualifier, source) running totals, or None; numpy over the series' columns, no frames."""
+    from . import reconcile, reference
 
-    from . import reconcile
-
-    frame = pd.DataFrame([
-        {"article": "a", "party": p, "category": c, "measure": m, "value": v, "qualifier": q,
-         "period": "cumulative", "source": s} for p, c, m, v, q, s in figures])
-    asof = reconcile.date_articles(frame, series, wide=wide)
-    if asof.empty or int(asof["reports"].iloc[0]) != 1:
-        return None
-    return asof["asof"].iloc[0].date()
+    if columns is None:
+        wide = reference.wide(series)
+        columns = {c: wide[c].to_numpy(dtype=float) for c in wide.columns}, wide.index
+    dating = reconcile.dating_figures((c, m, v, q) for _, c, m, v, q, _ in figures)
+    day = reconcile.single_report(dating, *columns)
+    return None if day is None else day.date()
 
 
 # --------------------------------------------------------------------------- publication dates

@@ -21,7 +21,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence
 
 from . import reference
 from ._lazy import lazy_module
@@ -240,23 +240,63 @@ def dating_claims(claims: pd.DataFrame) -> pd.DataFrame:
     return claims.loc[keep]
 
 
-def _scores(claims: pd.DataFrame, w: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, float]:
-    """Per report date: the weighted share of claims it explains, and how many it explains."""
-    score = np.zeros(len(w))
-    support = np.zeros(len(w), dtype=int)
+def _scores(figures: Sequence[tuple[str | None, float, str]], column: Callable[[str | None], np.ndarray],
+            n: int) -> tuple[np.ndarray, np.ndarray, float]:
+    """Per report date (n of them): the weighted share of the figures ((series column, value, qualifier))
+    it explains, and how many it explains; `column` gives a category's values by date."""
+    score = np.zeros(n)
+    support = np.zeros(n, dtype=int)
     total = 0.0
-    for _, row in claims.iterrows():
-        col = _column(w, _official_category(row))
+    for cat, value, qualifier in figures:
+        col = column(cat)
         with np.errstate(invalid="ignore"):
-            if is_precise(row["value"], row["qualifier"]):
-                weight, match = 1.0, col == row["value"]
+            if is_precise(value, qualifier):
+                weight, match = 1.0, col == value
             else:
-                lo, hi = bounds(row["value"], row["qualifier"])
+                lo, hi = bounds(value, qualifier)
                 weight, match = NARROWING_WEIGHT, (col >= lo) & (col <= hi)
         total += weight
         score += weight * match
         support += match
     return (score / total if total else score), support, total
+
+
+def _best(score: np.ndarray) -> np.ndarray:
+    """The report dates that explain the most, as a mask (none when nothing is explained)."""
+    return np.isclose(score, score.max()) & (score > 0)
+
+
+def dating_figures(figures: Iterable[tuple[str, str, float, str]]) -> list[tuple[str, float, str]]:
+    """(series column, value, qualifier) of the (category, measure, value, qualifier) Russian running totals
+    that date an article: the rule of `dating_claims` on plain tuples.
+
+    >>> dating_figures([("tanks", "lost", 10980.0, "exact"), ("personnel", "killed", 1000000.0, "approx")])
+    [('tanks', 10980.0, 'exact')]
+    """
+    out = []
+    for category, measure, value, qualifier in figures:
+        cat = _official_category({"category": category, "measure": measure})
+        if cat is None or measure == "killed" and not is_precise(value, qualifier):
+            continue
+        out.append((cat, float(value), qualifier))
+    return out
+
+
+def single_report(figures: Sequence[tuple[str, float, str]], columns: Mapping[str, np.ndarray],
+                  index: pd.DatetimeIndex) -> pd.Timestamp | None:
+    """The report date that alone best explains `dating_figures` output, or None (no date or a tie):
+    what `date_articles` gives an article with no publication date and `reports == 1`.
+
+    >>> s = example_series(); w = reference.wide(s)
+    >>> single_report([("tanks", 10980.0, "exact")], {c: w[c].to_numpy(dtype=float) for c in w}, w.index)
+    Timestamp('2025-06-30 00:00:00')
+    """
+    if not figures or len(index) == 0:
+        return None
+    missing = np.full(len(index), np.nan)
+    score, _, _ = _scores(figures, lambda c: columns.get(c, missing), len(index))
+    best = _best(score)
+    return index[best][0] if int(best.sum()) == 1 else None
 
 
 def _published(value: object) -> pd.Timestamp:
@@ -293,8 +333,9 @@ def date_articles(
                "days_stale": pd.NA}
         if len(dating) and len(w):
             cand = w if pd.isna(pub) or not (w.index <= pub).any() else w[w.index <= pub]
-            score, support, _ = _scores(dating, cand)
-            best = np.isclose(score, score.max()) & (score > 0)
+            figures = [(_official_category(r), float(r["value"]), r["qualifier"]) for r in dating.to_dict("records")]
+            score, support, _ = _scores(figures, lambda c: _column(cand, c), len(cand))
+            best = _best(score)
             if best.any():
                 dates = cand.index[best]
                 row.update(asof=dates[0], last=dates[-1], reports=int(best.sum()),
