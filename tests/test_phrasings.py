@@ -56,6 +56,11 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
         "a country is not a frame": ("Russia has lost 700,000 troops in Ukraine, the General Staff said.", "700,000", "cumulative"),
     },
     "party": {
+        "'For <side>,' opening a sentence names whose figures follow": (
+            "Russia has lost about a million troops, analysts say. For Ukraine, analysts put military casualties "
+            "between 400,000 and 450,000.", "400,000", "ukraine"),
+        "the side inside 'the number of <side> killed'": (
+            "He also gave his estimate of the number of Russians killed in the war so far -- 18,000.", "18,000", "russia"),
         "a part named after 'including' is the whole's side": (
             "Since June, Russia has destroyed 900 Ukrainian armoured vehicles, including 40 Bradley vehicles "
             "and 12 Leopard tanks, the minister said.", "12", "ukraine"),
@@ -116,6 +121,24 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "1,214,500 since the invasion began.", "1,214,500", "personnel"),
         "a total after a comma": (
             "March was the month with the highest tank losses for Russia, totaling 312.", "312", "tanks"),
+        "a range after the noun it counts ('casualties between X and Y')": (
+            "Western officials estimate Russian military casualties between 700,000 and 750,000.", "700,000", "personnel"),
+        "a range after 'could range from'": (
+            "The actual number of deaths on the Russian side could range from 150 000 to 210 000.", "210 000", "personnel"),
+        "a range written with a hyphen after 'in the range of'": (
+            "Total Russian casualties are believed to be in the range of 200,000-250,000.", "200,000", "personnel"),
+        "a figure after a dash, the count named before it": (
+            "He also gave his estimate of the number of Russians killed in the war so far -- 18,000.", "18,000",
+            "personnel"),
+    },
+    "qualifier": {
+        "the low end of a range after the noun": (
+            "Western officials estimate Russian military casualties between 700,000 and 750,000.", "700,000", "at_least"),
+        "the high end of a range after the noun": (
+            "Western officials estimate Russian military casualties between 700,000 and 750,000.", "750,000", "at_most"),
+        "a range of parts after a range of totals ('of whom X to Y')": (
+            "Russia's personnel losses lie between 600,000 and 650,000, of whom 140,000 to 170,000 have been killed.",
+            "140,000", "at_least"),
     },
 }
 
@@ -138,6 +161,8 @@ TRAPS: dict[str, tuple[str, str, str]] = {
     "a goal, not a loss": (
         "The drone units kill thousands of Russian troops a month and aim to push that number to 40,000.", "40,000",
         "forecast"),
+    "a range word before a figure with a noun of its own links nothing": (
+            "Casualties from 12 regions were counted by the mission.", "12", "no_category"),
     "a historic battle's toll, dated by its year": (
         "Soviet tank losses at Prokhorovka in 1943 were about 400, historians say.", "400", "other_war"),
 }

@@ -303,7 +303,7 @@ def category_losses_linked(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
     if not _LOSS_NOUN.search(before):
         return False  # (a cheap look for the noun first: the full pattern is the whole taxonomy)
     m = _dyn().cat_losses_linked.search(before)
-    if not m:
+    if not m or m.group("range") and not _BARE_END.match(r.after):
         return False
     word = m.group("c")
     key = _lookup(t.lex.category_key, word) or _lookup(t.lex.category_key, word + "s")
@@ -318,11 +318,16 @@ def category_losses_linked(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
     return True
 
 
+_BARE_END = _rx(r"\s*(?:$|[.,;:)]|(?:and|or|to)\s|[-\u2013\u2014]\s*(?:\d|$))", _I)
+
+
 def linking_phrase(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
     """'the death toll rose to 13', 'casualties at 1,000', 'the tank figure includes eight'."""
     m = _LINK_BEFORE.search(r.before)
     if not m:
         return False
+    if (m.group("range") or m.group("dash")) and not _BARE_END.match(r.after):
+        return False  # "casualties from 12 regions": a range or dash links only a figure that ends there
     noun = " ".join(m.group("noun").lower().split())
     if noun in ("total", "tally", "number", "figure", "count"):
         _count_link(r, t, k, m)
@@ -359,6 +364,11 @@ def _count_link(r: "Reading", t: "Tags", k: Near, m) -> None:
         r.category = "civilians" if (_rx(r"\bcivilian", _I).search(r.before) or facts.civilian_context or (
             state.last_people and state.last_people[1] == "civilians" and not facts.has(_MILITARY_CONTEXT))) else "personnel"
         r.people_noun = True
+        if m.group("gap"):  # "the number of Russians killed in the war so far -- 15,000": whose dead
+            at = r.num.start - len(r.before)
+            owner = t.sides.plain_between(at + m.start("gap"), at + m.end("gap"))
+            if owner:
+                r.party = owner[0].party
 
 
 def _people_link(r: "Reading", t: "Tags", k: Near, m, noun: str) -> None:

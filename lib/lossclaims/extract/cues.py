@@ -92,10 +92,12 @@ _LINK_BEFORE = re.compile(
     # ... or a verb further on: "casualties in the war have passed the grim milestone of"
     # (a date may sit in the gap: "bringing the total since Feb. 24, 2022 to")
     r"|(?P<gap>(?:[^.;:,]|(?<=\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec))\.|,(?=\s*(?:19|20)\d\d\b)){0,70}?)"
-    r"\b(?:to|reached|reach|reaches|surpassed|surpass|surpasses|passed|pass|passes|exceeded|exceed|exceeds|"
+    # ("estimates casualties between 500,000 and", "deaths could range from", "killed thus far -- 15,000":
+    # a range or a dash links only a figure with no noun of its own, see `linking_phrase`)
+    r"(?:(?<=\s)(?P<dash>--|\u2014|\u2013)|\b(?P<range>between|from|range\s+of)|\b(?:to|reached|reach|reaches|surpassed|surpass|surpasses|passed|pass|passes|exceeded|exceed|exceeds|"
     r"topped|tops|top|is|was|are|were|hit|hits|crossed|stood|stands|than|approaching|nearing|near|now|past|"
     r"over|nearly|almost|around|about|some|includes|included|including|amounted\s+to|amount\s+to|at|"
-    r"totall?ed|totals|numbered|came\s+to|rose\s+by|risen\s+by|increased\s+by|grew\s+by|climbed\s+by|jumped\s+by)\s+"
+    r"totall?ed|totals|numbered|came\s+to|rose\s+by|risen\s+by|increased\s+by|grew\s+by|climbed\s+by|jumped\s+by))\s+"
     # only determiners, bounds and milestone words between the link and the figure
     r"(?:(?:a|an|the|some|grim|milestone|mark|of|staggering|whopping|record|total|figure|at|least|more|than|over|"
     r"nearly|almost|about|around|close|to|up|just|short|well|upwards|approximately|roughly|estimated|beyond|"

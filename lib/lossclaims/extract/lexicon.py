@@ -261,7 +261,7 @@ def _dyn() -> SimpleNamespace:
             rf"(?:losses|casualties|toll|tally|count)\b[^.;:]{{0,120}}?\b(?:have\s+|has\s+|had\s+)?"
             rf"(?:reached|reach|surpassed|passed|exceeded|topped|hit|totall?ing|totall?ed|stood\s+at|stand\s+at|"
             rf"stands\s+at|was|were|is|are|at|amounted\s+to|amounting\s+to|rose\s+to|risen\s+to|climbed\s+to|"
-            rf"grew\s+to|came\s+to|numbered|of)\s+(?:(?:a|an|the|some|nearly|almost|about|around|over|more|than|"
+            rf"grew\s+to|came\s+to|numbered|of|(?P<range>between|from|range\s+of))\s+(?:(?:a|an|the|some|nearly|almost|about|around|over|more|than|"
             rf"at|least|up|to|just|roughly|approximately|estimated|record|total)\s+){{0,4}}$", re.I),
         cat_of=re.compile(rf"\s*of\s+(?:the\s+)?(?:\w+\s+){{0,3}}?(?P<c>{cat})", re.I),
         noun_before=re.compile(rf"(?:{cat}|people|persons)\s+$", re.I),

@@ -12,6 +12,9 @@ if TYPE_CHECKING:
     from .tags import Reading
 
 
+_RANGE_OPEN = _rx(r"\b(?:range\s+of|interval\s+of|between|from)\s+$", _I)
+
+
 def _pair_ranges(readings: list[Reading]) -> None:
     """'70,000-80,000 troops', 'between 150,000 and 200,000': two claims, the low one at least,
     the high one at most; the low end takes the high end's noun (or, with neither, the figure before)."""
@@ -19,8 +22,9 @@ def _pair_ranges(readings: list[Reading]) -> None:
         a, b = readings[i], readings[i + 1]
         if a.reason or b.reason or "range_high" in b.flags or "range_low" in a.flags:
             continue
-        if a.category and (b.category or not _rx(r"\s*(?:-|to)\s*").fullmatch(a.after)):
-            continue  # a low end with a noun of its own pairs only with a bare high end: "at 124,500 to 131,000"
+        if a.category and (b.category and b.inherit is not a or not (_rx(r"\s*(?:-|to)\s*").fullmatch(a.after) or _RANGE_OPEN.search(a.before))):
+            continue  # a low end with a category pairs only with a bare high end: "at 124,500 to 131,000",
+            # "casualties between 500,000 and 600,000"
         if not (_RANGE_MID.match(a.after) and (_rx(r"(?:-|to)\s*$").search(a.after)
                                                 or _rx(r"\bbetween\s+(?:\w+\s+)?$", _I).search(a.before))):
             continue
@@ -38,7 +42,7 @@ def _pair_ranges(readings: list[Reading]) -> None:
             prev = next((readings[j] for j in range(i - 1, -1, -1)
                          if readings[j].category and not readings[j].reason), None)
             # "between 150,000 and ...", or two bare figures joined by a dash: "of whom 150,000-250,000 have been killed"
-            if prev is None or not (_rx(r"\b(?:range\s+of|interval\s+of|between|from)\s+$", _I).search(a.before)
+            if prev is None or not (_RANGE_OPEN.search(a.before)
                                     or a.after == "-"):
                 continue
             b.category, b.inherit, b.inherited = prev.category, prev, True

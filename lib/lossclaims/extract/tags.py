@@ -98,6 +98,9 @@ class _Mention:
     role: str  # 'location', 'supplier', 'plain'
 
 
+_TOPIC_OPENERS = ("for", "for the", "as for", "as for the", "as to")
+
+
 def _party_mentions(stext: str, base: int, lex: Lexicon) -> list[_Mention]:
     out: list[_Mention] = []
     spans = _scan(stext, lex.party_first, (lex.party, lex.party_cs))
@@ -118,6 +121,8 @@ def _party_mentions(stext: str, base: int, lex: Lexicon) -> list[_Mention]:
             role = "supplier"  # "since the start of Russia's special military operation": names the war, owns nothing
         elif _rx(r"\s+(?:side|ranks)\b", _I).match(rest):
             role = "plain"  # "on the Ukrainian side", "dead in the Russian ranks": whose, not where
+        elif rest.startswith(",") and stext[:s].strip().lower() in _TOPIC_OPENERS:
+            role = "plain"  # "For Ukraine, estimates put casualties at ...": the side the sentence is about
         elif _LOCATION_BEFORE.search(stext[max(0, s - 30):s]) and not _rx(r"\b(?:losses|casualties|toll|death\s+toll)\s+(?:of|for|to)\s+(?:the\s+)?$", _I).search(stext[max(0, s - 30):s]):
             if not _rx(r"\bby\s+(?:the\s+)?$", _I).search(stext[max(0, s - 8):s]):
                 role = "location"
