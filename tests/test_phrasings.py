@@ -59,6 +59,8 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
         "'For <side>,' opening a sentence names whose figures follow": (
             "Russia has lost about a million troops, analysts say. For Ukraine, analysts put military casualties "
             "between 400,000 and 450,000.", "400,000", "ukraine"),
+        "the captor named in 'in <side> captivity' is the other side": (
+            "More than 700 Azov fighters remain in Russian captivity, the commander said.", "700", "ukraine"),
         "the side inside 'the number of <side> killed'": (
             "He also gave his estimate of the number of Russians killed in the war so far -- 18,000.", "18,000", "russia"),
         "a part named after 'including' is the whole's side": (
@@ -130,6 +132,34 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
         "a figure after a dash, the count named before it": (
             "He also gave his estimate of the number of Russians killed in the war so far -- 18,000.", "18,000",
             "personnel"),
+        "'servicepeople' are soldiers": (
+            "Russian forces eliminated more than 480 servicepeople of the Ukrainian army in a day, Moscow said.", "480",
+            "personnel"),
+        "'individuals' in a strike toll are people": (
+            "The Russian missile barrage killed 28 individuals in Kyiv, including four children.", "28", "civilians"),
+        "automobiles are vehicles": (
+            "Ukraine lost 46 automobiles and three tanks over the week, the Russian ministry claimed.", "46",
+            "vehicles_fuel_tanks"),
+        "the General Staff's 'tanks with fuel and lubricants' are fuel tanks, not battle tanks": (
+            "The occupiers also lost 81 tanks with fuel and lubricants, the General Staff said.", "81", "vehicles_fuel_tanks"),
+        "armoured personnel vehicles": (
+            "Russia has lost 2,118 armored personnel vehicles since the invasion, Kyiv said.", "2,118", "apc"),
+        "multiple rocket systems": (
+            "Russia has lost 1,212 multiple rocket systems, Ukraine's General Staff said.", "1,212", "mlrs"),
+        "injuries counted as a noun": (
+            "The Russian drone strike on Kharkiv caused at least 14 injuries, the mayor said.", "14", "civilians"),
+    },
+    "measure": {
+        "people who sought medical treatment are wounded": (
+            "After the Russian strike on Dnipro, 87 people sought medical treatment, the governor said.", "87", "wounded"),
+        "the hospitalised are wounded": (
+            "The Russian attack on Odesa injured 40 people; 23 have been hospitalized.", "23", "wounded"),
+        "sent to hospitals is wounded, not deployed": (
+            "A total of 37 Kharkiv residents were sent to hospitals after the Russian strike.", "37", "wounded"),
+        "those in serious condition are wounded": (
+            "The Russian strike on Sumy wounded 30 people, 11 of them are in serious condition.", "11", "wounded"),
+        "held in a side's captivity": (
+            "More than 700 Ukrainian defenders remain in Russian captivity, the commander said.", "700", "captured"),
     },
     "qualifier": {
         "the low end of a range after the noun": (
@@ -163,6 +193,12 @@ TRAPS: dict[str, tuple[str, str, str]] = {
         "forecast"),
     "a range word before a figure with a noun of its own links nothing": (
             "Casualties from 12 regions were counted by the mission.", "12", "no_category"),
+    "prisoners retrieved in an exchange": (
+        "Ukraine retrieved some 1,400 prisoners of war in 2023, the ministry said.", "1,400", "exchange"),
+    "parts of an exchanged figure": (
+        "On Friday Kyiv brought home 190 Ukrainians - 182 men and eight women.", "182", "exchange"),
+    "vehicles damaged with homes are property": (
+        "Residential houses, a school and 14 vehicles were damaged in the Russian strike.", "14", "not_a_loss"),
     "a historic battle's toll, dated by its year": (
         "Soviet tank losses at Prokhorovka in 1943 were about 400, historians say.", "400", "other_war"),
 }

@@ -48,7 +48,8 @@ _FORECAST = re.compile(
     re.IGNORECASE,
 )
 _EXCHANGE = re.compile(
-    r"\b(?:exchang(?:e|ed|es|ing)|swap(?:s|ped)?|repatriat(?:ed|ion)|returned|return\s+of|released|freed|"
+    r"\b(?:exchang(?:e|ed|es|ing)|swap(?:s|ped)?|repatriat(?:ed|ion)|returned|return\s+of|released|freed|retrieved|"
+    r"brought\s+(?:back\s+)?home|liberated\s+from\s+captivity|"
     r"handed\s+over|bodies\s+of|prisoner\s+swap)\b",
     re.IGNORECASE,
 )

@@ -249,7 +249,7 @@ def _dyn() -> SimpleNamespace:
         not_head=re.compile(rf"\s+(?:{_NOT_HEAD})\b", re.I),
         people_after=re.compile(
             rf"^\s*(?:of\s+(?:the|these|those)\s+)?(?:{_FILLER}\s+){{0,2}}?(?P<cat>casualt(?:y|ies)|causalities|deaths|"
-            rf"fatalities|dead|killed|wounded|injured|losses|KIA|irrecoverable\s+losses|Russians|Ukrainians|North\s+Koreans)\b", re.I),
+            rf"fatalities|dead|killed|wounded|injured|injuries|losses|KIA|irrecoverable\s+losses|Russians|Ukrainians|North\s+Koreans)\b", re.I),
         cat_label=re.compile(rf"(?P<cat>{cat})\s*(?:-+|:|\|)\s*(?:[a-z]+\s+){{0,2}}$", re.I),
         measure_owned=re.compile(rf"(?P<m>{meas})\s+{quals}$", re.I),
         cat_before_noun=re.compile(rf"(?P<c>{cat})\s+$", re.I),

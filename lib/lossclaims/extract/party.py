@@ -90,12 +90,26 @@ def owner_in_the_noun_phrase(r: "Reading", t: "Tags") -> str:
     return ""
 
 
+_CAPTIVITY = _rx(r"^[^.;]{0,40}?\bin\s+(?:the\s+)?$", _I)
+
+
+def captor_named(r: "Reading", t: "Tags") -> str:
+    """'900 fighters remain in Russian captivity': the other side of the captor."""
+    if r.measure != "captured" or "captivity" not in t.stext:
+        return ""
+    start = r.cat_end if r.cat_end >= 0 else r.num.end
+    for p in t.sides.between(start, min(t.sent.end, start + CONTEXT)):
+        if t.norm.startswith(" captivity", p.end) and _CAPTIVITY.match(t.norm[start:p.start]) and p.party in OPPOSITE:
+            return OPPOSITE[p.party]
+    return ""
+
+
 def agent_after_by(r: "Reading", t: "Tags") -> str:
     """'20 tanks destroyed by Ukrainian forces': the other side of the agent; 'lost by Russia': the agent."""
     n = r.num
     after_np = t.norm[(r.cat_end if r.cat_end >= 0 else n.end):min(t.sent.end, n.end + CONTEXT)]
     m_by = _rx(r"^[^.;]{0,40}?\b(?P<v>destroyed|killed|shot\s+down|downed|captured|hit|struck|damaged|eliminated|"
-               r"wounded|injured|lost|suffered|sustained)\s+by\s+(?:the\s+)?", _I).match(after_np)
+               r"wounded|injured|lost|suffered|sustained|held|held\s+captive|imprisoned)\s+by\s+(?:the\s+)?", _I).match(after_np)
     if m_by:
         pos = (r.cat_end if r.cat_end >= 0 else n.end) + m_by.end()
         agent = [p for p in t.sides.between(pos, pos + 26) if p.role != "supplier"]
@@ -235,7 +249,7 @@ def side_named_most(r: "Reading", t: "Tags") -> str:
 
 
 PARTY_RULES: tuple[PartyRule, ...] = (
-    owner_in_the_noun_phrase, part_of_the_figure_before, agent_after_by, verb_before_the_figure, side_named_in_the_sentence,
+    owner_in_the_noun_phrase, part_of_the_figure_before, captor_named, agent_after_by, verb_before_the_figure, side_named_in_the_sentence,
     list_header_side, launcher_of_munitions, side_last_talked_about, other_side_of_a_shootdown, side_named_most,
 )
 

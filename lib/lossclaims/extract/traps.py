@@ -121,6 +121,18 @@ def exchange(r: "Reading", t: "Tags") -> bool:
     return bool(_EXCHANGE.search(local)) and not _rx(r"\b(?:killed|died|wounded|injured)\b", _I).search(local)
 
 
+_PROPERTY = _rx(r"\b(?:houses?|homes?|buildings?|apartment|high-rises?|garages?|shops?|cars|windows|schools?|"
+                r"infrastructure|private)\b", _I)
+
+
+def property_damage(r: "Reading", t: "Tags") -> bool:
+    """'55 buildings and 40 vehicles were damaged': vehicles hit with homes in a strike are property, not losses."""
+    if r.category != "vehicles_fuel_tanks":
+        return False
+    clause = t.clause(r)
+    return bool(_rx(r"\bdamaged\b", _I).search(clause) and _PROPERTY.search(clause))
+
+
 def stock(r: "Reading", t: "Tags") -> bool:
     """'delivered 31 Abrams tanks', 'entered the war with some 2,500 tanks'."""
     local = _local(r)
@@ -131,7 +143,12 @@ TRAP_RULES: tuple[tuple[str, TrapRule], ...] = (
     ("other_war", another_war), ("population", population), ("recruitment", recruitment),
     ("recruitment", beyond_recruitment), ("not_a_loss", refugees), ("rate", rate),
     ("forecast", forecast), ("launched", launched), ("exchange", exchange), ("stock", stock),
+    ("not_a_loss", property_damage),
 )
+
+
+_PARTS_AFTER = _rx(r"^\s*(?:[\w-]+\s+){0,3}?(?:[-\u2013\u2014:(]|,?\s*including|,?\s*among\s+them|,?\s*of\s+whom|and)\s*"
+                   r"(?:\w+\s+)?$", _I)
 
 
 def resolve_traps(t: "Tags") -> None:
@@ -156,6 +173,10 @@ def resolve_traps(t: "Tags") -> None:
         if r.partner is not None and r.partner.reason and not r.reason:
             r.reason = r.partner.reason  # "losing between 1,000 and 1,500 a day"
         prev = readings[i - 1] if i else None
+        if prev is not None and prev.reason == "exchange" and not r.reason and _PARTS_AFTER.match(r.before):
+            r.reason = "exchange"  # "returned home 230 Ukrainians - 225 men and five women": parts of the exchanged
+            r.decided("reason", "part of an exchanged figure")
+            continue
         if prev is not None and prev.reason in _SHARED_TRAPS and not r.reason and _rx(r"\bby\s+$", _I).search(prev.before) \
                 and _rx(r"\s*(?:[\w-]+\s+){0,2}to\s+(?:about\s+|around\s+|some\s+|nearly\s+|over\s+)?", _I).fullmatch(r.before):
             r.reason = prev.reason  # "ordered the army to grow by 180,000 troops to 1.5 million": the new size, not a loss
