@@ -87,6 +87,20 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "12", "russia"),
     },
     "source": {
+        "a side speaking after an aside ('Russia, meanwhile, said')": (
+            "Russia, meanwhile, said three people were injured by Ukrainian drones in the Belgorod region.", "three",
+            "russia_official"),
+        "a regional military administration by its acronym": (
+            "Earlier, the OMA reported 12 dead and 30 wounded in Dnipro after the Russian strike.", "12", "ukraine_official"),
+        "the head of the administration speaking": (
+            "The Russian strike on Odesa injured 40 people. \"Seven of them are in serious condition,\" added the head of "
+            "the administration.",
+            "Seven", "ukraine_official"),
+        "emergency officials": (
+            "Emergency officials add that the Russian missile strike on Odesa killed 11 people.", "11", "ukraine_official"),
+        "Tass written as a word": (
+            "Ukrainian forces lost up to 140 soldiers near Kupiansk, the Russian Tass news agency reported.", "140",
+            "russia_official"),
         "a country's ministry, the country before an apostrophe": (
             "The UK's defence ministry estimates 50,000 Russian troops were killed.", "50,000", "uk_official"),
         "'the ministry said' is the ministry named before": (

@@ -140,6 +140,10 @@ def _military_voice(word: str) -> str:
     return "ukraine_official" if voice.group("c").lower().startswith("ukrain") else "russia_official"
 
 
+_SIDE_SPEAKS = _rx(r"^\s*(?:,\s*(?:meanwhile|however|in\s+turn|for\s+its\s+part|for\s+their\s+part|too|separately)\s*,\s*)?"
+                   r"(?:also\s+|has\s+|had\s+)?(?:said|says|claimed|claims|reported|reports|stated|announced|added)\b", _I)
+
+
 def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str, bool]]:
     """(start, end, family, attributed) for source names in a sentence, longest first."""
     found = [f for f in _scan(stext, lex.source_first, (lex.source, lex.source_cs))
@@ -183,7 +187,11 @@ def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str
                    or _rx(r",\s*(?:said|says|added|wrote)\s+$", _I).search(before)  # "..., said Ukrainian military spokesman X"
                    or _rx(r"^\s*(?:\([^)]{0,20}\))?\s*:").match(after)
                    or _rx(r"^'s\s+(?:\w+\s+){0,3}(?:said|says|estimates?|figures|data|report|update|statement|count)", _I).match(after))
-        if word.lower() in lex.cue_only or word.lower() in party_words:
+        if word.lower() in party_words and word.lower() in lex.cue_only:
+            # a side named as the voice ("Russia, meanwhile, said"): only right before a verb of saying,
+            # since "Russia's losses", "Ukraine's casualties are put at" name whose, not who speaks
+            cue = bool(_SIDE_SPEAKS.match(after))
+        elif word.lower() in lex.cue_only or word.lower() in party_words:
             # a country named as a voice speaks right there ("Britain said", "the UK also believes"),
             # not when it only qualifies a noun ("the Washington think tank says")
             cue = bool(_rx(r"^(?:'s\s+(?:\w+\s+){0,2}?|\s*,?\s*(?:\w+\s+)?)(?:said|says|say|believes|believed|estimates?|estimated|claims?|claimed|"
