@@ -53,6 +53,18 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
         "military operations in a named region are a window": (
             "Ukraine lost over 60,000 troops during military operations in Russia's Kursk region, Moscow said.",
             "60,000", "window"),
+        "the sentences after a strike's toll count the same strike": (
+            "A Russian missile strike on Dnipro killed 14 people and injured 70, the governor said.\n"
+            "Some 48 people have been hospitalized, and 12 of them are in serious condition.", "48", "window"),
+        "'yesterday's attack' is the attack, not the past day": (
+            "The death toll of yesterday's Russian drone attack on Odesa has risen to seven people, the mayor said.",
+            "seven", "window"),
+        "'on the night of <date>' is one night": (
+            "On the night of October 14, air defence destroyed 52 Russian Shahed drones, the air force said.", "52",
+            "window"),
+        "'in three hours' is a window": (
+            "Russia's defence ministry said it destroyed 95 Ukrainian drones in three hours over five regions.", "95",
+            "window"),
         "a country is not a frame": ("Russia has lost 700,000 troops in Ukraine, the General Staff said.", "700,000", "cumulative"),
     },
     "party": {

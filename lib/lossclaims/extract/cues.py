@@ -133,7 +133,9 @@ _WINDOW = re.compile(
     rf"(?:in|during|throughout|by)\s+(?:early\s+|late\s+|mid-?)?(?:the\s+)?(?:first|second|third|fourth|last)?\s*(?:half\s+of\s+|quarter\s+of\s+)?"
     rf"(?:{_MONTHS}|20\d\d|summer|winter|spring|autumn|fall)\b|between\s+{_MONTHS}|"
     rf"(?:over|in|during)\s+(?:the\s+)?(?:past|last|previous|first|next)\s+(?:\w+\s+){{0,2}}(?:days|weeks|months|years|nights|week|month|year)\b|"
-    rf"\b(?:in|within|over)\s+(?:just\s+|only\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d{{1,2}})\s+(?:days|weeks|months)\b|"
+    rf"\b(?:in|within|over)\s+(?:just\s+|only\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d{{1,2}})\s+(?:hours|days|weeks|months)\b|"
+    # "on the night of September 26", "yesterday's missile attack": one night, one attack
+    rf"\bon\s+the\s+night\s+of\b|\b(?:yesterday|last\s+night)'s\b|"
     rf"\bon\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\bon\s+\d{{1,2}}\s+{_MONTHS}|\bon\s+{_MONTHS}\s+\d|\b(?:monday|tuesday|wednesday|thursday|"
     rf"friday|saturday|sunday)'s\b|\boverni(?:ght)\b|\bone\s+night\b|\bthis\s+(?:week|month|year)\b|\blast\s+(?:week|month|year)\b|"
     rf"\bin\s+(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?"
@@ -149,7 +151,7 @@ _DAILY_HINT = re.compile(r"day|hour|daily", re.I)
 _WINDOW_HINT = re.compile(
     rf"since|between|{_MONTHS}|20\d\d|night|week|month|year|period|alone|summer|winter|spring|autumn|fall|"
     rf"past|last|previous|first|next|attack|strike|shelling|assault|bombing|battle|offensive|incursion|operation|"
-    rf"raid|day|alone",
+    rf"raid|day|alone|hour",
     re.I,
 )
 # Fighting in a named place or a named operation frames its figures as a window ("during fights in
@@ -185,7 +187,7 @@ _DAILY = re.compile(
     r"\b(?:(?:over|in|during|within)\s+(?:the\s+)?(?:past|last|previous|preceding)\s+(?:day|24\s+hours)|past\s+24\s+hours|"
     r"(?:in|within|over)\s+(?:just\s+|only\s+)?24\s+hours|(?:in|within|over|during)\s+(?:a|the|one)\s+24[\s-]hours?\s+period|"
     r"over\s+the\s+day|"
-    r"last\s+24\s+hours|past\s+day|yesterday|in\s+a\s+single\s+day|on\s+the\s+previous\s+day|during\s+the\s+day|"
+    r"last\s+24\s+hours|past\s+day|yesterday(?!'s)|in\s+a\s+single\s+day|on\s+the\s+previous\s+day|during\s+the\s+day|"
     r"daily\s+(?:losses|toll|update|report|figures?)|per\s+the\s+daily|in\s+one\s+day|in\s+a\s+day)\b",
     re.IGNORECASE,
 )

@@ -108,6 +108,20 @@ def event_told_in_the_past(r: "Reading", t: "Tags") -> str:
     return "window" if told else ""
 
 
+# A strike's toll is dozens or hundreds; a larger civilian figure told after one is a running toll.
+_STRIKE_TOLL_CAP = 1000
+
+
+def the_strikes_toll_told_on(r: "Reading", t: "Tags") -> str:
+    """Civilians counted in the sentences after a strike's toll ('52 have been hospitalized', '10 of them
+    are in serious condition'), in its paragraph or the next two: the same strike's toll."""
+    state = t.state
+    if r.category == "civilians" and state.strike_para >= 0 and t.sent.para - state.strike_para <= 2 \
+            and r.num.value <= _STRIKE_TOLL_CAP:
+        return "window"
+    return ""
+
+
 def the_articles_night_or_raid(r: "Reading", t: "Tags") -> str:
     """An article about one night, week or attack: its small figures belong to it (not the 664
     warplanes Moscow claims in all, quoted in a story about one air raid)."""
@@ -120,7 +134,7 @@ def the_articles_night_or_raid(r: "Reading", t: "Tags") -> str:
 
 CARRIED_RULES: tuple[PeriodRule, ...] = (
     same_period_as_before, list_header, same_night_in_the_paragraph, civilians_in_a_strike,
-    the_leads_period_for_the_same_voice, event_told_in_the_past, the_articles_night_or_raid,
+    the_leads_period_for_the_same_voice, event_told_in_the_past, the_strikes_toll_told_on, the_articles_night_or_raid,
 )
 
 
@@ -145,6 +159,8 @@ def resolve_period(r: "Reading", t: "Tags") -> None:
         r.period = rule(r, t)
         if r.period:
             r.decided("period", rule.__name__.replace("_", " "))
+            if r.period == "window" and r.category == "civilians" and rule in (civilians_in_a_strike, event_told_in_the_past):
+                state.strike_para = t.sent.para
             return
     r.period = "cumulative"
     r.decided("period", "a running total when nothing says otherwise")

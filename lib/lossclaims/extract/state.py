@@ -29,6 +29,7 @@ class _ArticleState:
         self.default_period = ""
         self.default_key: tuple[str, str] = ("", "")
         self.last_civilians = ""
+        self.strike_para = -1  # the paragraph of the last strike toll of civilians (a window)
         self.article_period = ""  # "daily"/"window" when the article's lead is about one day or event
         self.article_seen = False
         self.last_period = ""
