@@ -176,6 +176,15 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "The Russian drone strike on Kharkiv caused at least 14 injuries, the mayor said.", "14", "civilians"),
     },
     "measure": {
+        "a pregnant woman among the injured is one wounded": (
+            "The Russian strike on Kharkiv injured 17 people, including a pregnant woman.", "a", "wounded"),
+        "a child named by age after 'injuring'": (
+            "The Russians shelled homes in Kherson, injuring 6 people, including a 12-year-old girl.", "a", "wounded"),
+        "an infant named by months": (
+            "The Russian strike wounded 15 people, among them an 8-month-old child.", "an", "wounded"),
+        "'four of them' after a people figure of the sentence": (
+            "Nine people are in a serious condition after the Russian strike, and three of them are in an extremely "
+            "serious condition.", "three", "wounded"),
         "people who sought medical treatment are wounded": (
             "After the Russian strike on Dnipro, 87 people sought medical treatment, the governor said.", "87", "wounded"),
         "the hospitalised are wounded": (

@@ -218,6 +218,17 @@ def anaphora_of_last_category(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
     return False
 
 
+def part_of_the_people_before(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
+    """'Eight people are in a serious condition, and four of them ...': a part of the people figure
+    before it in the sentence."""
+    prev = k.prev
+    if prev is not None and prev.category in vocab.PEOPLE_CATEGORIES and _rx(
+            r"^\s*of\s+(?:them|those|these|whom)\b", _I).match(r.after):
+        r.category, r.inherit, r.inherited = prev.category, prev, True
+        return True
+    return False
+
+
 def anaphora_of_last_figure(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
     """'6,000 of them', '124 of them': the figure the previous sentence counted."""
     state = t.state
@@ -418,7 +429,7 @@ def people_by_measure(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
 
 
 BARE_RULES: tuple[Rule, ...] = (
-    out_of_next, of_the_noun, of_the_dead, parts_of_the_dead, of_those, anaphora_of_equipment,
+    out_of_next, of_the_noun, of_the_dead, parts_of_the_dead, of_those, anaphora_of_equipment, part_of_the_people_before,
     anaphora_of_last_category, anaphora_of_last_figure, anaphora_of_last_people, total_of_a_trap, rose_by_to,
     total_of_the_sentence, continues_the_figure_before, category_losses_linked, linking_phrase, object_of_a_verb, people_by_measure,
 )

@@ -303,7 +303,7 @@ _COMPARED = re.compile(r"\b(?:up\s+from|down\s+from|compared\s+(?:with|to)|again
                        r"|\b(?:with|for|and\s+for|in)\s+(?:[A-Z][\w-]*\s+){0,2}$", re.I)
 _ANOTHER_BEFORE = re.compile(r"\b(?:another|a\s+further|further|an\s+additional|additional|other)\s+$", re.IGNORECASE)
 _ARTICLE_NUMBER = re.compile(
-    r"\b(?P<a>[Aa]n?)\s+(?:(?:(?i:russian|ukrainian|north\s+korean|enemy|[\w.]+-made|[\w.]+-built|[\w-]+-year-old|young|elderly|"
+    r"\b(?P<a>[Aa]n?)\s+(?:(?:(?i:russian|ukrainian|north\s+korean|enemy|[\w.]+-made|[\w.]+-built|[\w-]+-(?:year|month|week)-old|young|elderly|pregnant|"
     r"local|single|second|third|fourth|fifth|further|modern|western|soviet-era|american|german|british)|[A-Z][\w/.-]*\d[\w/.-]*|"
     r"[A-Z][a-z]+-?\d*|[A-Z]{2,}[\w-]*|\d+mm|(?i:attack|combat|strike|fpv|kamikaze|reconnaissance|military))\s+){0,3}"
     r"(?P<noun>(?i:tank|infantry\s+fighting\s+vehicle|armou?red\s+personnel\s+carrier|armou?red\s+vehicle|helicopter|"

@@ -130,7 +130,7 @@ def _add_article_numbers(stext: str, base: int, snums: list[NumberSpan]) -> list
     extra = []
     last_end = -1
     loss_word = _LIST_LOSS.search(stext)
-    kill_word = _rx(r"\b(?:killed|wounded|injured|died)\b", _I).search(stext)
+    kill_word = _rx(r"\b(?:killed|wounded|injured|died|killing|wounding|injuring)\b", _I).search(stext)
     # (a match ending before the article lies in the text before it: the article starts after a non-word)
     first_loss = min(m.end() for m in (loss_word, kill_word) if m) if loss_word or kill_word else len(stext) + 1
     starts = [n.start for n in snums]
