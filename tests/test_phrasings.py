@@ -99,6 +99,13 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "12", "russia"),
     },
     "source": {
+        "a voice named in the next sentence ('This was reported by ...')": (
+            "Overnight, Russia launched 31 Shahed drones, 24 of which were shot down.\n"
+            "This was reported by the Air Force of Ukraine.", "24", "ukraine_official"),
+        "the same, with words between the verb and 'by'": (
+            "Yesterday, Russian forces lost 12 tanks and 30 artillery systems.\n"
+            "This was reported in the summary by the General Staff of the Armed Forces of Ukraine.", "30",
+            "ukraine_official"),
         "a side speaking after an aside ('Russia, meanwhile, said')": (
             "Russia, meanwhile, said three people were injured by Ukrainian drones in the Belgorod region.", "three",
             "russia_official"),

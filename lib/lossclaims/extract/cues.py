@@ -228,8 +228,12 @@ _CUE_AFTER = re.compile(
     r"recorded|registered|calculated|tallies|acknowledged|admitted|dismissed|denied|rejected|disputed|countered)\b",
     re.IGNORECASE,
 )
+# A side named as the voice after a cue: "reported by the Air Force of Ukraine", "according to Russia"
+# (only names and 'of'/'the' between, so "an analysis by Oryx suggests Russia has lost" is no cue)
+_SIDE_CUE_BEFORE = re.compile(r"\b(?i:according\s+to|reported\s+(?:in\s+(?:the|a|its)\s+\w+\s+)?by|cited\s+by|statement\s+(?:by|from)|"
+                              r"data\s+(?:from|of))\s+(?:(?:the|of)\s+|[A-Z][\w'.-]*\s+){0,5}$")
 _CUE_BEFORE = re.compile(
-    r"\b(?:source\s*:|sources\s*:|with\s+reference\s+to|referring\s+to|according\s+to|given\s+by|provided\s+by|data\s+from|figures\s+from|cited\s+by|citing|per|reported\s+by|estimates?\s+(?:from|by)|"
+    r"\b(?:source\s*:|sources\s*:|with\s+reference\s+to|referring\s+to|according\s+to|given\s+by|provided\s+by|data\s+from|figures\s+from|cited\s+by|citing|per|reported\s+(?:in\s+(?:the|a|its)\s+\w+\s+)?by|estimates?\s+(?:from|by)|"
     r"based\s+on(?:\s+data\s+from)?|quoted\s+by|statement\s+(?:by|from)|report\s+(?:by|from)|told|source\s+in|"
     r"sources\s+in|published\s+by|released\s+by|confirmed\s+by|tallied\s+by|counted\s+by|data\s+of|verified\s+by|"
     r"assessment\s+(?:by|from)|analysis\s+(?:by|from)|intelligence\s+from|"

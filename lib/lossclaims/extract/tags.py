@@ -7,7 +7,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..numbers import NumberSpan
-from .cues import _CIVIL_CONTEXT, _CUE_AFTER, _CUE_BEFORE, _CUMULATIVE, _DAILY, _DAILY_HINT, _DATELINE, _LOCAL_HINTS, _LOCAL_OFFICIAL, _LOCATION_BEFORE, _MILITARY_CONTEXT, _MILITARY_VOICE, _NATIONAL_OFFICIAL, _NATIONAL_WORDS, _OWNED_NOUN, _REGIONAL_FRAME, _REGIONAL_SINCE, _REPORTING, _RUSSIAN_PLACES, _SINCE_HINT, _SINCE_WAR, _SPEECH_DATE, _WINDOW, _WINDOW_HINT
+from .cues import _CIVIL_CONTEXT, _CUE_AFTER, _CUE_BEFORE, _SIDE_CUE_BEFORE, _CUMULATIVE, _DAILY, _DAILY_HINT, _DATELINE, _LOCAL_HINTS, _LOCAL_OFFICIAL, _LOCATION_BEFORE, _MILITARY_CONTEXT, _MILITARY_VOICE, _NATIONAL_OFFICIAL, _NATIONAL_WORDS, _OWNED_NOUN, _REGIONAL_FRAME, _REGIONAL_SINCE, _REPORTING, _RUSSIAN_PLACES, _SINCE_HINT, _SINCE_WAR, _SPEECH_DATE, _WINDOW, _WINDOW_HINT
 from .lexicon import CONTEXT, Lexicon, _I, _lookup, _measure_spans, _rx, _scan
 from .forms import _is_day
 from .text import Sentence
@@ -190,7 +190,7 @@ def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str
         if word.lower() in party_words and word.lower() in lex.cue_only:
             # a side named as the voice ("Russia, meanwhile, said"): only right before a verb of saying,
             # since "Russia's losses", "Ukraine's casualties are put at" name whose, not who speaks
-            cue = bool(_SIDE_SPEAKS.match(after))
+            cue = bool(_SIDE_SPEAKS.match(after) or _SIDE_CUE_BEFORE.search(before))
         elif word.lower() in lex.cue_only or word.lower() in party_words:
             # a country named as a voice speaks right there ("Britain said", "the UK also believes"),
             # not when it only qualifies a noun ("the Washington think tank says")
