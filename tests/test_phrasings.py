@@ -71,6 +71,9 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
         "'For <side>,' opening a sentence names whose figures follow": (
             "Russia has lost about a million troops, analysts say. For Ukraine, analysts put military casualties "
             "between 400,000 and 450,000.", "400,000", "ukraine"),
+        "a side after 'and' that is the subject of its own loss": (
+            "Russia's Battlegroup Vostok repelled 20 counterattacks, and Kiev has lost over 1,900 soldiers, Moscow said.",
+            "1,900", "ukraine"),
         "the captor named in 'in <side> captivity' is the other side": (
             "More than 700 Azov fighters remain in Russian captivity, the commander said.", "700", "ukraine"),
         "the side inside 'the number of <side> killed'": (
@@ -165,6 +168,8 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
         "a figure after a dash, the count named before it": (
             "He also gave his estimate of the number of Russians killed in the war so far -- 18,000.", "18,000",
             "personnel"),
+        "people hurt in drone attacks with no soldier named are civilians": (
+            "Local media report that 15 were wounded during the Russian drone attacks on Kharkiv.", "15", "civilians"),
         "'servicepeople' are soldiers": (
             "Russian forces eliminated more than 480 servicepeople of the Ukrainian army in a day, Moscow said.", "480",
             "personnel"),
@@ -235,6 +240,12 @@ TRAPS: dict[str, tuple[str, str, str]] = {
         "forecast"),
     "a range word before a figure with a noun of its own links nothing": (
             "Casualties from 12 regions were counted by the mission.", "12", "no_category"),
+    "all but one drone is the one that got through": (
+        "Kyiv says it downed all but 1 of the 35 drones that Russia launched overnight.", "1", "not_a_loss"),
+    "a multiple is not a count": (
+        "Estimates put Russian deaths at more than three times those of Ukraine.", "three", "rate"),
+    "people liberated are not lost": (
+        "Of them, 2,100 people have been liberated, the ministry said.", "2,100", "exchange"),
     "prisoners retrieved in an exchange": (
         "Ukraine retrieved some 1,400 prisoners of war in 2023, the ministry said.", "1,400", "exchange"),
     "parts of an exchanged figure": (

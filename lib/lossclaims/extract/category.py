@@ -421,7 +421,9 @@ def people_by_measure(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
     prev = k.prev
     if _measure_spans(r.after[:40], t.lex) and _rx(r"^\s*(?:were|was|have\s+been|had\s+been|has\s+been|are|"
                                                    r"had|have|died|more|others|people)\b", _I).match(r.after):
-        r.category = "civilians" if t.facts.civilian_context else (
+        facts = t.facts
+        # "18 were wounded during the drone attacks": people hurt in a strike with no soldier named are civilians
+        r.category = "civilians" if facts.civilian_context or facts.strike and not facts.has(_MILITARY_CONTEXT) else (
             prev.category if prev and prev.category in vocab.PEOPLE_CATEGORIES else "personnel")
         r.people_noun = True
         return True

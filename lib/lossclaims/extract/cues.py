@@ -49,7 +49,7 @@ _FORECAST = re.compile(
 )
 _EXCHANGE = re.compile(
     r"\b(?:exchang(?:e|ed|es|ing)|swap(?:s|ped)?|repatriat(?:ed|ion)|returned|return\s+of|released|freed|retrieved|"
-    r"brought\s+(?:back\s+)?home|liberated\s+from\s+captivity|"
+    r"brought\s+(?:back\s+)?home|liberated|"
     r"handed\s+over|bodies\s+of|prisoner\s+swap)\b",
     re.IGNORECASE,
 )

@@ -121,6 +121,9 @@ def _party_mentions(stext: str, base: int, lex: Lexicon) -> list[_Mention]:
             role = "supplier"  # "since the start of Russia's special military operation": names the war, owns nothing
         elif _rx(r"\s+(?:side|ranks)\b", _I).match(rest):
             role = "plain"  # "on the Ukrainian side", "dead in the Russian ranks": whose, not where
+        elif _rx(r"\s+(?:has|have|had|lost|loses|says|said|claims|claimed)\b", _I).match(rest) and _rx(
+                r"\b(?:and|but|while|whereas)\s+$", _I).search(stext[max(0, s - 8):s]):
+            role = "plain"  # "..., and Kiev has lost over 3,620 soldiers": a subject after a conjunction, not a place
         elif rest.startswith(",") and stext[:s].strip().lower() in _TOPIC_OPENERS:
             role = "plain"  # "For Ukraine, estimates put casualties at ...": the side the sentence is about
         elif _LOCATION_BEFORE.search(stext[max(0, s - 30):s]) and not _rx(r"\b(?:losses|casualties|toll|death\s+toll)\s+(?:of|for|to)\s+(?:the\s+)?$", _I).search(stext[max(0, s - 30):s]):

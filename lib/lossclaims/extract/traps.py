@@ -82,8 +82,8 @@ def rate(r: "Reading", t: "Tags") -> bool:
     n, norm, sent = r.num, t.norm, t.sent
     after_local = norm[n.end:min(sent.end, n.end + 70)]
     before_local = norm[max(sent.start, n.start - 60):n.start]
-    if _RATIO_AFTER.match(after_local) or _RATIO_BEFORE.search(before_local):
-        return True
+    if _RATIO_AFTER.match(after_local) or _RATIO_BEFORE.search(before_local) or _rx(r"^\s*times\b", _I).match(after_local):
+        return True  # (and a multiple: "Russian deaths at more than two times that of Ukraine")
     return bool(_RATE_AFTER.match(r.after if r.after else after_local) or _RATE_BEFORE.search(before_local)
                 or _rx(r"\bper\s*$").search(r.after))
 
@@ -133,6 +133,11 @@ def property_damage(r: "Reading", t: "Tags") -> bool:
     return bool(_rx(r"\bdamaged\b", _I).search(clause) and _PROPERTY.search(clause))
 
 
+def all_but(r: "Reading", t: "Tags") -> bool:
+    """'downed all but one of the 40 drones': the one that got through, not a loss."""
+    return bool(_rx(r"\ball\s+but\s+$", _I).search(r.before))
+
+
 def stock(r: "Reading", t: "Tags") -> bool:
     """'delivered 31 Abrams tanks', 'entered the war with some 2,500 tanks'."""
     local = _local(r)
@@ -143,7 +148,7 @@ TRAP_RULES: tuple[tuple[str, TrapRule], ...] = (
     ("other_war", another_war), ("population", population), ("recruitment", recruitment),
     ("recruitment", beyond_recruitment), ("not_a_loss", refugees), ("rate", rate),
     ("forecast", forecast), ("launched", launched), ("exchange", exchange), ("stock", stock),
-    ("not_a_loss", property_damage),
+    ("not_a_loss", property_damage), ("not_a_loss", all_but),
 )
 
 
