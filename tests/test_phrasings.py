@@ -105,6 +105,11 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
         "a voice named in the next sentence ('This was reported by ...')": (
             "Overnight, Russia launched 31 Shahed drones, 24 of which were shot down.\n"
             "This was reported by the Air Force of Ukraine.", "24", "ukraine_official"),
+        "a voice named after the lead goes on giving the next paragraph's figures": (
+            "The Russian army lost another 910 soldiers over the past day.\n\n"
+            "This was reported by the General Staff of the Armed Forces of Ukraine.\n\n"
+            "The Russians also lost three tanks, 41 artillery systems and 96 units of automotive equipment.", "41",
+            "ukraine_official"),
         "the same, with words between the verb and 'by'": (
             "Yesterday, Russian forces lost 12 tanks and 30 artillery systems.\n"
             "This was reported in the summary by the General Staff of the Armed Forces of Ukraine.", "30",

@@ -108,6 +108,7 @@ def _extract(article: Article, trace: dict[str, list] | None) -> tuple[list[tupl
                 for j in range(block, len(claims)):
                     if claims[j][7] == "unattributed":
                         claims[j] = claims[j][:7] + (_voice(state.voice_here, claims[j][1], state),) + claims[j][8:]
+                        state.carry = (claims[j][7], claims[j][1])  # and it goes on giving the same side's figures
             block = len(claims)
     return claims, mentions
 
