@@ -65,6 +65,11 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
         "'in three hours' is a window": (
             "Russia's defence ministry said it destroyed 95 Ukrainian drones in three hours over five regions.", "95",
             "window"),
+        "the war's first day inside 'since the start of ... on <date>' makes no window": (
+            "Shoigu said Ukraine lost 340,000 soldiers since the start of the special operation on February 24th, 2022, "
+            "in addition to 12,000 tanks and armoured vehicles.", "12,000", "cumulative"),
+        "a leading 'In all,' totals the sentence's month": (
+            "In all, 190 people were killed and 1,020 injured in May, according to the UN mission.", "190", "window"),
         "a country is not a frame": ("Russia has lost 700,000 troops in Ukraine, the General Staff said.", "700,000", "cumulative"),
     },
     "party": {

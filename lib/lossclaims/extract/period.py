@@ -40,10 +40,12 @@ def _period_for(r: "Reading | None", norm: str, sent: Sentence, facts: "_Sentenc
             return "cumulative"
         return "daily" if facts.daily else ("window" if facts.window else "")
     total = _TOTAL_BEFORE.search(norm[max(sent.start, r.num.start - 45):r.num.start])
-    if total and not _DAILY.search(norm[r.num.end:min(sent.end, r.num.end + 30)]) and not _WINDOW.search(total.group()):
+    if total and not _DAILY.search(norm[r.num.end:min(sent.end, r.num.end + 30)]) and not _WINDOW.search(total.group()) \
+            and not (facts.window and _LEADING_TOTAL.match(facts.text)):
         return "cumulative"
     ns, ne = r.num.start - sent.start, r.num.end - sent.start
     best: tuple[int, int, str] | None = None
+    total_word = windowed = False
     for ms, me, kind in facts.markers:
         # A date before a reporting verb that precedes the figure dates the statement:
         # "In February 2023, UK Defence Intelligence assessed that Russia had suffered ..."
@@ -58,7 +60,15 @@ def _period_for(r: "Reading | None", norm: str, sent: Sentence, facts: "_Sentenc
         rank = (dist, {"daily": 0, "cumulative": 1, "window": 2}[kind])
         if best is None or rank < best[:2]:
             best = (rank[0], rank[1], kind)
+        windowed = windowed or kind == "window"
+        total_word = total_word or kind == "cumulative" and me <= ns and bool(_TOTAL_WORD.fullmatch(facts.text[ms:me]))
+    if best and best[2] == "cumulative" and total_word and windowed:
+        return "window"  # "In all, 232 people were killed ... in June": the total of the month (a leading total word)
     return best[2] if best else ""
+
+
+_LEADING_TOTAL = _rx(r"\W*(?:in\s+all|in\s+total|overall|altogether)\b", _I)
+_TOTAL_WORD = _rx(r"in\s+total|in\s+all|overall|altogether", _I)
 
 
 PeriodRule = Callable[["Reading", "Tags"], str]

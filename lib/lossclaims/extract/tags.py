@@ -7,7 +7,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..numbers import NumberSpan
-from .cues import _CIVIL_CONTEXT, _CUE_AFTER, _CUE_BEFORE, _SIDE_CUE_BEFORE, _CUMULATIVE, _DAILY, _DAILY_HINT, _DATELINE, _LOCAL_HINTS, _LOCAL_OFFICIAL, _LOCATION_BEFORE, _MILITARY_CONTEXT, _MILITARY_VOICE, _NATIONAL_OFFICIAL, _NATIONAL_WORDS, _OWNED_NOUN, _REGIONAL_FRAME, _REGIONAL_SINCE, _REPORTING, _RUSSIAN_PLACES, _SINCE_HINT, _SINCE_WAR, _SPEECH_DATE, _WINDOW, _WINDOW_HINT
+from .cues import _MONTHS, _CIVIL_CONTEXT, _CUE_AFTER, _CUE_BEFORE, _SIDE_CUE_BEFORE, _CUMULATIVE, _DAILY, _DAILY_HINT, _DATELINE, _LOCAL_HINTS, _LOCAL_OFFICIAL, _LOCATION_BEFORE, _MILITARY_CONTEXT, _MILITARY_VOICE, _NATIONAL_OFFICIAL, _NATIONAL_WORDS, _OWNED_NOUN, _REGIONAL_FRAME, _REGIONAL_SINCE, _REPORTING, _RUSSIAN_PLACES, _SINCE_HINT, _SINCE_WAR, _SPEECH_DATE, _WINDOW, _WINDOW_HINT
 from .lexicon import CONTEXT, Lexicon, _I, _lookup, _measure_spans, _rx, _scan
 from .forms import _is_day
 from .text import Sentence
@@ -98,6 +98,7 @@ class _Mention:
     role: str  # 'location', 'supplier', 'plain'
 
 
+_WAR_START_DATE = _rx(rf"(?:on|in)\s+(?:\d|{_MONTHS}|20\d\d)", _I)
 _TOPIC_OPENERS = ("for", "for the", "as for", "as for the", "as to")
 
 
@@ -266,8 +267,10 @@ class _SentenceFacts:
         """Period markers with their places, so each figure takes the nearest one."""
         stext = self.text
         found = [(m.start(), m.end(), "cumulative") for m in _CUMULATIVE.finditer(stext)]
+        since_war: list[tuple[int, int]] = []
         if _SINCE_HINT.search(stext):
-            found += [(m.start(), m.end(), "cumulative") for m in _SINCE_WAR.finditer(stext)]
+            since_war = [m.span() for m in _SINCE_WAR.finditer(stext)]
+            found += [(s, e, "cumulative") for s, e in since_war]
         if _DAILY_HINT.search(stext):
             found += [(m.start(), m.end(), "daily") for m in _DAILY.finditer(stext)]
         found += [(m.start(), m.end(), "window") for m in _REGIONAL_SINCE.finditer(stext)]
@@ -284,6 +287,10 @@ class _SentenceFacts:
         # The vocabulary table's window phrases ("over the weekend", "during the night") no pattern read.
         found += [(m.start(), m.end(), "window") for m in self._lex.window.finditer(unspoken)
                   if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e, _ in found)]
+        if since_war:
+            # "since the start of the special operation on February 24th, 2022": the war's first day, not a window
+            found = [f for f in found if not (f[2] == "window" and _WAR_START_DATE.match(stext, f[0])
+                                              and any(e <= f[0] <= e + 2 for _, e in since_war))]
         return sorted(found)
 
     @cached_property
