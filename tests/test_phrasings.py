@@ -76,6 +76,9 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
         "'For <side>,' opening a sentence names whose figures follow": (
             "Russia has lost about a million troops, analysts say. For Ukraine, analysts put military casualties "
             "between 400,000 and 450,000.", "400,000", "ukraine"),
+        "a side that speaks ('Ukraine also said that ...') does not own the figures it gives": (
+            "Ukraine also said that 219 aircraft and 1,050 artillery units had been destroyed since the invasion.",
+            "219", "russia"),
         "a side after 'and' that is the subject of its own loss": (
             "Russia's Battlegroup Vostok repelled 20 counterattacks, and Kiev has lost over 1,900 soldiers, Moscow said.",
             "1,900", "ukraine"),
@@ -180,6 +183,17 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "personnel"),
         "people hurt in drone attacks with no soldier named are civilians": (
             "Local media report that 15 were wounded during the Russian drone attacks on Kharkiv.", "15", "civilians"),
+        "people a side lost are its soldiers": (
+            "According to the most conservative estimates, Russia may have lost about 52,000 people, the outlet says.",
+            "52,000", "personnel"),
+        "men among injured civilians are civilians": (
+            "The UN says 10,400 people have been injured in Ukraine, including 2,300 men, 1,600 women and 210 girls.",
+            "2,300", "civilians"),
+        "girls and boys are civilians": (
+            "The UN says 10,400 people have been injured in Ukraine, including 2,300 men, 1,600 women and 210 girls.",
+            "210", "civilians"),
+        "artillery units are artillery pieces": (
+            "Russia has lost 1,230 artillery units, the General Staff said.", "1,230", "artillery"),
         "'servicepeople' are soldiers": (
             "Russian forces eliminated more than 480 servicepeople of the Ukrainian army in a day, Moscow said.", "480",
             "personnel"),
@@ -250,6 +264,8 @@ TRAPS: dict[str, tuple[str, str, str]] = {
         "forecast"),
     "a range word before a figure with a noun of its own links nothing": (
             "Casualties from 12 regions were counted by the mission.", "12", "no_category"),
+    "soldiers dying every day is a rate": (
+        "Between 50 and 90 Ukrainian soldiers are dying on the battlefield every day, the president said.", "50", "rate"),
     "all but one drone is the one that got through": (
         "Kyiv says it downed all but 1 of the 35 drones that Russia launched overnight.", "1", "not_a_loss"),
     "a multiple is not a count": (

@@ -62,3 +62,10 @@ def test_the_parser_reads_every_period_phrase_of_the_table_as_its_key() -> None:
             if [c[6] for c in claims] != [e.key]:
                 wrong.append((text, [c[6] for c in claims]))
     assert not wrong, wrong
+
+
+def test_a_row_with_an_unquoted_comma_is_a_clear_error() -> None:
+    import pytest
+
+    with pytest.raises(ValueError, match="line 2: 6 fields, expected 5"):
+        vocab.parse_table("kind,key,phrase,parent,note\ncategory,artillery,artillery units,,pieces, not formations\n")

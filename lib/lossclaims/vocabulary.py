@@ -50,9 +50,23 @@ def entries() -> tuple[Entry, ...]:
     >>> any(e.kind == "category" and e.phrase == "tanks" for e in entries())
     True
     """
-    text = resources.files("lossclaims").joinpath("data/vocabulary.csv").read_text(encoding="utf-8")
+    return parse_table(resources.files("lossclaims").joinpath("data/vocabulary.csv").read_text(encoding="utf-8"))
+
+
+def parse_table(text: str) -> tuple[Entry, ...]:
+    """The rows of a vocabulary table's text; a row with more fields than the header is an error.
+
+    >>> parse_table("kind,key,phrase,parent,note\\ncategory,tanks,tanks,,")[0].key
+    'tanks'
+    """
     rows = csv.DictReader(text.splitlines())
-    return tuple(Entry(**{k: (v or "").strip() for k, v in row.items()}) for row in rows)
+    out = []
+    for row in rows:
+        if None in row:  # more fields than the header: an unquoted comma in a note
+            raise ValueError(f"vocabulary.csv line {rows.line_num}: {len(row) + len(row[None]) - 1} fields, expected "
+                             f"{len(rows.fieldnames or [])} (quote a note that holds a comma)")
+        out.append(Entry(**{k: (v or "").strip() for k, v in row.items()}))
+    return tuple(out)
 
 
 def phrases(kind: str) -> list[tuple[str, str]]:

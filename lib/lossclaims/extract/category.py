@@ -74,9 +74,16 @@ def noun_category(r: "Reading", i: int, t: "Tags", prev: "Reading | None") -> No
     r.cat_end = n.end + cat_end if cat_end >= 0 else -1
     r.people_noun = people_noun
     _people_by_context(r, cat_end, t)
+    if r.category == "personnel" and prev is not None and prev.category == "civilians" and cat_end > 0 \
+            and _rx(r"\bmen\W*$", _I).search(r.after[:cat_end]) and _PART_WORDS.search(r.before):
+        r.category = "civilians"  # "11,327 people injured, including 2,472 men, 1,764 women": parts of the civilians
+        r.decided("category", "men among civilians are civilians")
     if people_noun and not label:
         _whose_people(r, t, prev)
     _foreign_people(r, cat_end, lex)
+
+
+_PART_WORDS = _rx(r"\b(?:including|among\s+them|of\s+whom|of\s+them)\b", _I)
 
 
 def _people_by_context(r: "Reading", cat_end: int, t: "Tags") -> None:
@@ -87,11 +94,19 @@ def _people_by_context(r: "Reading", cat_end: int, t: "Tags") -> None:
         r.category = "civilians"
         r.decided("category", "men hurt in a strike are civilians")
     if r.category == "civilians" and cat_end > 0 and _rx(r"\b(?:people|persons|lives)\W*$", _I).search(r.after[:cat_end]) \
-            and facts.has(_ARMY_CONTEXT) and not facts.has(_rx(r"\bcivilian", _I)) and not facts.strike:
+            and (facts.has(_ARMY_CONTEXT) or _SIDE_LOST_PEOPLE.search(r.before)) and not facts.has(_rx(r"\bcivilian", _I)) \
+            and not facts.strike:
         # "the Kyiv regime has lost almost a million people killed and wounded"; but in "two people were
         # killed as Russian troops shelled 14 settlements" the troops are who struck
         r.category = "personnel"
         r.decided("category", "people of an army are personnel")
+
+
+# "Russia may have lost about 45,000 people", "the irretrievable losses amount to 23,367 people": a side's
+# losses counted in people are its soldiers
+_SIDE_LOST_PEOPLE = _rx(r"(?:\b(?:russia|ukraine|moscow|kyiv|kiev)\s+(?:\w+\s+){0,3}?(?:lost|loses|losing|has\s+lost)|"
+                        r"\birretrievable\s+losses(?:\s+\w+){0,3}?)\s+(?:(?:about|around|some|nearly|almost|over|more\s+than|"
+                        r"at\s+least|up\s+to|to)\s+)*$", _I)
 
 
 def _whose_people(r: "Reading", t: "Tags", prev: "Reading | None") -> None:

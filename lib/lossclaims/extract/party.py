@@ -183,6 +183,9 @@ def verb_before_the_figure(r: "Reading", t: "Tags") -> str:
     return OPPOSITE[speaker_party] if speaker_party else ""
 
 
+_SIDE_SAYS = _rx(r"\s+(?:also\s+|has\s+|had\s+)?(?:said|says|claimed|claims|reported|reports|stated|announced)\s+(?:that\s+)?(?=\d)", _I)
+
+
 def side_named_in_the_sentence(r: "Reading", t: "Tags") -> str:
     """A side named before the figure, else after it ('11,000 soldiers North Korea has sent')."""
     n, norm = r.num, t.norm
@@ -192,8 +195,9 @@ def side_named_in_the_sentence(r: "Reading", t: "Tags") -> str:
         # "Ukraine's Air Force said 55 of the drones were shot down", "Ukraine's army said 450 tanks have been
         # destroyed": the voice does not own what it counts
         if _rx(r"(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:air\s+force|military|army|general\s+staff|(?:defen[cs]e\s+)?ministry|command|navy)"
-                r"\s+(?:\w+\s+)?(?:said|says|reported|reports|stated|announced)\b", _I).match(norm[p.end:p.end + 120]):
-            continue
+                r"\s+(?:\w+\s+)?(?:said|says|reported|reports|stated|announced)\b", _I).match(norm[p.end:p.end + 120]) \
+                or _SIDE_SAYS.match(norm, p.end):
+            continue  # ("Ukraine also said that 236 aircraft ... were destroyed": the side speaks)
         return p.party
     at = t.sides.plain_before(n.end)
     return plain[at].party if at < len(plain) else ""

@@ -88,6 +88,16 @@ def rate(r: "Reading", t: "Tags") -> bool:
                 or _rx(r"\bper\s*$").search(r.after))
 
 
+_EVERY_DAY = _rx(r"\b(?:every|each|per)\s+(?:single\s+)?(?:day|week|month)\b|\b(?:practically|almost|nearly)\s+daily\b", _I)
+_ONGOING = _rx(r"\b(?:are|is)\s+(?:\w+\s+)?(?:dying|being|losing|killed|wounded)\b", _I)
+
+
+def ongoing_rate(r: "Reading", t: "Tags") -> bool:
+    """'Between 60 and 100 soldiers are dying on the battlefield every day': how fast, not a count."""
+    clause = t.clause(r)
+    return bool(_EVERY_DAY.search(clause) and _ONGOING.search(clause))
+
+
 def refugees(r: "Reading", t: "Tags") -> bool:
     """'4.8 million Ukrainians have fled abroad', 'turned 15 million Ukrainians into refugees'."""
     if r.category not in vocab.PEOPLE_CATEGORIES:
@@ -146,7 +156,7 @@ def stock(r: "Reading", t: "Tags") -> bool:
 
 TRAP_RULES: tuple[tuple[str, TrapRule], ...] = (
     ("other_war", another_war), ("population", population), ("recruitment", recruitment),
-    ("recruitment", beyond_recruitment), ("not_a_loss", refugees), ("rate", rate),
+    ("recruitment", beyond_recruitment), ("not_a_loss", refugees), ("rate", rate), ("rate", ongoing_rate),
     ("forecast", forecast), ("launched", launched), ("exchange", exchange), ("stock", stock),
     ("not_a_loss", property_damage), ("not_a_loss", all_but),
 )
