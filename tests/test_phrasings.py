@@ -233,6 +233,10 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "More than 700 Ukrainian defenders remain in Russian captivity, the commander said.", "700", "captured"),
     },
     "qualifier": {
+        "a bare low end takes the high end's scale ('50-70 000')": (
+            "Zelensky said Russia had lost 340 000 soldiers killed, and another 40-60 000 were missing.", "40", "at_least"),
+        "'70 or 80 thousand' is a range": (
+            "The Pentagon official said there were 60 or 70 thousand Russian casualties.", "60", "at_least"),
         "the low end of a range after the noun": (
             "Western officials estimate Russian military casualties between 700,000 and 750,000.", "700,000", "at_least"),
         "the high end of a range after the noun": (
@@ -278,6 +282,8 @@ TRAPS: dict[str, tuple[str, str, str]] = {
         "On Friday Kyiv brought home 190 Ukrainians - 182 men and eight women.", "182", "exchange"),
     "vehicles damaged with homes are property": (
         "Residential houses, a school and 14 vehicles were damaged in the Russian strike.", "14", "not_a_loss"),
+    "every age after 'aged'": (
+        "Two women aged 31 and 58 were killed in the Russian strike on Kharkiv, the governor said.", "58", "age"),
     "a historic battle's toll, dated by its year": (
         "Soviet tank losses at Prokhorovka in 1943 were about 400, historians say.", "400", "other_war"),
 }
@@ -298,3 +304,16 @@ def test_trap_is_a_mention_with_its_reason(name: str, text: str, figure: str, re
     out = explain(text)
     assert not [c for c in out["claims"] if c["text"] == figure], out["claims"]
     assert (figure, reason) in [(m["text"], m["reason"]) for m in out["mentions"]]
+
+
+@pytest.mark.parametrize("text,values", [
+    ("Zelensky said Russia had lost 340 000 soldiers killed, and another 40-60 000 were missing.", [40000.0, 60000.0]),
+    ("The Pentagon official said there were 60 or 70 thousand Russian casualties.", [60000.0, 70000.0]),
+    ("Analysts say between 2 and 3 million Russian soldiers were killed or wounded.", [2e6, 3e6]),
+], ids=["space group", "thousand", "million"])
+def test_a_range_low_end_takes_the_high_ends_scale(text: str, values: list[float]) -> None:
+    from lossclaims import Article
+    from lossclaims.extract import extract
+
+    claims, _ = extract(Article(id="x", text=text))
+    assert [c[4] for c in claims][-2:] == values

@@ -77,7 +77,7 @@ _DAY_BEFORE = re.compile(r"(?:^|\b(?:on|since|by|of|as\s+of|marks?|marking|reach
                          re.IGNORECASE)
 _AGE = re.compile(r"^(?:-years?-old|\s+years?\s+old|-year-old)", re.IGNORECASE)
 # "aged 54", "the median age of the dead has risen to 36"
-_AGE_BEFORE = re.compile(r"\baged\s+$|\bage\s+(?:of\s+)?$|\b(?:median|average|mean)\s+age\b[^.;]{0,60}$", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\baged\s+(?:(?:\d{1,3}|[a-z]+)\s*(?:,|and|or)\s*){0,4}$|\bage\s+(?:of\s+)?$|\b(?:median|average|mean)\s+age\b[^.;]{0,60}$", re.IGNORECASE)
 _MODEL_BEFORE = re.compile(r"\b(?:Leopard|Challenger|Marder|Gepard|Patriot|Tornado|Mirage|Gripen|Iskander|Kinzhal|Tochka|"
                            r"Zircon|Kalibr|Shahed|Geran|Lancet|Orlan|Bayraktar|Stryker|Piranha|Caesar|Krab|Zuzana|Project)\s$")
 _UNIT_BEFORE = re.compile(r"\b(?:unit|brigade|regiment|battalion|division|no\.|number|corps|group|model|version)\s+#?$",

@@ -3,6 +3,7 @@ the items of a list ('approximately 1,149 AFVs, 3,098 IFVs and 1,865 tanks') sha
 the side of their first item."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .cues import _LIST_SEP, _PLUS, _RANGE_MID
@@ -15,20 +16,40 @@ if TYPE_CHECKING:
 _RANGE_OPEN = _rx(r"\b(?:range\s+of|interval\s+of|between|from)\s+$", _I)
 
 
+_SCALED_END = _rx(r"(?:\s(?P<g>000)|\s+(?P<w>thousand|million))$", _I)
+
+
+def _shared_scale(a: Reading, b: Reading) -> float:
+    """The scale a range's high end gives its bare low end ('50-70 000', '70 or 80 thousand'), else 1."""
+    m = _SCALED_END.search(b.num.text)
+    if not m or _SCALED_END.search(a.num.text) or not _rx(r"\d{1,3}").fullmatch(a.num.text):
+        return 1.0
+    scale = 1e3 if m.group("g") or m.group("w").lower() == "thousand" else 1e6
+    return scale if a.num.value * scale <= b.num.value < a.num.value * scale * 10 else 1.0
+
+
 def _pair_ranges(readings: list[Reading]) -> None:
     """'70,000-80,000 troops', 'between 150,000 and 200,000': two claims, the low one at least,
-    the high one at most; the low end takes the high end's noun (or, with neither, the figure before)."""
+    the high one at most; the low end takes the high end's noun (or, with neither, the figure before).
+    A bare low end takes the high end's scale ('50-70 000', '70 or 80 thousand')."""
     for i in range(len(readings) - 1):
         a, b = readings[i], readings[i + 1]
         if a.reason or b.reason or "range_high" in b.flags or "range_low" in a.flags:
             continue
-        if a.category and (b.category and b.inherit is not a or not (_rx(r"\s*(?:-|to)\s*").fullmatch(a.after) or _RANGE_OPEN.search(a.before))):
+        scale = _shared_scale(a, b)
+        if scale > 1 and not a.category and (_rx(r"\s*(?:-|to|or)\s*").fullmatch(a.after) or (
+                a.after.strip() == "and" and _rx(r"\bbetween\s+$", _I).search(a.before))):
+            a.num = replace(a.num, value=a.num.value * scale)
+            after = "-"  # read on as a dashed range
+        else:
+            after = a.after
+        if a.category and (b.category and b.inherit is not a or not (_rx(r"\s*(?:-|to)\s*").fullmatch(after) or _RANGE_OPEN.search(a.before))):
             continue  # a low end with a category pairs only with a bare high end: "at 124,500 to 131,000",
             # "casualties between 500,000 and 600,000"
-        if not (_RANGE_MID.match(a.after) and (_rx(r"(?:-|to)\s*$").search(a.after)
+        if not (_RANGE_MID.match(after) and (_rx(r"(?:-|to)\s*$").search(after)
                                                 or _rx(r"\bbetween\s+(?:\w+\s+)?$", _I).search(a.before))):
             continue
-        if a.after.strip() == "and" and not _rx(r"\bbetween\s+$", _I).search(a.before):
+        if after.strip() == "and" and not _rx(r"\bbetween\s+$", _I).search(a.before):
             continue
         if a.category:
             b.category, b.people_noun, b.cat_end, b.inherit = a.category, a.people_noun, a.cat_end, a.inherit
@@ -43,7 +64,7 @@ def _pair_ranges(readings: list[Reading]) -> None:
                          if readings[j].category and not readings[j].reason), None)
             # "between 150,000 and ...", or two bare figures joined by a dash: "of whom 150,000-250,000 have been killed"
             if prev is None or not (_RANGE_OPEN.search(a.before)
-                                    or a.after == "-"):
+                                    or after == "-"):
                 continue
             b.category, b.inherit, b.inherited = prev.category, prev, True
         a.category, a.people_noun, a.cat_end, a.inherit = b.category, b.people_noun, b.cat_end, b.inherit
