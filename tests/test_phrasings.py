@@ -282,6 +282,8 @@ TRAPS: dict[str, tuple[str, str, str]] = {
         "On Friday Kyiv brought home 190 Ukrainians - 182 men and eight women.", "182", "exchange"),
     "vehicles damaged with homes are property": (
         "Residential houses, a school and 14 vehicles were damaged in the Russian strike.", "14", "not_a_loss"),
+    "a later item of a list of munitions a side struck with": (
+        "Russia struck Ukraine overnight with 31 missiles and 410 drones, the president said.", "410", "launched"),
     "every age after 'aged'": (
         "Two women aged 31 and 58 were killed in the Russian strike on Kharkiv, the governor said.", "58", "age"),
     "a historic battle's toll, dated by its year": (

@@ -36,7 +36,7 @@ def _launched(before: str, after: str) -> bool:
     launch_b = list(_LAUNCH.finditer(before))
     shot_b = list(_rx(r"\b(?:shot\s+down|downed|destroyed|intercepted|neutrali[sz]ed|suppressed|jammed|"
                               r"brought\s+down|eliminated|hit|struck)\b", _I).finditer(before))
-    if launch_b and (not shot_b or launch_b[-1].start() > shot_b[-1].start()):
+    if launch_b and (not shot_b or launch_b[-1].start() >= shot_b[-1].start()):  # ("struck Kyiv with 40 drones")
         return True
     if shot_b:
         return False
@@ -117,8 +117,19 @@ def forecast(r: "Reading", t: "Tags") -> bool:
 
 
 def launched(r: "Reading", t: "Tags") -> bool:
-    """'Russia launched 120 drones' (not lost; those shot down are)."""
-    return r.category in ("drones", "cruise_missiles", "aircraft") and _launched(r.before, r.after)
+    """'Russia launched 120 drones' (not lost; those shot down are), and the later items of that list
+    ('struck Ukraine with 29 missiles and 480 drones'), so the words before the list's first item count."""
+    if r.category not in ("drones", "cruise_missiles", "aircraft"):
+        return False
+    before = r.before
+    if _LIST_ITEM_GAP.fullmatch(before) and not _OWN_FATE.match(r.after):  # ("..., 16 of which were shot down")
+        wide = t.norm[max(t.sent.start, r.num.start - 90):r.num.start]
+        before = wide[max(wide.rfind(";"), wide.rfind(". ")) + 1:]
+    return _launched(before, r.after)
+
+
+_OWN_FATE = _rx(r"\s*(?:of\s+(?:which|whom|them|those|these)|were|was|have|had|are)\b", _I)
+_LIST_ITEM_GAP = _rx(r"[\w\s-]{0,40}?(?:,|\band)\s*", _I)
 
 
 def _local(r: "Reading") -> str:
