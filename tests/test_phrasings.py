@@ -270,6 +270,11 @@ TRAPS: dict[str, tuple[str, str, str]] = {
             "Casualties from 12 regions were counted by the mission.", "12", "no_category"),
     "soldiers dying every day is a rate": (
         "Between 50 and 90 Ukrainian soldiers are dying on the battlefield every day, the president said.", "50", "rate"),
+    "'daily' after the figure is each day": (
+        "UK intelligence said Russia lost 1,180 people killed and wounded in March daily.", "1,180", "rate"),
+    "a high a rate came down from is a rate too": (
+        "The update estimated Russia suffered an average of 1,050 casualties per day in July, down from a high of "
+        "1,190 in May.", "1,190", "rate"),
     "all but one drone is the one that got through": (
         "Kyiv says it downed all but 1 of the 35 drones that Russia launched overnight.", "1", "not_a_loss"),
     "a multiple is not a count": (

@@ -85,7 +85,11 @@ def rate(r: "Reading", t: "Tags") -> bool:
     if _RATIO_AFTER.match(after_local) or _RATIO_BEFORE.search(before_local) or _rx(r"^\s*times\b", _I).match(after_local):
         return True  # (and a multiple: "Russian deaths at more than two times that of Ukraine")
     return bool(_RATE_AFTER.match(r.after if r.after else after_local) or _RATE_BEFORE.search(before_local)
-                or _rx(r"\bper\s*$").search(r.after))
+                or _rx(r"\bper\s*$").search(r.after) or _DAILY_ADVERB.match(after_local))
+
+
+# "lost 1,262 people killed and wounded in May daily": each day, not one day (but "the daily report said" is not)
+_DAILY_ADVERB = _rx(r"[^.;,]{0,60}?\bdaily\b(?!\s+(?:report|update|losses|toll|figures?|tally|summary|bulletin|briefing))", _I)
 
 
 _EVERY_DAY = _rx(r"\b(?:every|each|per)\s+(?:single\s+)?(?:day|week|month)\b|\b(?:practically|almost|nearly)\s+daily\b", _I)
@@ -173,6 +177,8 @@ TRAP_RULES: tuple[tuple[str, TrapRule], ...] = (
 )
 
 
+_FROM_A_HIGH = _rx(r"\b(?:down|up)\s+from\s+(?:an?\s+|the\s+)?(?:(?:high|peak|low|record|average|maximum|minimum)\s+of\s+)?"
+                   r"(?:about\s+|around\s+|some\s+|nearly\s+|over\s+)?$", _I)
 _PARTS_AFTER = _rx(r"^\s*(?:[\w-]+\s+){0,3}?(?:[-\u2013\u2014:(]|,?\s*including|,?\s*among\s+them|,?\s*of\s+whom|and)\s*"
                    r"(?:\w+\s+)?$", _I)
 
@@ -199,6 +205,10 @@ def resolve_traps(t: "Tags") -> None:
         if r.partner is not None and r.partner.reason and not r.reason:
             r.reason = r.partner.reason  # "losing between 1,000 and 1,500 a day"
         prev = readings[i - 1] if i else None
+        if prev is not None and prev.reason == "rate" and not r.reason and _FROM_A_HIGH.search(r.before):
+            r.reason = "rate"  # "an average of 1,140 a day in July, down from a high of 1,262 in May"
+            r.decided("reason", "compared with a rate")
+            continue
         if prev is not None and prev.reason == "exchange" and not r.reason and _PARTS_AFTER.match(r.before):
             r.reason = "exchange"  # "returned home 230 Ukrainians - 225 men and five women": parts of the exchanged
             r.decided("reason", "part of an exchanged figure")
