@@ -76,6 +76,12 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
         "'For <side>,' opening a sentence names whose figures follow": (
             "Russia has lost about a million troops, analysts say. For Ukraine, analysts put military casualties "
             "between 400,000 and 450,000.", "400,000", "ukraine"),
+        "a figure of both sides' soldiers": (
+            "Up to 290,000 Russian and Ukrainian soldiers have been killed or wounded, the leaked documents say.",
+            "290,000", "both"),
+        "'N Russians and M Ukrainians': each names its own side": (
+            "Up to 38,000 Russians and 16,000 Ukrainians may have died in the fighting, officials estimate.", "16,000",
+            "ukraine"),
         "a side that speaks ('Ukraine also said that ...') does not own the figures it gives": (
             "Ukraine also said that 219 aircraft and 1,050 artillery units had been destroyed since the invasion.",
             "219", "russia"),

@@ -109,11 +109,16 @@ _SIDE_LOST_PEOPLE = _rx(r"(?:\b(?:russia|ukraine|moscow|kyiv|kiev)\s+(?:\w+\s+){
                         r"at\s+least|up\s+to|to)\s+)*$", _I)
 
 
+_NATIONALS = _rx(r"\s*(?:Russians|Ukrainians|North\s+Koreans)\b")
+
+
 def _whose_people(r: "Reading", t: "Tags", prev: "Reading | None") -> None:
     """'1,146 injured', '11 others injured': people counted by a measure word alone."""
     facts, state = t.facts, t.state
     if prev is not None and prev.category in vocab.PEOPLE_CATEGORIES and len(r.before.split()) <= 6:
-        r.category, r.inherit, r.inherited = prev.category, prev, True
+        r.category, r.inherited = prev.category, True
+        if not _NATIONALS.match(r.after):
+            r.inherit = prev  # (but "43,000 Russians and 17,500 Ukrainians" name their own side)
         r.decided("category", "people measure after a people figure")
     elif facts.has(_rx(r"\b(?:civilians?|residents?|children|women|passengers|people\s+were)\b", _I)) or (
             facts.strike and not facts.has(_MILITARY_CONTEXT)):

@@ -245,6 +245,8 @@ def _dyn() -> SimpleNamespace:
     quals = r"(?:(?:an?\s+)?(?:additional|further|another|at\s+least|about|around|some|nearly|almost|over|more\s+than|up\s+to|an\s+estimated|a\s+total\s+of)\s+)?"
     return SimpleNamespace(**{name: caseless(rx) for name, rx in dict(
         cat_after=re.compile(rf"^[\s\"']*(?:\(\s*\+?\s*[\d,. ]+\s*\)\s*)?(?:of\s+(?:the|these|those|its|their|them|which|his|her|our)\s+)?"
+                             # "354,000 Russian and Ukrainian soldiers": two owners joined
+                             rf"(?:(?-i:[A-Z][\w-]+)\s+(?:and|or)\s+(?=(?-i:[A-Z])))?"
                              rf"(?:{_FILLER}\s+){{0,3}}?(?P<cat>{cat})", re.I),
         not_head=re.compile(rf"\s+(?:{_NOT_HEAD})\b", re.I),
         people_after=re.compile(

@@ -77,6 +77,8 @@ def owner_in_the_noun_phrase(r: "Reading", t: "Tags") -> str:
     np_end = r.cat_end if r.cat_end >= 0 else n.end  # no noun after the figure: no noun phrase to look in
     inside = [p for p in t.sides.between(n.end, np_end) if p.role != "supplier"]
     if inside:
+        if {p.party for p in inside} == {"russia", "ukraine"}:
+            return "both"  # "354,000 Russian and Ukrainian soldiers"
         return inside[-1].party
     if r.cat_end >= 0:
         tail = norm[r.cat_end:min(sent.end, r.cat_end + 40)]
