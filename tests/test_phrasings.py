@@ -131,6 +131,12 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
         "a side speaking after an aside ('Russia, meanwhile, said')": (
             "Russia, meanwhile, said three people were injured by Ukrainian drones in the Belgorod region.", "three",
             "russia_official"),
+        "a side speaking on a day ('Russia on Saturday claimed')": (
+            "Russia on Saturday claimed that Ukraine lost over 21,000 troops since the beginning of the war.", "21,000",
+            "russia_official"),
+        "the US Defense Intelligence Agency": (
+            "A leaked assessment from the U.S. Defense Intelligence Agency said Ukraine had suffered 120,000 casualties.",
+            "120,000", "us_official"),
         "a regional military administration by its acronym": (
             "Earlier, the OMA reported 12 dead and 30 wounded in Dnipro after the Russian strike.", "12", "ukraine_official"),
         "the head of the administration speaking": (
