@@ -40,3 +40,18 @@ def test_strict_gold_rows_are_served_before_rows_with_alternatives() -> None:
     gold = frame(dict(measure="casualties|killed", category="personnel"), dict(measure="killed", category="personnel"))
     pred = frame(dict(measure="killed", category="personnel"), dict(measure="casualties", category="personnel"))
     assert evaluate(pred, gold).matched == 2
+
+
+def test_non_loss_counts_extras_whose_value_no_gold_row_of_the_article_has() -> None:
+    """An extra with a wrong side is a misread loss; an extra whose number the gold never has is no loss at all."""
+    import pandas as pd
+
+    from lossclaims.evaluation import evaluate
+
+    row = dict(article="a", party="russia", category="tanks", measure="lost", value="10980", qualifier="exact",
+               period="cumulative", source="ukraine_official")
+    gold = pd.DataFrame([row])
+    claims = pd.DataFrame([row, {**row, "party": "ukraine"}, {**row, "value": "2023"}, {**row, "article": "b"}])
+    score = evaluate(claims, gold)
+    assert (score.matched, len(score.extra), score.non_loss) == (1, 3, 2)
+    assert "non-loss numbers taken as claims: 2" in score.summary()

@@ -31,6 +31,7 @@ class Score:
     all_attributes: float
     missed: pd.DataFrame
     extra: pd.DataFrame
+    non_loss: int = 0  # extras whose value no gold row of their article has: numbers that are no loss at all
 
     @property
     def precision(self) -> float:
@@ -53,6 +54,7 @@ class Score:
         ]
         lines += [f"{a} right: {v:.3f}" for a, v in self.attributes.items()]
         lines.append(f"qualifier, period and source all right: {self.all_attributes:.3f}")
+        lines.append(f"non-loss numbers taken as claims: {self.non_loss}")
         return "\n".join(lines)
 
 
@@ -107,6 +109,11 @@ def evaluate(claims: pd.DataFrame, gold: pd.DataFrame) -> Score:
     all_right = (sum(all(pred[p][a] in gold_rows[g][a] for a in ATTRIBUTES) for g, p in matches) / len(matches)
                  if matches else 0.0)
     matched_gold = {g for g, _ in matches}
+    gold_values: dict[str, set[str]] = {}
+    for g in gold_rows:
+        for article in g["article"]:
+            gold_values.setdefault(article, set()).update(g["value"])
+    non_loss = sum(1 for pi, p in enumerate(pred) if pi not in used and p["value"] not in gold_values.get(p["article"], ()))
     return Score(
         predicted=len(pred),
         gold=len(gold_rows),
@@ -115,6 +122,7 @@ def evaluate(claims: pd.DataFrame, gold: pd.DataFrame) -> Score:
         all_attributes=all_right,
         missed=gold.iloc[[i for i in range(len(gold_rows)) if i not in matched_gold]],
         extra=claims.iloc[[i for i in range(len(pred)) if i not in used]],
+        non_loss=non_loss,
     )
 
 
