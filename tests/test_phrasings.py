@@ -287,6 +287,14 @@ TRAPS: dict[str, tuple[str, str, str]] = {
     "a high a rate came down from is a rate too": (
         "The update estimated Russia suffered an average of 1,050 casualties per day in July, down from a high of "
         "1,190 in May.", "1,190", "rate"),
+    "another country's troops": (
+        "By contrast, 2,400 U.S. troops died during the whole war in Afghanistan.", "2,400", "no_party"),
+    "hits from missiles were not shot down": (
+        "Air defence downed 17 missiles and 410 drones, with hits from 8 missiles and 21 strike drones recorded.", "21",
+        "launched"),
+    "counterattacks repelled are not losses": (
+        "Battlegroup Tsentr has repelled 64 counterattacks, and Kiev has lost over 2,900 soldiers, Moscow said.", "64",
+        "no_category"),
     "all but one drone is the one that got through": (
         "Kyiv says it downed all but 1 of the 35 drones that Russia launched overnight.", "1", "not_a_loss"),
     "a multiple is not a count": (

@@ -137,8 +137,8 @@ def _foreign_people(r: "Reading", cat_end: int, lex: Lexicon) -> None:
     if r.category in vocab.PEOPLE_CATEGORIES and cat_end > 0:
         phrase = r.after[:cat_end]
         if not (lex.party.search(phrase) or lex.party_cs.search(phrase)) and _rx(
-                r"\b[A-Z][a-z]+(?:i|ian|ean|ese|ish|ch|an)\b").search(phrase):
-            r.party = "foreign"
+                r"\b[A-Z][a-z]+(?:i|ian|ean|ese|ish|ch|an)\b|(?<![\w.])(?:U\.S\.|US|U\.K\.|UK|NATO)(?![\w.])").search(phrase):
+            r.party = "foreign"  # (and "2,461 U.S. troops died ... in Afghanistan")
 
 
 # ---------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from ..caseless import caseless_module
 
 _PLUS = re.compile(r"(?:^\s*\(|\|)\s*\+\s*$")
 _DAILY_AFTER = re.compile(r"^\s*(?:\)|\||$)")
-_LAUNCH = re.compile(r"\b(?:(?:struck|attacked|hit|targeted|pounded|bombarded|shelled)\s+(?:[\w'-]+\s+){0,4}?with|using|with\s+the\s+use\s+of|hits\s+by|impacts\s+(?:by|of)|struck\s+by|attacked\s+by|launch(?:ed|es|ing)|fired|fires|firing|attacked\s+with|sent|used|deployed|unleashed|"
+_LAUNCH = re.compile(r"\b(?:(?:struck|attacked|hit|targeted|pounded|bombarded|shelled)\s+(?:[\w'-]+\s+){0,4}?with|hits\s+from|using|with\s+the\s+use\s+of|hits\s+by|impacts\s+(?:by|of)|struck\s+by|attacked\s+by|launch(?:ed|es|ing)|fired|fires|firing|attacked\s+with|sent|used|deployed|unleashed|"
                      r"released)\b", re.IGNORECASE)
 _RATE_AFTER = re.compile(
     # ("in a day", "in just a week", "over a month" are a window, not a rate)
