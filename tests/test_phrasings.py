@@ -143,6 +143,9 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "The Russian strike on Odesa injured 40 people. \"Seven of them are in serious condition,\" added the head of "
             "the administration.",
             "Seven", "ukraine_official"),
+        "a Ukrainian mayor named alone (Klitschko)": (
+            "In a social media statement, Klitschko said nine people were injured in the Russian attack on Kyiv.",
+            "nine", "ukraine_official"),
         "emergency officials": (
             "Emergency officials add that the Russian missile strike on Odesa killed 11 people.", "11", "ukraine_official"),
         "Tass written as a word": (
