@@ -231,7 +231,7 @@ _NOT_HEAD = (
     r"army|corps|platoons?|squads?|hits?|assaults?|raids?|columns?|convoys?|workshops?|storage|"
     r"coverage|umbrella|network|defen[cs]e|exports?|imports?|deliver(?:y|ies)|stocks?|reserves?|"
     r"officials?|sources?|analysts?|bloggers?|families|relatives|mothers|wives|graves|memorial|rockets?|missiles?|"
-    r"munitions|projectiles|counter-?attacks?|counter-?offensives?|settlements?|regions?|villages?|towns?|cities|"
+    r"munitions|projectiles|counter-?attacks?|settlements?|regions?|villages?|towns?|cities|"
     r"localities|oblasts?|directions?"
 )
 # A day's increase beside its total: "10,980 (+4)", or a table cell "| 4,187 | +5".
