@@ -143,6 +143,10 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "The Russian strike on Odesa injured 40 people. \"Seven of them are in serious condition,\" added the head of "
             "the administration.",
             "Seven", "ukraine_official"),
+        "'one document in particular' is one of the documents named before": (
+            "Leaked Pentagon documents offer estimates of the war's toll.\n\n"
+            "One document in particular suggests that Russia has suffered between 180,000 and 220,000 casualties.",
+            "180,000", "us_official"),
         "a Ukrainian mayor named alone (Klitschko)": (
             "In a social media statement, Klitschko said nine people were injured in the Russian attack on Kyiv.",
             "nine", "ukraine_official"),

@@ -287,7 +287,10 @@ _BACK_REFERENCE = re.compile(
     r"mayor|authors|count|study|analysis|minister|researchers|analysts|assessment|think\s+tank)\s+(?:also\s+|separately\s+)?"
     r"(?:said|says|added|reported|reports|noted|stated|claimed|claims|estimates?|estimated|shows|showed|found|finds|put)|"
     r"(?:he|she|they|it)\s+(?:also\s+|previously\s+|later\s+|earlier\s+|further\s+)?(?:said|says|added|claimed|claims|noted|"
-    r"told|estimated|wrote|reported|reports|stated|clarified|specified|confirmed|announced))\b",
+    r"told|estimated|wrote|reported|reports|stated|clarified|specified|confirmed|announced)|"
+    # "One document in particular suggests": one of the documents named before
+    r"(?:one|the|a|another)\s+(?:of\s+the\s+)?(?:leaked\s+)?documents?\s+(?:in\s+particular\s+)?(?:suggests?|shows?|says?|"
+    r"estimates?|indicates?|puts?|lists?))\b",
     re.IGNORECASE,
 )
 # A line of a list under a header ending with ':' ("471,220 (+1,180) military personnel;", "- tanks - 7,417").
