@@ -147,6 +147,11 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "Leaked Pentagon documents offer estimates of the war's toll.\n\n"
             "One document in particular suggests that Russia has suffered between 180,000 and 220,000 casualties.",
             "180,000", "us_official"),
+        "an article's only voice gives its later figures of the same side": (
+            "Ukraine's General Staff said Russia had lost 1,050 troops over the past day.\n\n"
+            "Fighting went on near Pokrovsk through the night.\n\n"
+            "Russian losses in tanks reached 11,020, with 23,400 armoured vehicles destroyed.", "11,020",
+            "ukraine_official"),
         "a Ukrainian mayor named alone (Klitschko)": (
             "In a social media statement, Klitschko said nine people were injured in the Russian attack on Kyiv.",
             "nine", "ukraine_official"),
@@ -265,6 +270,16 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "140,000", "at_least"),
     },
 }
+
+def test_an_articles_only_voice_does_not_reach_back_or_to_another_kind() -> None:
+    """The headline before the voice, and civilians when the voice gave only military figures, stay unattributed."""
+    out = explain("Russian losses pass 1,000,000\n\nRussian losses pass 1,000,000 troops, the outlet counts.\n\n"
+                  "Kyiv's General Staff said Russia lost 1,100 troops in a day.\n\n"
+                  "Two people were killed in a Russian strike on Kharkiv on Wednesday.")
+    sources = {c["text"]: c["source"] for c in out["claims"]}
+    assert sources["1,100"] == "ukraine_official"
+    assert sources["1,000,000"] == "unattributed" and sources["Two"] == "unattributed"
+
 
 # Traps: phrasings whose figure is not a claim, with the reason it is kept as a mention.
 TRAPS: dict[str, tuple[str, str, str]] = {

@@ -110,7 +110,19 @@ def _extract(article: Article, trace: dict[str, list] | None) -> tuple[list[tupl
                         claims[j] = claims[j][:7] + (_voice(state.voice_here, claims[j][1], state),) + claims[j][8:]
                         state.carry = (claims[j][7], claims[j][1])  # and it goes on giving the same side's figures
             block = len(claims)
-    return claims, mentions
+    return _one_voice(claims), mentions
+
+
+def _one_voice(claims: list[tuple]) -> list[tuple]:
+    """An article whose attributed claims all have one voice: the unattributed claims after its first one,
+    about a side and kind (civilians or military) it gave figures for, are that voice's too."""
+    voiced = [(i, c) for i, c in enumerate(claims) if c[7] != "unattributed"]
+    if not voiced or len({c[7] for _, c in voiced}) != 1:
+        return claims
+    voice, first = voiced[0][1][7], voiced[0][0]
+    kinds = {(c[1], c[2] == "civilians") for _, c in voiced}
+    return [c[:7] + (voice,) + c[8:] if i > first and c[7] == "unattributed" and (c[1], c[2] == "civilians") in kinds
+            else c for i, c in enumerate(claims)]
 
 
 def _in_quote(norm: str, sent: Sentence, n: NumberSpan) -> bool:
