@@ -11,23 +11,24 @@ from __future__ import annotations
 
 import argparse
 import csv
-import multiprocessing as mp
 import os
 import sys
 import warnings
 from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from . import parsecache
 from ._lazy import lazy_module
-from .extraction import extract, lexicon
 from .reading import Article, Problem, ReadLimits, exit_status, iter_articles, summarize_problems
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 pd = lazy_module("pandas")  # loaded on first use: `lossclaims --help` needs neither pandas nor pandera
 schema = lazy_module(f"{__package__}.schema")
+extraction = lazy_module(f"{__package__}.extraction")  # the parser: `lossclaims --help` does not load it
 dating = lazy_module(f"{__package__}.dating")
 
 BATCH_ARTICLES = 64
@@ -109,7 +110,7 @@ def _chunks(items: Iterable[Article | Problem], batch_articles: int,
 
 def article_rows(article: Article) -> tuple[list[tuple], list[tuple]]:
     """Claim and mention rows of one article: the whole per-article path from text to rows."""
-    claims, mentions = extract(article)
+    claims, mentions = extraction.extract(article)
     return dating.date_claims(article, claims), mentions
 
 
@@ -134,6 +135,9 @@ def _pool(jobs: int) -> ProcessPoolExecutor:
 
     Forking is safe here because a worker runs only the pure-Python parser on the articles it is sent.
     """
+    import multiprocessing as mp  # here: one process needs neither (a faster start)
+    from concurrent.futures import ProcessPoolExecutor
+
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     return ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context(method))
 
@@ -173,7 +177,7 @@ def iter_batches(
             yield Batch(*_extract_chunk(arts, cache), problems)
         return
     pending: deque[tuple[Future, list[tuple]]] = deque()
-    lexicon()  # compiled once here, inherited by forked workers
+    extraction.lexicon()  # compiled once here, inherited by forked workers
     dating.preload_series()  # likewise the General Staff series that dating reads
     pool = _pool(jobs)
     try:
