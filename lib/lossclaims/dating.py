@@ -22,7 +22,7 @@ from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from dateutil.parser import parserinfo
 from dateutil.relativedelta import MO, relativedelta, weekday
@@ -57,6 +57,25 @@ _DATE = re.compile(
     rf"|(?P<hw>{_WD})"
     rf")"
 )
+# Where a date can start: a digit, or the first letter of a month's or weekday's name (as `_DATE` writes them).
+_DATE_START = re.compile(r"[\d%s]" % "".join(sorted({n[0] for n in _MONTH_NAMES + _WEEKDAY_NAMES})))
+
+
+def _dates_in(text: str) -> Iterator[re.Match[str]]:
+    """`_DATE.finditer(text)`, several times faster: `_DATE` begins with look-behinds, so re tries it at
+    every character; here it is tried only where a date can start, left to right, after the last match.
+
+    >>> [m.group() for m in _dates_in("On Monday, March 3, 2025 and 2024-01-09; in 2023")]
+    ['Monday, March 3, 2025', '2024-01-09', '2023']
+    """
+    last = 0
+    for c in _DATE_START.finditer(text):
+        at = c.start()
+        if at >= last and (m := _DATE.match(text, at)):
+            last = m.end()
+            yield m
+
+
 _RELATIVE = re.compile(
     r"\b(?:(?P<yesterday>yesterday|the\s+previous\s+day|the\s+day\s+before)"
     r"|(?P<today>today|overnight|tonight|this\s+morning|last\s+night|during\s+the\s+night)"
@@ -281,7 +300,7 @@ def find_phrases(text: str, base: Base | None) -> tuple[Phrase, ...]:
     """
     anchor_re, speech_re, keys = _anchors()
     found: list[Phrase] = []
-    matches = [m for m in _DATE.finditer(text) if m.group(0).strip()]
+    matches = [m for m in _dates_in(text) if m.group(0).strip()]
     skip: set[int] = set()
     for i, m in enumerate(matches):
         offset = max(0, m.start() - 40)
@@ -598,7 +617,7 @@ def parse_day(value: object) -> date | None:
     if value is None or not str(value).strip():
         return None
     text = str(value).strip()
-    for m in _DATE.finditer(text):
+    for m in _dates_in(text):
         span, unit, relative = read_date(m, None)
         if span is not None and unit == "day" and not relative:
             return span.first
@@ -621,7 +640,7 @@ def normalise_date(value: object) -> str:
 
 
 def _full_day(text: str) -> tuple[date, re.Match[str]] | None:
-    for m in _DATE.finditer(text):
+    for m in _dates_in(text):
         span, unit, relative = read_date(m, None)
         if span is not None and unit == "day" and not relative:
             return span.first, m
