@@ -16,6 +16,7 @@ import sys
 import warnings
 from collections import deque
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
@@ -333,12 +334,13 @@ class FrameWriter:
     def _flush(self) -> None:
         if not self._buffer and self._started:
             return
-        rows, self._buffer = self._buffer, []
+        rows = self._buffer
         plain = schema.plain_rows(self.kind, rows) if self.suffix == ".csv" else None
         if plain is not None:  # valid as they stand: written as pandas would, without a frame
             self._write_plain_csv(plain)
         else:
             self._write_frame(schema.frame(self.kind, rows))
+        self._buffer = []
         self.rows += len(rows)
         self._started = True
 
@@ -399,7 +401,7 @@ class StreamResult:
     mentions: int
     problem_rows: list[tuple] = field(default_factory=list, repr=False)
 
-    @property
+    @cached_property
     def problems(self) -> pd.DataFrame:
         """The files skipped, as a problems frame (built when read: the command line needs no pandas)."""
         return schema.frame("problems", self.problem_rows)

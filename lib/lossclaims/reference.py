@@ -588,9 +588,9 @@ def falls(series: pd.DataFrame, corrections: pd.DataFrame | None = None) -> pd.D
     for cat in w.columns:
         col = w[cat].dropna()
         drop = col.diff() < 0
-        for date in col.index[drop]:
-            prev = col[col.index < date].iloc[-1]
-            rows.append((date, cat, int(prev), int(col[date])))
+        for day in col.index[drop]:
+            prev = col[col.index < day].iloc[-1]
+            rows.append((day, cat, int(prev), int(col[day])))
     out = pd.DataFrame(rows, columns=["date", "category", "before", "after"])
     out["correction"] = pd.array([pd.NA] * len(out), dtype="Int64")
     if corrections is not None and not corrections.empty and len(out):
