@@ -116,6 +116,12 @@ def cache_dir(override: str | Path | None = None) -> Path:
     env = os.environ.get(CACHE_ENV)
     if env:
         return Path(env).expanduser()
+    return _user_cache_dir(os.environ.get("XDG_CACHE_HOME", ""), os.environ.get("HOME", ""))
+
+
+@lru_cache(maxsize=4)
+def _user_cache_dir(xdg_cache_home: str, home: str) -> Path:
+    """platformdirs' per-user cache folder, asked once per environment that decides it (dating asks per article)."""
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("lossclaims"))
@@ -637,9 +643,15 @@ class Origin:
 
 
 def _snapshot_path(name: str) -> Any:
+    return _package_data().joinpath(name)
+
+
+@lru_cache(maxsize=1)
+def _package_data() -> Any:
+    """The package's data folder (a `Traversable`), looked up once."""
     from importlib import resources
 
-    return resources.files("lossclaims").joinpath("data", name)
+    return resources.files("lossclaims").joinpath("data")
 
 
 def snapshot_info() -> dict[str, Any]:
@@ -649,6 +661,22 @@ def snapshot_info() -> dict[str, Any]:
     '2022-02-25'
     """
     path = _snapshot_path(SNAPSHOT_INFO_FILE)
+    try:
+        stat = os.stat(path) if isinstance(path, os.PathLike) else None
+    except OSError:
+        return {}
+    if stat is None:  # not a file on disk (a zipped package): read it each time
+        return _json_or_empty(path)
+    return dict(_json_of_version(str(path), stat.st_mtime_ns, stat.st_size))
+
+
+@lru_cache(maxsize=4)
+def _json_of_version(path: str, mtime_ns: int, size: int) -> dict[str, Any]:
+    """A JSON file read once per version of it (dating asks for the snapshot's reach per article)."""
+    return _json_or_empty(Path(path))
+
+
+def _json_or_empty(path: Any) -> dict[str, Any]:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
