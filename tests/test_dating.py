@@ -384,3 +384,16 @@ def test_no_text_makes_dating_fail(text, published):
         assert basis in ("sentence", "article", "reference", "none") and (as_of == "") == (basis == "none")
         assert not start or not as_of or start <= as_of
     assert dating.published_in_text(text) == "" or dating.parse_day(dating.published_in_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, March 3, 2025, and again on TUESDAY; 2024-01-09 or 12.03.2024 or 3/4/25.",
+    "x2024 1-2024 .2024 ,2024 /2024 2024 \u0663/\u0664/25 from 24.02 to 25.07, Sept 5th of 2023",
+    "in May of last year, 5 January, January 5, SEPT. 9 2022 Wed. 2019 2050 Sat Sun",
+    "",
+])
+def test_dates_in_finds_what_the_date_pattern_finds(text):
+    """`_dates_in` tries `_DATE` only where a date can start: the same matches, groups and order."""
+    expected = [(m.span(), m.groupdict()) for m in dating._DATE.finditer(text)]
+    assert [(m.span(), m.groupdict()) for m in dating._dates_in(text)] == expected
+    assert len(expected) >= (3 if text else 0)

@@ -109,3 +109,14 @@ def test_case_extras_are_every_character_ignorecase_matches_to_an_ascii_letter()
     for a in string.ascii_lowercase:
         same = {c for c in matched if re.fullmatch(a, c, re.IGNORECASE)}
         assert same == set(a + a.upper() + numbers._CASE_EXTRAS.get(a, "")), a
+
+
+@pytest.mark.parametrize("text, form", [
+    ("the Su-34.", "model_number"), ("(T-90)", "model_number"), ("cost $40,", "money"),
+    ("cost USD 40;", "money"), ("worth €5.", "money"), ("lost 40,", "count"), ("lost 40", "count"),
+    ("lost 40:", "count"), ("lost 40\u201d", "count"), ("lost 40%.", "percentage"), ("lost 40k.", "count"),
+])
+def test_a_number_before_punctuation_takes_its_form_from_the_words_before(text, form):
+    """After a digit run, a punctuation mark ends it: only what comes before can make it a model number or money."""
+    (n,) = [n for n in find_numbers(text) if n.text[0].isdigit()]
+    assert n.form == form

@@ -8,6 +8,7 @@ import threading
 import time
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -433,3 +434,32 @@ def test_real_series_quirks(real_series):
     assert f["correction"].notna().sum() >= 10
     assert (f["after"] < f["before"]).all()
     assert w["vehicles_fuel_tanks"].notna().all()
+
+
+# --------------------------------------------------------------------------- the series as numpy columns
+
+
+def _same_columns(light: reference.SeriesColumns, series: pd.DataFrame) -> None:
+    w = reference.wide(series)
+    assert list(light.dates) == [d.date() for d in w.index]
+    assert list(light.columns) == list(w.columns)
+    for c in w.columns:
+        assert np.array_equal(light.columns[c], w[c].to_numpy(dtype=float), equal_nan=True), c
+    assert light.values == {c: frozenset(g.astype(float)) for c, g in series.groupby("category")["value"]}
+
+
+def test_series_columns_of_the_snapshot_are_its_wide_form_read_without_pandas(cache):
+    assert reference.series_origin().kind == "snapshot"
+    _same_columns(reference.series_columns(), reference.load_series())
+
+
+def test_series_columns_of_a_cache_or_folder_are_its_wide_form(tmp_path, cache):
+    _same_columns(reference.series_columns(FIXTURE), reference.load_series(FIXTURE))
+    newer = tmp_path / "newer"
+    newer.mkdir()
+    day_after = (pd.Timestamp(reference.snapshot_info()["last"]) + pd.Timedelta(days=1)).date().isoformat()
+    for name, data in _shifted_fixture(day_after).items():
+        (newer / name).write_bytes(data)
+    reference.import_dir(newer)
+    assert reference.series_columns().dates[-1].isoformat() == day_after  # the newer cache, not the snapshot
+    _same_columns(reference.series_columns(), reference.load_series())

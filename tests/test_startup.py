@@ -61,3 +61,23 @@ def test_the_lazily_loaded_pandas_is_the_real_one() -> None:
     from lossclaims import pipeline, reconcile
 
     assert pipeline.pd.DataFrame is pandas.DataFrame and reconcile.np.ndarray is __import__("numpy").ndarray
+
+
+def test_parsing_one_undated_file_to_csv_loads_neither_pandas_nor_pandera(tmp_path) -> None:
+    article = tmp_path / "one.txt"
+    article.write_text("Russia has lost 10,980 tanks and 1,020,010 troops, Ukraine's General Staff said.\n",
+                       encoding="utf-8")
+    out = tmp_path / "claims.csv"
+    code = (
+        "import contextlib, io\n"
+        "from lossclaims.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['parse', {str(article)!r}, '--out', {str(out)!r}, '--no-cache', '--jobs', '1'])\n"
+    )
+    loaded = modules_loaded_by(code)
+    assert loaded.isdisjoint({"pandas", "pandera", "matplotlib", "papermill", "diskcache"})
+    from lossclaims import parse
+
+    claims = parse([article], cache=False).claims
+    assert set(claims["date_basis"]) == {"reference"}  # the series was read, without pandas
+    assert out.read_text(encoding="utf-8") == claims.to_csv(index=False)

@@ -649,7 +649,6 @@ def run(size_mb: float = 50.0, runs: int = 3, jobs: int | None = None, stream_mb
     from .pipeline import default_jobs
 
     jobs = jobs or default_jobs()
-    small_mb = size_mb / 10
     stream_mb = stream_mb or size_mb
     root = Path(tempfile.mkdtemp(prefix="lossclaims-bench-"))
     figures: dict[str, Any] = {}
@@ -657,91 +656,114 @@ def run(size_mb: float = 50.0, runs: int = 3, jobs: int | None = None, stream_mb
     try:
         say(f"lossclaims bench, {dt.date.today().isoformat()}: {_machine()}; medians of {runs} run(s); "
             f"code {version} in {Path(__file__).resolve().parent}")
-        small = write_corpus(root / "small", small_mb)
-        large = write_corpus(root / "large", size_mb)
-        news = write_news_corpus(root / "news", size_mb)
-        say(f"synthetic corpus (seed {SEED}): {small.mb:.3g} MB = {small.files:,} articles, "
-            f"{large.mb:.3g} MB = {large.files:,} articles; news-style corpus ({len(news_texts())} invented "
-            f"articles, numbers varied): {news.mb:.3g} MB = {news.files:,} articles; in {root}")
-        rows = []
-        for name, corpus in (("small", small), ("large", large), ("news", news)):
-            regex = _median(runs, lambda c=corpus: regex_scan(c.folder))
-            parser = _median(runs, lambda c=corpus: measure("memory", c.folder, 1))
-            regex_mbs = regex["bytes"] / 1e6 / regex["seconds"]
-            mbs = parser["bytes"] / 1e6 / parser["seconds"]
-            figures[name] = {"regex_mb_s": regex_mbs, "mb_s": mbs, "articles_s": parser["articles"] / parser["seconds"],
-                             "rss_mb": parser["rss_mb"], "seconds": parser["seconds"], "ratio": mbs / regex_mbs,
-                             "claims": parser["claims"], "digest": parser["digest"]}
-            rows.append((f"{'news' if name == 'news' else 'synthetic'} {corpus.mb:.3g} MB", figures[name]))
-        say("")
-        say(f"{'one process':<34}" + "".join(f"{label:>20}" for label, _ in rows))
-        for label, key, fmt in (
-            ("regex number scan, MB/s", "regex_mb_s", "{:.1f}"),
-            ("parser, MB/s", "mb_s", "{:.2f}"),
-            ("parser, articles/s", "articles_s", "{:,.0f}"),
-            ("parser, peak memory MB", "rss_mb", "{:,.0f}"),
-            ("parser / regex scan", "ratio", "1/{:.0f}"),
-            ("parse time, s", "seconds", "{:.1f}"),
-            ("claims", "claims", "{:,}"),
-        ):
-            cells = [fmt.format(1 / f[key] if key == "ratio" else f[key]) for _, f in rows]
-            say(f"  {label:<32}" + "".join(f"{c:>20}" for c in cells))
-        growth = figures["large"]["seconds"] / figures["small"]["seconds"]
-        figures["growth"] = growth
-        say(f"  {'cost of 10x the bytes':<32}{growth:>14.2f}x   (target <= {TARGETS['growth']:.0f}x: "
-            f"{_mark(growth <= TARGETS['growth'])})")
+        small, large, news = _write_corpora(root, size_mb, say)
+        _one_process({"small": small, "large": large, "news": news}, runs, figures, say)
         if baseline:
             figures["baseline"] = compare_baseline(
                 baseline, {f"synthetic {large.mb:.3g} MB": large, f"news {news.mb:.3g} MB": news}, runs, say)
-
         say("")
-        if jobs > 1:
-            multi = _median(runs, lambda: measure("memory", large.folder, jobs))
-            speedup = figures["large"]["seconds"] / multi["seconds"]
-            same = multi["digest"] == figures["large"]["digest"]
-            figures["speedup"], figures["jobs_same"] = speedup, same
-            say(f"--jobs {jobs} on {large.mb:.3g} MB: {multi['bytes'] / 1e6 / multi['seconds']:.2f} MB/s, "
-                f"{speedup:.2f}x one process (target >= {TARGETS['speedup']}x on 2 cores: "
-                f"{_mark(speedup >= TARGETS['speedup'])}); same output: {'yes' if same else 'NO'}")
-        else:
-            say("--jobs: one core only, no speed-up to measure")
-
+        _jobs_speedup(large, jobs, runs, figures, say)
         big = large if stream_mb == size_mb else write_corpus(root / "stream", stream_mb)
-        stream = measure("stream", big.folder, jobs, out=root / "out")
-        rss_sum = stream["rss_mb"] + (jobs * stream["workers_rss_mb"] if jobs > 1 else 0)
-        total = stream["pss_mb"] if stream["pss_mb"] == stream["pss_mb"] else rss_sum
-        figures["stream_rss_mb"] = total
-        same_note = ""
-        if big is large:
-            same = stream["digest"] == figures["large"]["digest"]
-            figures["stream_same"] = same
-            same_note = f"; same rows as parse(): {'yes' if same else 'NO'}"
-        say(f"streaming `lossclaims parse --out claims.parquet --mentions mentions.parquet --jobs {jobs}` on "
-            f"{big.mb:.3g} MB ({big.files:,} articles): {stream['bytes'] / 1e6 / stream['seconds']:.2f} MB/s{same_note}")
-        say(f"  peak memory of all its processes: {total:,.0f} MB (target < {TARGETS['stream_rss_mb']:,.0f} MB: "
-            f"{_mark(total < TARGETS['stream_rss_mb'])}); peak RSS main {stream['rss_mb']:,.0f} MB, "
-            f"largest worker {stream['workers_rss_mb']:,.0f} MB (pages shared after fork counted in each)")
-
+        _streaming(big, large, jobs, root / "out", figures, say)
         if render:
             seconds = statistics.median(render_seconds(root / f"reports{i}") for i in range(max(1, runs)))
             figures["render_s"] = seconds
             say(f"rendering every report on the default corpus (`lossclaims report`): {seconds:.1f} s "
                 f"(target <= {TARGETS['render_s']:.0f} s: {_mark(seconds <= TARGETS['render_s'])})")
-
-        say("")
-        one = figures["large"]
-        say(f"targets: one process {one['mb_s']:.2f} MB/s (>= {TARGETS['mb_per_s']:.0f}: "
-            f"{_mark(one['mb_s'] >= TARGETS['mb_per_s'])}), {one['ratio']:.3f} of the regex floor "
-            f"(>= 1/8: {_mark(one['ratio'] >= TARGETS['regex_fraction'])})")
-        if source_fingerprint() != version:
-            figures["code_changed"] = True
-            say("WARNING: the package's code changed during the run, so its figures mix parser versions: run again")
+        _targets(figures, version, say)
     finally:
         if keep:
             say(f"kept {root}")
         else:
             shutil.rmtree(root, ignore_errors=True)
     return figures
+
+
+def _write_corpora(root: Path, size_mb: float, say: Callable[[str], None]) -> tuple[Corpus, Corpus, Corpus]:
+    """The synthetic corpora of a tenth of `size_mb` and of `size_mb`, and the news-style one, under `root`."""
+    small = write_corpus(root / "small", size_mb / 10)
+    large = write_corpus(root / "large", size_mb)
+    news = write_news_corpus(root / "news", size_mb)
+    say(f"synthetic corpus (seed {SEED}): {small.mb:.3g} MB = {small.files:,} articles, "
+        f"{large.mb:.3g} MB = {large.files:,} articles; news-style corpus ({len(news_texts())} invented "
+        f"articles, numbers varied): {news.mb:.3g} MB = {news.files:,} articles; in {root}")
+    return small, large, news
+
+
+def _one_process(corpora: dict[str, Corpus], runs: int, figures: dict[str, Any], say: Callable[[str], None]) -> None:
+    """One process on each corpus: the regex floor and the parser (speed, memory), the table, the growth."""
+    rows = []
+    for name, corpus in corpora.items():
+        regex = _median(runs, lambda c=corpus: regex_scan(c.folder))
+        parser = _median(runs, lambda c=corpus: measure("memory", c.folder, 1))
+        regex_mbs = regex["bytes"] / 1e6 / regex["seconds"]
+        mbs = parser["bytes"] / 1e6 / parser["seconds"]
+        figures[name] = {"regex_mb_s": regex_mbs, "mb_s": mbs, "articles_s": parser["articles"] / parser["seconds"],
+                         "rss_mb": parser["rss_mb"], "seconds": parser["seconds"], "ratio": mbs / regex_mbs,
+                         "claims": parser["claims"], "digest": parser["digest"]}
+        rows.append((f"{'news' if name == 'news' else 'synthetic'} {corpus.mb:.3g} MB", figures[name]))
+    say("")
+    say(f"{'one process':<34}" + "".join(f"{label:>20}" for label, _ in rows))
+    for label, key, fmt in (
+        ("regex number scan, MB/s", "regex_mb_s", "{:.1f}"),
+        ("parser, MB/s", "mb_s", "{:.2f}"),
+        ("parser, articles/s", "articles_s", "{:,.0f}"),
+        ("parser, peak memory MB", "rss_mb", "{:,.0f}"),
+        ("parser / regex scan", "ratio", "1/{:.0f}"),
+        ("parse time, s", "seconds", "{:.1f}"),
+        ("claims", "claims", "{:,}"),
+    ):
+        cells = [fmt.format(1 / f[key] if key == "ratio" else f[key]) for _, f in rows]
+        say(f"  {label:<32}" + "".join(f"{c:>20}" for c in cells))
+    growth = figures["large"]["seconds"] / figures["small"]["seconds"]
+    figures["growth"] = growth
+    say(f"  {'cost of 10x the bytes':<32}{growth:>14.2f}x   (target <= {TARGETS['growth']:.0f}x: "
+        f"{_mark(growth <= TARGETS['growth'])})")
+
+
+def _jobs_speedup(large: Corpus, jobs: int, runs: int, figures: dict[str, Any], say: Callable[[str], None]) -> None:
+    """`jobs` worker processes on the large corpus: the speed-up over one process, and whether the rows are the same."""
+    if jobs <= 1:
+        say("--jobs: one core only, no speed-up to measure")
+        return
+    multi = _median(runs, lambda: measure("memory", large.folder, jobs))
+    speedup = figures["large"]["seconds"] / multi["seconds"]
+    same = multi["digest"] == figures["large"]["digest"]
+    figures["speedup"], figures["jobs_same"] = speedup, same
+    say(f"--jobs {jobs} on {large.mb:.3g} MB: {multi['bytes'] / 1e6 / multi['seconds']:.2f} MB/s, "
+        f"{speedup:.2f}x one process (target >= {TARGETS['speedup']}x on 2 cores: "
+        f"{_mark(speedup >= TARGETS['speedup'])}); same output: {'yes' if same else 'NO'}")
+
+
+def _streaming(big: Corpus, large: Corpus, jobs: int, out: Path, figures: dict[str, Any],
+               say: Callable[[str], None]) -> None:
+    """The streaming parse to Parquet of `big`: its speed and the peak memory of all its processes."""
+    stream = measure("stream", big.folder, jobs, out=out)
+    rss_sum = stream["rss_mb"] + (jobs * stream["workers_rss_mb"] if jobs > 1 else 0)
+    total = stream["pss_mb"] if stream["pss_mb"] == stream["pss_mb"] else rss_sum
+    figures["stream_rss_mb"] = total
+    same_note = ""
+    if big is large:
+        same = stream["digest"] == figures["large"]["digest"]
+        figures["stream_same"] = same
+        same_note = f"; same rows as parse(): {'yes' if same else 'NO'}"
+    say(f"streaming `lossclaims parse --out claims.parquet --mentions mentions.parquet --jobs {jobs}` on "
+        f"{big.mb:.3g} MB ({big.files:,} articles): {stream['bytes'] / 1e6 / stream['seconds']:.2f} MB/s{same_note}")
+    say(f"  peak memory of all its processes: {total:,.0f} MB (target < {TARGETS['stream_rss_mb']:,.0f} MB: "
+        f"{_mark(total < TARGETS['stream_rss_mb'])}); peak RSS main {stream['rss_mb']:,.0f} MB, "
+        f"largest worker {stream['workers_rss_mb']:,.0f} MB (pages shared after fork counted in each)")
+
+
+def _targets(figures: dict[str, Any], version: str, say: Callable[[str], None]) -> None:
+    """The one-process targets met or missed, and a warning if the code changed while it ran."""
+    say("")
+    one = figures["large"]
+    say(f"targets: one process {one['mb_s']:.2f} MB/s (>= {TARGETS['mb_per_s']:.0f}: "
+        f"{_mark(one['mb_s'] >= TARGETS['mb_per_s'])}), {one['ratio']:.3f} of the regex floor "
+        f"(>= 1/8: {_mark(one['ratio'] >= TARGETS['regex_fraction'])})")
+    if source_fingerprint() != version:
+        figures["code_changed"] = True
+        say("WARNING: the package's code changed during the run, so its figures mix parser versions: run again")
 
 
 def main(argv: list[str] | None = None) -> int:

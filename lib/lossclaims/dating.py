@@ -22,7 +22,7 @@ from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from dateutil.parser import parserinfo
 from dateutil.relativedelta import MO, relativedelta, weekday
@@ -57,6 +57,25 @@ _DATE = re.compile(
     rf"|(?P<hw>{_WD})"
     rf")"
 )
+# Where a date can start: a digit, or the first letter of a month's or weekday's name (as `_DATE` writes them).
+_DATE_START = re.compile(r"[\d%s]" % "".join(sorted({n[0] for n in _MONTH_NAMES + _WEEKDAY_NAMES})))
+
+
+def _dates_in(text: str) -> Iterator[re.Match[str]]:
+    """`_DATE.finditer(text)`, several times faster: `_DATE` begins with look-behinds, so re tries it at
+    every character; here it is tried only where a date can start, left to right, after the last match.
+
+    >>> [m.group() for m in _dates_in("On Monday, March 3, 2025 and 2024-01-09; in 2023")]
+    ['Monday, March 3, 2025', '2024-01-09', '2023']
+    """
+    last = 0
+    for c in _DATE_START.finditer(text):
+        at = c.start()
+        if at >= last and (m := _DATE.match(text, at)):
+            last = m.end()
+            yield m
+
+
 _RELATIVE = re.compile(
     r"\b(?:(?P<yesterday>yesterday|the\s+previous\s+day|the\s+day\s+before)"
     r"|(?P<today>today|overnight|tonight|this\s+morning|last\s+night|during\s+the\s+night)"
@@ -281,7 +300,7 @@ def find_phrases(text: str, base: Base | None) -> tuple[Phrase, ...]:
     """
     anchor_re, speech_re, keys = _anchors()
     found: list[Phrase] = []
-    matches = [m for m in _DATE.finditer(text) if m.group(0).strip()]
+    matches = [m for m in _dates_in(text) if m.group(0).strip()]
     skip: set[int] = set()
     for i, m in enumerate(matches):
         offset = max(0, m.start() - 40)
@@ -497,40 +516,30 @@ def date_claims(article: Article, claims: Iterable[tuple], series: pd.DataFrame 
 # --------------------------------------------------------------------------- reference dating
 
 
-def _default_series() -> tuple[Any, tuple[Any, Any, Any]]:
-    """Which copy `reference.load_series()` would read now (snapshot or newer cache), and that series,
-    its wide form and the values each category ever took (all None without any copy)."""
+def _default_columns() -> Any:
+    """The series `reference.load_series()` would read now (snapshot or newer cache) as
+    `reference.SeriesColumns`, or None without any copy (then a warning says so)."""
     from . import reference
 
     try:
-        origin = reference.series_origin()
+        return reference.series_columns()
     except reference.SeriesNotFound as exc:  # no snapshot and no cache: no reference dating
         warnings.warn(f"claims are not dated by the General Staff series: {exc}", stacklevel=2)
-        return None, (None, None, None)
-    return origin, _series_of(origin)
+        return None
 
 
 def preload_series() -> None:
     """Load the series reference dating reads, once in this process, so that worker processes forked
-    after it share it instead of each loading it (about half a second). Nothing without a series.
+    after it share it instead of each loading it. Nothing without a series.
 
     >>> preload_series()
     """
     from . import reference
 
     try:
-        _series_of(reference.series_origin())
+        reference.series_columns()
     except reference.SeriesNotFound:
         pass
-
-
-@lru_cache(maxsize=2)
-def _series_of(origin: Any) -> tuple[Any, Any, Any]:
-    """Loaded once a process per copy of the series (a cache updated meanwhile is another copy)."""
-    from . import reference
-
-    series = reference.load_series(origin.folder)
-    return series, reference.wide(series), _values_by_category(series)
 
 
 def _values_by_category(series: pd.DataFrame) -> dict[str, frozenset[float]]:
@@ -553,13 +562,16 @@ def reference_day(rows: Sequence[tuple], series: pd.DataFrame | None = None) -> 
     candidates = [r for r in rows if r[1] == "russia" and r[6] == "cumulative" and r[7] in reconcile.SERIES_SOURCES]
     if not any(reconcile.is_precise(float(r[4]), r[5]) for r in candidates):  # cheap: most articles stop here
         return None
-    origin = None
+    light = None
     if series is None:
-        origin, (series, wide, values) = _default_series()
+        light = _default_columns()
+        if light is None or len(light.dates) == 0:
+            return None
+        values = light.values
     else:
-        wide, values = None, _values_by_category(series)
-    if series is None or len(series) == 0:
-        return None
+        if len(series) == 0:
+            return None
+        values = _values_by_category(series)
     # only an article with a precise figure some report printed can equal a report (cheap, before pandas)
     keys = ("party", "category", "measure")
     if not any(reconcile.is_precise(float(r[4]), r[5])
@@ -567,21 +579,14 @@ def reference_day(rows: Sequence[tuple], series: pd.DataFrame | None = None) -> 
                for r in candidates):
         return None
     figures = tuple(sorted((r[1], r[2], r[3], float(r[4]), r[5], r[7]) for r in candidates))
-    if origin is None:
+    if light is None:
         return _best_report(figures, series, None)
-    return _best_report_cached(figures, origin)
+    return _best_report_cached(figures, light)
 
 
 @lru_cache(maxsize=1024)  # articles that copy the same report are dated once
-def _best_report_cached(figures: tuple, origin: Any) -> date | None:
-    return _best_report(figures, None, _columns_of(origin))
-
-
-@lru_cache(maxsize=2)
-def _columns_of(origin: Any) -> tuple[dict[str, Any], Any]:
-    """The series' values by date, a numpy column per category, and the dates: read once per copy."""
-    _, wide, _ = _series_of(origin)
-    return {c: wide[c].to_numpy(dtype=float) for c in wide.columns}, wide.index
+def _best_report_cached(figures: tuple, light: Any) -> date | None:
+    return _best_report(figures, None, (light.columns, light.dates))
 
 
 def _best_report(figures: tuple, series: pd.DataFrame | None,
@@ -595,7 +600,7 @@ def _best_report(figures: tuple, series: pd.DataFrame | None,
         columns = {c: wide[c].to_numpy(dtype=float) for c in wide.columns}, wide.index
     dating = reconcile.dating_figures((c, m, v, q) for _, c, m, v, q, _ in figures)
     day = reconcile.single_report(dating, *columns)
-    return None if day is None else day.date()
+    return day if day is None or type(day) is date else day.date()  # a `date` from `SeriesColumns`
 
 
 # --------------------------------------------------------------------------- publication dates
@@ -612,7 +617,7 @@ def parse_day(value: object) -> date | None:
     if value is None or not str(value).strip():
         return None
     text = str(value).strip()
-    for m in _DATE.finditer(text):
+    for m in _dates_in(text):
         span, unit, relative = read_date(m, None)
         if span is not None and unit == "day" and not relative:
             return span.first
@@ -635,7 +640,7 @@ def normalise_date(value: object) -> str:
 
 
 def _full_day(text: str) -> tuple[date, re.Match[str]] | None:
-    for m in _DATE.finditer(text):
+    for m in _dates_in(text):
         span, unit, relative = read_date(m, None)
         if span is not None and unit == "day" and not relative:
             return span.first, m

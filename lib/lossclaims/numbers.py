@@ -184,81 +184,121 @@ def _words_value(phrase: str) -> float | None:
         return None
 
 
+# The characters after a digit run that none of the patterns read after a number can start with
+# (no letter, space, "-", "%" or "°"): the run's form is told by what comes before it alone.
+_ENDS_A_NUMBER = frozenset({"", ",", ".", ";", ":", ")", "]", "!", "?", '"', "'", "”", "’", "/"})
+
+
+class _Taken:
+    """The spans found so far, and which characters they cover (a later step takes only free places)."""
+
+    __slots__ = ("spans", "covered")
+
+    def __init__(self, n: int) -> None:
+        self.spans: list[NumberSpan] = []
+        self.covered = bytearray(n)  # 1 under every character a span already covers
+
+    def free(self, a: int, b: int) -> bool:
+        return self.covered.find(1, a, b) < 0
+
+    def add(self, span: NumberSpan) -> None:
+        self.spans.append(span)
+        self.covered[span.start:span.end] = b"\1" * (span.end - span.start)
+
+
 def find_numbers(text: str) -> list[NumberSpan]:
     """Every number phrase in `text`, in order, non-overlapping.
+
+    Dates and times are taken first, then the digit runs they leave, then number words in what is left.
 
     >>> [(n.value, n.form) for n in find_numbers("On 2024-01-09, 1.25 million and one submarine; 40%")]
     [(20240109.0, 'date'), (1250000.0, 'count'), (1.0, 'count'), (40.0, 'percentage')]
     """
-    spans: list[NumberSpan] = []
-    taken = bytearray(len(text))  # 1 under every character a span already covers
-
-    def free(a: int, b: int) -> bool:
-        return taken.find(1, a, b) < 0
-
-    def add(span: NumberSpan) -> None:
-        spans.append(span)
-        taken[span.start:span.end] = b"\1" * (span.end - span.start)
-
+    taken = _Taken(len(text))
     runs = list(DIGITS_RE.finditer(text))  # every digit of the text is in one of them
+    if runs:
+        _add_dates_and_times(text, taken)
+        covered = taken.covered
+        for m in runs:
+            if covered.find(1, m.start(), m.end()) < 0:
+                taken.add(_digit_span(text, m))
+    _add_number_words(text, taken)
+    taken.spans.sort(key=lambda s: s.start)
+    return taken.spans
 
-    # Each date/time pattern's matches as its own finditer gives them (left to right, not
-    # overlapping), found by matching it only where a date or time can start: in a digit run.
+
+def _add_dates_and_times(text: str, taken: _Taken) -> None:
+    """Take each date/time pattern's matches as its own finditer gives them (left to right, not
+    overlapping), found by matching it only where a date or time can start (`_DATE_OR_TIME_START`)."""
     found: list[list[re.Match[str]]] = [[] for _ in _DATES_AND_TIMES]
     ends = [0] * len(_DATES_AND_TIMES)
-    for r in runs:
-        # the 4 characters past the run let the lookahead see "14" + ":30"
-        for c in _DATE_OR_TIME_START.finditer(text, r.start(), r.end() + 4):
-            if c.start() >= r.end():
-                break
-            for i, (rx, _) in enumerate(_DATES_AND_TIMES):
-                if c.start() >= ends[i] and (m := rx.match(text, c.start())):
-                    found[i].append(m)
-                    ends[i] = m.end()
+    for c in _DATE_OR_TIME_START.finditer(text):
+        at = c.start()
+        for i, (rx, _) in enumerate(_DATES_AND_TIMES):
+            if at >= ends[i] and (m := rx.match(text, at)):
+                found[i].append(m)
+                ends[i] = m.end()
     for matches, (rx, form) in zip(found, _DATES_AND_TIMES):
         for m in matches:
             a, b = m.span("d") if "d" in rx.groupindex else m.span()
-            if free(a, b):
-                add(NumberSpan(a, b, float(_NON_DIGIT.sub("", text[a:b])), text[a:b], form))
+            if taken.free(a, b):
+                taken.add(NumberSpan(a, b, float(_NON_DIGIT.sub("", text[a:b])), text[a:b], form))
 
-    for m in runs:
-        start = m.start()
-        if not free(start, m.end()):
-            continue
-        value, length, flags = _read_digits(m.group())
-        end = start + length
-        before = text[max(0, start - 12):start]
-        after = text[end:end + 40]
-        form = "count"
-        # Glued to letters: model or unit designations (Su-34, T-90M, M777, F-16s).
-        if _MODEL_BEFORE.search(before) or _MODEL_AFTER.match(after):
+
+def _digit_span(text: str, m: re.Match[str]) -> NumberSpan:
+    """The number a digit run starts: its value (times a scale word after it) and its form, read from the
+    characters around it (a model number, a decade, an ordinal, a percentage, money, a measurement)."""
+    start = m.start()
+    value, length, flags = _read_digits(m.group())
+    end = start + length
+    before = text[max(0, start - 12):start]
+    after = text[end:end + 40]
+    form = "count"
+    if after[:1] in _ENDS_A_NUMBER:  # no suffix can follow: only the words before tell
+        if _MODEL_BEFORE.search(before):
             form = "model_number"
-        elif length in (2, 4) and _PLURAL_S.match(after):
-            form = "year" if length == 4 else "age"  # "the 1990s", "in their early 20s"
-            end += 1
-        elif ORDINAL_SUFFIX_RE.match(after):
-            form = "ordinal"
-            end += 2
-        elif pm := PERCENT_RE.match(after):
-            form = "percentage"
-            end += pm.end()
-        elif CURRENCY_BEFORE_RE.search(before) or CURRENCY_AFTER_RE.match(after):
+        elif CURRENCY_BEFORE_RE.search(before) or _MONEY_SIGN_BEFORE.search(before):
             form = "money"
-        elif UNIT_AFTER_RE.match(after):
-            form = "measurement"
-        else:
-            sm = SCALE_AFTER_RE.match(after)
-            if sm and not (sm.group("short") and _SCALE_LETTER_IN_A_WORD.match(after)):
-                word = (sm.group("word") or sm.group("short")).lower()
-                value *= SCALES[word]
-                end += sm.end()
-                # A scale after a three-digit dot group makes it a decimal ("1.250 million").
-                if "." in m.group()[:length] and not flags and m.group()[:length].count(".") == 1:
-                    value = float(m.group()[:length].replace(",", "")) * SCALES[word]
-        if form == "count" and _MONEY_SIGN_BEFORE.search(before):
-            form = "money"
-        add(NumberSpan(start, end, value, text[start:end], form, False, flags))
+        return NumberSpan(start, end, value, text[start:end], form, False, flags)
+    # Glued to letters: model or unit designations (Su-34, T-90M, M777, F-16s).
+    if _MODEL_BEFORE.search(before) or _MODEL_AFTER.match(after):
+        form = "model_number"
+    elif length in (2, 4) and _PLURAL_S.match(after):
+        form = "year" if length == 4 else "age"  # "the 1990s", "in their early 20s"
+        end += 1
+    elif ORDINAL_SUFFIX_RE.match(after):
+        form = "ordinal"
+        end += 2
+    elif pm := PERCENT_RE.match(after):
+        form = "percentage"
+        end += pm.end()
+    elif CURRENCY_BEFORE_RE.search(before) or CURRENCY_AFTER_RE.match(after):
+        form = "money"
+    elif UNIT_AFTER_RE.match(after):
+        form = "measurement"
+    else:
+        value, end = _scaled(m, after, value, length, flags, end)
+    if form == "count" and _MONEY_SIGN_BEFORE.search(before):
+        form = "money"
+    return NumberSpan(start, end, value, text[start:end], form, False, flags)
 
+
+def _scaled(m: re.Match[str], after: str, value: float, length: int, flags: tuple[str, ...],
+            end: int) -> tuple[float, int]:
+    """The value and end of a count with the scale word after it ("1.25 million", "40k"), if any."""
+    sm = SCALE_AFTER_RE.match(after)
+    if not sm or sm.group("short") and _SCALE_LETTER_IN_A_WORD.match(after):
+        return value, end
+    word = (sm.group("word") or sm.group("short")).lower()
+    number = m.group()[:length]
+    # A scale after a three-digit dot group makes it a decimal ("1.250 million").
+    if "." in number and not flags and number.count(".") == 1:
+        return float(number.replace(",", "")) * SCALES[word], end + sm.end()
+    return value * SCALES[word], end + sm.end()
+
+
+def _add_number_words(text: str, taken: _Taken) -> None:
+    """Take the number-word phrases ("one", "half a million") in the free places, but not a pronoun "one"."""
     words_end = -1
     for c in _WORD_START.finditer(text):
         # a cheap scan for where a number word may start, then the full pattern only there
@@ -268,17 +308,10 @@ def find_numbers(text: str) -> list[NumberSpan]:
         if not m:
             continue
         words_end = m.end()
-        if not free(m.start(), m.end()):
+        if not taken.free(m.start(), m.end()):
             continue
         phrase = m.group()
-        before = text[max(0, m.start() - 8):m.start()]
-        if phrase.lower() == "one" and (
-            _ONE_NOT_A_NUMBER.search(before)
-            or _THAT.search(before) and not _ONE_AFTER_THAT_COUNTS.match(text, m.end())
-            or _ONE_IN_A_PHRASE.match(text[m.end():m.end() + 10])
-            or _ONE_GLUED.match(text[m.end():m.end() + 1])
-            and not _ONE_BEFORE_A_UNIT.match(text[m.end():m.end() + 8])
-        ):
+        if phrase.lower() == "one" and _one_is_no_number(text, m.start(), m.end()):
             continue
         value = _words_value(phrase)
         if value is None:
@@ -289,7 +322,16 @@ def find_numbers(text: str) -> list[NumberSpan]:
             form = "percentage"
         elif CURRENCY_AFTER_RE.match(after):
             form = "money"
-        add(NumberSpan(m.start(), m.end(), value, phrase, form, True))
+        taken.add(NumberSpan(m.start(), m.end(), value, phrase, form, True))
 
-    spans.sort(key=lambda s: s.start)
-    return spans
+
+def _one_is_no_number(text: str, start: int, end: int) -> bool:
+    """Whether the word "one" at start:end is a pronoun or part of a phrase ("no one", "that one", "one of")."""
+    before = text[max(0, start - 8):start]
+    return bool(
+        _ONE_NOT_A_NUMBER.search(before)
+        or _THAT.search(before) and not _ONE_AFTER_THAT_COUNTS.match(text, end)
+        or _ONE_IN_A_PHRASE.match(text[end:end + 10])
+        or _ONE_GLUED.match(text[end:end + 1])
+        and not _ONE_BEFORE_A_UNIT.match(text[end:end + 8])
+    )

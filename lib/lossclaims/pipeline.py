@@ -10,23 +10,26 @@ process reads the files; the output is the same, in the same order, as with one 
 from __future__ import annotations
 
 import argparse
-import multiprocessing as mp
+import csv
 import os
 import sys
 import warnings
 from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from . import parsecache
 from ._lazy import lazy_module
-from .extraction import extract, lexicon
 from .reading import Article, Problem, ReadLimits, exit_status, iter_articles, summarize_problems
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 pd = lazy_module("pandas")  # loaded on first use: `lossclaims --help` needs neither pandas nor pandera
 schema = lazy_module(f"{__package__}.schema")
+extraction = lazy_module(f"{__package__}.extraction")  # the parser: `lossclaims --help` does not load it
 dating = lazy_module(f"{__package__}.dating")
 
 BATCH_ARTICLES = 64
@@ -108,7 +111,7 @@ def _chunks(items: Iterable[Article | Problem], batch_articles: int,
 
 def article_rows(article: Article) -> tuple[list[tuple], list[tuple]]:
     """Claim and mention rows of one article: the whole per-article path from text to rows."""
-    claims, mentions = extract(article)
+    claims, mentions = extraction.extract(article)
     return dating.date_claims(article, claims), mentions
 
 
@@ -133,6 +136,9 @@ def _pool(jobs: int) -> ProcessPoolExecutor:
 
     Forking is safe here because a worker runs only the pure-Python parser on the articles it is sent.
     """
+    import multiprocessing as mp  # here: one process needs neither (a faster start)
+    from concurrent.futures import ProcessPoolExecutor
+
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     return ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context(method))
 
@@ -172,7 +178,7 @@ def iter_batches(
             yield Batch(*_extract_chunk(arts, cache), problems)
         return
     pending: deque[tuple[Future, list[tuple]]] = deque()
-    lexicon()  # compiled once here, inherited by forked workers
+    extraction.lexicon()  # compiled once here, inherited by forked workers
     dating.preload_series()  # likewise the General Staff series that dating reads
     pool = _pool(jobs)
     try:
@@ -269,6 +275,15 @@ def arrow_schema(kind: str) -> Any:
     return pa.Schema.from_pandas(schema.frame(kind, []), preserve_index=False)
 
 
+def _csv_field(value: Any) -> str:
+    """A value of a `schema.plain_rows` row as pandas writes it to CSV."""
+    if type(value) is str:
+        return value
+    if type(value) is float:
+        return "" if value != value else repr(value)  # numpy's str of a float64 is its repr
+    return str(value)
+
+
 class FrameWriter:
     """Write one frame kind to a file in blocks as rows arrive; the file appears complete on `close()`.
 
@@ -319,9 +334,25 @@ class FrameWriter:
     def _flush(self) -> None:
         if not self._buffer and self._started:
             return
-        df = schema.frame(self.kind, self._buffer)
-        self.rows += len(self._buffer)
+        rows = self._buffer
+        plain = schema.plain_rows(self.kind, rows) if self.suffix == ".csv" else None
+        if plain is not None:  # valid as they stand: written as pandas would, without a frame
+            self._write_plain_csv(plain)
+        else:
+            self._write_frame(schema.frame(self.kind, rows))
         self._buffer = []
+        self.rows += len(rows)
+        self._started = True
+
+    def _write_plain_csv(self, rows: list[tuple]) -> None:
+        """Rows of `schema.plain_rows` as `DataFrame.to_csv` writes them: the csv module's minimal quoting,
+        floats as their repr (NaN empty), the header before the first block."""
+        out = csv.writer(self._fh, lineterminator=os.linesep)
+        if not self._started:
+            out.writerow(schema.COLUMNS[self.kind])
+        out.writerows([_csv_field(v) for v in r] for r in rows)
+
+    def _write_frame(self, df: pd.DataFrame) -> None:
         if self._parquet is not None:
             import pyarrow as pa
 
@@ -338,7 +369,6 @@ class FrameWriter:
                     lines = "\n" + lines.rstrip("\n").replace("\n", ",\n")
                 self._fh.write(lines)
                 self._records += len(df)
-        self._started = True
 
     def close(self) -> None:
         """Write what is buffered and put the file in place."""
@@ -364,12 +394,17 @@ class FrameWriter:
 
 @dataclass
 class StreamResult:
-    """What `parse_to_files` wrote: counts of rows, and the files skipped (a problems frame)."""
+    """What `parse_to_files` wrote: counts of rows, and the files skipped (`problems`, a frame)."""
 
     articles: int
     claims: int
     mentions: int
-    problems: pd.DataFrame
+    problem_rows: list[tuple] = field(default_factory=list, repr=False)
+
+    @cached_property
+    def problems(self) -> pd.DataFrame:
+        """The files skipped, as a problems frame (built when read: the command line needs no pandas)."""
+        return schema.frame("problems", self.problem_rows)
 
 
 def parse_to_files(
@@ -416,7 +451,7 @@ def parse_to_files(
         articles=articles,
         claims=writers[0].rows,
         mentions=writers[1].rows if mentions_path is not None else 0,
-        problems=schema.frame("problems", problems),
+        problem_rows=problems,
     )
 
 
@@ -427,9 +462,9 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     result = parse_to_files(args.path, args.out, args.mentions, limits=limits, progress=args.progress,
                             jobs=args.jobs, cache=args.cache)
     print(f"{result.articles} articles, {result.claims} claims, {result.mentions} mentions -> {args.out}")
-    if len(result.problems):
+    if result.problem_rows:
         print(summarize_problems(result.problems), file=sys.stderr)
-    return exit_status(result.articles, len(result.problems), strict=args.strict)
+    return exit_status(result.articles, len(result.problem_rows), strict=args.strict)
 
 
 def _positive(text: str) -> int:

@@ -21,10 +21,8 @@ import json
 import os
 import shutil
 import tempfile
-import urllib.error
-import urllib.request
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -118,6 +116,12 @@ def cache_dir(override: str | Path | None = None) -> Path:
     env = os.environ.get(CACHE_ENV)
     if env:
         return Path(env).expanduser()
+    return _user_cache_dir(os.environ.get("XDG_CACHE_HOME", ""), os.environ.get("HOME", ""))
+
+
+@lru_cache(maxsize=4)
+def _user_cache_dir(xdg_cache_home: str, home: str) -> Path:
+    """platformdirs' per-user cache folder, asked once per environment that decides it (dating asks per article)."""
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("lossclaims"))
@@ -267,6 +271,8 @@ class UpdateReport:
 
 
 def _fetch(url: str, timeout: float) -> bytes:
+    import urllib.request  # here, not at the top: only an update needs it (and `lossclaims --help` starts faster)
+
     req = urllib.request.Request(url, headers={"User-Agent": "lossclaims (reference update)"})
     with urllib.request.urlopen(req, timeout=timeout) as resp:  # noqa: S310 (scheme checked)
         data = resp.read(MAX_BYTES + 1)
@@ -331,6 +337,8 @@ def update(
     Records in `source.json` when and from where it was fetched. Tests point `base_url` at a
     server on 127.0.0.1 (see tests/test_reference.py).
     """
+    import urllib.error
+
     if not base_url.startswith(("http://", "https://")):
         raise ValueError(f"--base-url must be an http(s) URL, not {base_url!r}")
     folder = series_dir(cache)
@@ -478,6 +486,100 @@ def wide(series: pd.DataFrame) -> pd.DataFrame:
     return w.sort_index()
 
 
+@dataclass(frozen=True, eq=False)  # hashed by identity: dating caches its answers per copy
+class SeriesColumns:
+    """The series as `wide` gives it, in numpy arrays: what dating one article at a time reads.
+
+    `dates` holds the report days in order (`datetime.date`s, an object array), `columns` one float
+    array per category aligned with them (NaN before it starts), `values` every value a category took.
+    """
+
+    dates: Any
+    columns: dict[str, Any]
+    values: dict[str, frozenset[float]]
+
+
+def series_columns(reference: str | Path | None = None) -> SeriesColumns:
+    """The series `load_series(reference)` reads, as numpy columns; read once per copy in a process.
+
+    From the packaged snapshot it is read without pandas (pyarrow and numpy only), which is most of
+    the start-up of parsing one undated article. Raises `SeriesNotFound` when there is no copy.
+
+    >>> s = series_columns(); int(s.columns["tanks"][list(s.dates).index(date(2025, 6, 30))])
+    10980
+    """
+    return _series_columns(series_origin(reference))
+
+
+@lru_cache(maxsize=2)
+def _series_columns(origin: Origin) -> SeriesColumns:
+    rows = _snapshot_rows(SNAPSHOT_FILE) if origin.folder is None else _json_rows(origin.folder)
+    if rows is not None:
+        return _columns_of_rows(*rows)
+    series = load_series(origin.folder) if origin.folder is not None else _read_snapshot(SNAPSHOT_FILE)
+    w = wide(series)
+    import numpy as np
+
+    values = {c: frozenset(g.astype(float)) for c, g in series.groupby("category")["value"]}
+    return SeriesColumns(np.array([d.date() for d in w.index], dtype=object),
+                         {c: w[c].to_numpy(dtype=float) for c in w.columns}, values)
+
+
+def _snapshot_rows(name: str) -> tuple[list[date], list[str], list[int]] | None:
+    """The packaged snapshot's (date, category, value) columns read with pyarrow alone, or None when its
+    dates are not all plain ISO days (then pandas reads it, as `_read_snapshot`)."""
+    import pyarrow.parquet as pq
+
+    path = _snapshot_path(name)
+    if not path.is_file():
+        raise SeriesNotFound(HOW_TO_GET.format(where=f"the cache ({series_dir()}) nor a packaged snapshot"))
+    with path.open("rb") as fh:
+        table = pq.ParquetFile(fh).read(columns=["date", "category", "value"])
+    texts, categories, values = (table.column(c).to_pylist() for c in ("date", "category", "value"))
+    if not all(isinstance(t, str) and len(t) == 10 for t in texts) or None in categories or None in values:
+        return None
+    try:
+        days = [date.fromisoformat(t) for t in texts]
+    except ValueError:
+        return None
+    return days, [str(c) for c in categories], [int(v) for v in values]
+
+
+def _json_rows(folder: Path) -> tuple[list[date], list[str], list[int]] | None:
+    """The tidy rows `load_series(folder)` builds from the JSON files, in plain Python (see there for
+    the rules), or None when a date is not a plain ISO day (then pandas reads them)."""
+    rows: list[tuple[str, str, Any]] = []
+    for rec in read_records(folder / EQUIPMENT_FILE):
+        rec = dict(rec)
+        if rec.get("vehicles and fuel tanks") is None and None not in (rec.get("military auto"), rec.get("fuel tank")):
+            rec["vehicles and fuel tanks"] = rec["military auto"] + rec["fuel tank"]
+        rows.extend((rec["date"], CATEGORY_KEYS[k], v) for k, v in rec.items()
+                    if k in CATEGORY_KEYS and k != "personnel" and v is not None and v == v)
+    rows.extend((rec["date"], "personnel", rec["personnel"]) for rec in read_records(folder / PERSONNEL_FILE)
+                if rec.get("personnel") is not None and rec["personnel"] == rec["personnel"])
+    try:
+        days = [date.fromisoformat(d) for d, _, _ in rows]
+    except (TypeError, ValueError):
+        return None
+    return days, [c for _, c, _ in rows], [round(v) for _, _, v in rows]
+
+
+def _columns_of_rows(days: list[date], categories: list[str], values: list[int]) -> SeriesColumns:
+    """`wide`'s columns of tidy rows: a day's last value per category, the categories in report order."""
+    import numpy as np
+
+    order = sorted(set(days))
+    at = {d: i for i, d in enumerate(order)}
+    cats = [c for c in SERIES_CATEGORIES if c in set(categories)]
+    columns = {c: np.full(len(order), np.nan) for c in cats}
+    seen: dict[str, set[float]] = {}
+    for d, c, v in zip(days, categories, values):
+        seen.setdefault(c, set()).add(float(v))
+        if c in columns:
+            columns[c][at[d]] = float(v)
+    return SeriesColumns(np.array(order, dtype=object), columns, {c: frozenset(v) for c, v in seen.items()})
+
+
 def falls(series: pd.DataFrame, corrections: pd.DataFrame | None = None) -> pd.DataFrame:
     """The report dates where a cumulative total is lower than the day before (a quirk of the
     series), with the correction published that day (or the day before) when there is one.
@@ -492,9 +594,9 @@ def falls(series: pd.DataFrame, corrections: pd.DataFrame | None = None) -> pd.D
     for cat in w.columns:
         col = w[cat].dropna()
         drop = col.diff() < 0
-        for date in col.index[drop]:
-            prev = col[col.index < date].iloc[-1]
-            rows.append((date, cat, int(prev), int(col[date])))
+        for day in col.index[drop]:
+            prev = col[col.index < day].iloc[-1]
+            rows.append((day, cat, int(prev), int(col[day])))
     out = pd.DataFrame(rows, columns=["date", "category", "before", "after"])
     out["correction"] = pd.array([pd.NA] * len(out), dtype="Int64")
     if corrections is not None and not corrections.empty and len(out):
@@ -541,9 +643,15 @@ class Origin:
 
 
 def _snapshot_path(name: str) -> Any:
+    return _package_data().joinpath(name)
+
+
+@lru_cache(maxsize=1)
+def _package_data() -> Any:
+    """The package's data folder (a `Traversable`), looked up once."""
     from importlib import resources
 
-    return resources.files("lossclaims").joinpath("data", name)
+    return resources.files("lossclaims").joinpath("data")
 
 
 def snapshot_info() -> dict[str, Any]:
@@ -553,6 +661,22 @@ def snapshot_info() -> dict[str, Any]:
     '2022-02-25'
     """
     path = _snapshot_path(SNAPSHOT_INFO_FILE)
+    try:
+        stat = os.stat(path) if isinstance(path, os.PathLike) else None
+    except OSError:
+        return {}
+    if stat is None:  # not a file on disk (a zipped package): read it each time
+        return _json_or_empty(path)
+    return dict(_json_of_version(str(path), stat.st_mtime_ns, stat.st_size))
+
+
+@lru_cache(maxsize=4)
+def _json_of_version(path: str, mtime_ns: int, size: int) -> dict[str, Any]:
+    """A JSON file read once per version of it (dating asks for the snapshot's reach per article)."""
+    return _json_or_empty(Path(path))
+
+
+def _json_or_empty(path: Any) -> dict[str, Any]:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
