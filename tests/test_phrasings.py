@@ -70,6 +70,18 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "in addition to 12,000 tanks and armoured vehicles.", "12,000", "cumulative"),
         "a leading 'In all,' totals the sentence's month": (
             "In all, 190 people were killed and 1,020 injured in May, according to the UN mission.", "190", "window"),
+        "an increment before the total it feeds is the latest day's": (
+            "According to the latest data, another 910 Russian soldiers died in battle, which has brought the total to "
+            "around 150,210.", "910", "daily"),
+        "the total it feeds is a running total": (
+            "According to the latest data, another 910 Russian soldiers died in battle, which has brought the total to "
+            "around 150,210.", "150,210", "cumulative"),
+        "'in total' after the total belongs to it, not to the increment before": (
+            "Another six Russian drones were destroyed, meaning that Russia's army has lost 2,140 in total.", "six",
+            "daily"),
+        "'takes the number of ... to N' is a running total, however long the noun phrase": (
+            "Kyiv said eleven tanks were destroyed on Thursday.\nThis takes the number of Russian tanks lost in Ukraine to "
+            "3,410.", "3,410", "cumulative"),
         "a country is not a frame": ("Russia has lost 700,000 troops in Ukraine, the General Staff said.", "700,000", "cumulative"),
     },
     "party": {
@@ -216,6 +228,8 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
         "girls and boys are civilians": (
             "The UN says 10,400 people have been injured in Ukraine, including 2,300 men, 1,600 women and 210 girls.",
             "210", "civilians"),
+        "a year-like number 'in total' is a count": (
+            "Another four drones were destroyed, meaning that Russia's army has lost 2033 in total.", "2033", "drones"),
         "artillery units are artillery pieces": (
             "Russia has lost 1,230 artillery units, the General Staff said.", "1,230", "artillery"),
         "'servicepeople' are soldiers": (

@@ -9,7 +9,7 @@ from ..numbers import NumberSpan
 from .category import _category_after
 from .cues import (_AGE, _AGE_BEFORE, _DATE_CONTEXT_AFTER, _DATE_CONTEXT_BEFORE, _DAY_BEFORE, _DURATION_AFTER,
                    _MODEL_BEFORE, _UNIT_BEFORE)
-from .lexicon import _rx
+from .lexicon import _I, _rx
 
 _LETTER = re.compile(r"[^\W\d_]")
 from .text import Sentence
@@ -26,6 +26,9 @@ def _is_day(norm: str, sent: Sentence, n: NumberSpan) -> bool:
         or _DATE_CONTEXT_AFTER.match(norm[n.end:min(sent.end, n.end + 60)]))
 
 
+_COUNT_AFTER = _rx(r"\s+(?:in\s+total|in\s+all|so\s+far|to\s+date)\b", _I)
+
+
 def form_reason(r: "Reading", t: "Tags") -> str:
     """Why a count is not a figure of losses, by the words right beside it ('' when it may be one).
 
@@ -38,8 +41,8 @@ def form_reason(r: "Reading", t: "Tags") -> str:
     after = norm[n.end:min(sent.end, n.end + 60)]
     if not n.words and 1800 <= n.value <= 2100 and _rx(r"\d{4}").fullmatch(n.text):
         # (a year with a noun of its own is a count after all: "2022 tanks")
-        if not _category_after(r.after, t.lex)[0] or _DATE_CONTEXT_BEFORE.search(before):
-            return "year"  # "in 2023", "since 2014"
+        if (not _category_after(r.after, t.lex)[0] or _DATE_CONTEXT_BEFORE.search(before)) and not _COUNT_AFTER.match(after):
+            return "year"  # "in 2023", "since 2014" (but "has lost 2033 in total" is a count)
     if not (_LETTER.search(before) or _LETTER.search(after)):
         return ""  # every reason below reads a word beside the number
     if _is_day(norm, sent, n):

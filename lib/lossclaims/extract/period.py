@@ -40,6 +40,9 @@ def _period_for(r: "Reading | None", norm: str, sent: Sentence, facts: "_Sentenc
             return "cumulative"
         return "daily" if facts.daily else ("window" if facts.window else "")
     total = _TOTAL_BEFORE.search(norm[max(sent.start, r.num.start - 45):r.num.start])
+    if not total:  # "This takes the number of Russian tanks lost in Ukraine to 3363": further, with no figure between
+        total = _TOTAL_BEFORE.search(norm[max(sent.start, r.num.start - 70):r.num.start])
+        total = total if total and not any(ch.isdigit() for ch in total.group()) else None
     if total and not _DAILY.search(norm[r.num.end:min(sent.end, r.num.end + 30)]) and not _WINDOW.search(total.group()) \
             and not (facts.window and _LEADING_TOTAL.match(facts.text)):
         return "cumulative"
@@ -56,6 +59,8 @@ def _period_for(r: "Reading | None", norm: str, sent: Sentence, facts: "_Sentenc
             continue  # "in Russian attacks ... over the past 24 hours": the day is the period
         if any(ps <= ms < pe and not ps <= ns < pe for ps, pe in facts.parens):
             continue  # "about 39 870 people (170 more over the past day)": the aside's period is its own
+        if ms >= ne and _TOTAL_LINK_AFTER.search(facts.text, ne, me):
+            continue  # "another four destroyed, meaning Russia has lost 2,033 in total": the total's marker
         dist = ms - ne if ms >= ne else (ns - me if me <= ns else 0)
         rank = (dist, {"daily": 0, "cumulative": 1, "window": 2}[kind])
         if best is None or rank < best[:2]:
@@ -132,6 +137,19 @@ def the_strikes_toll_told_on(r: "Reading", t: "Tags") -> str:
     return ""
 
 
+def an_increment_before_its_total(r: "Reading", t: "Tags") -> str:
+    """'another 970 soldiers died, which has brought the total to 146,820', 'the loss of three MLRS, which
+    takes the number destroyed to 474': the latest report's increment (a day's), before the total it feeds."""
+    if not _fits_period(r, "daily"):
+        return ""
+    after = t.norm[r.num.end:min(t.sent.end, r.num.end + 120)]
+    return "daily" if _TOTAL_LINK_AFTER.search(after) else ""
+
+
+_TOTAL_LINK_AFTER = _rx(r"\b(?:bringing|brought|brings|taking|takes|took|raising|raises|meaning)\b[^.;]{0,80}?"
+                        r"\b(?:total|number|tally|toll)\b|\b\d[\d,.]*\s+in\s+total\b", _I)
+
+
 def the_articles_night_or_raid(r: "Reading", t: "Tags") -> str:
     """An article about one night, week or attack: its small figures belong to it (not the 664
     warplanes Moscow claims in all, quoted in a story about one air raid)."""
@@ -144,7 +162,8 @@ def the_articles_night_or_raid(r: "Reading", t: "Tags") -> str:
 
 CARRIED_RULES: tuple[PeriodRule, ...] = (
     same_period_as_before, list_header, same_night_in_the_paragraph, civilians_in_a_strike,
-    the_leads_period_for_the_same_voice, event_told_in_the_past, the_strikes_toll_told_on, the_articles_night_or_raid,
+    the_leads_period_for_the_same_voice, event_told_in_the_past, the_strikes_toll_told_on, an_increment_before_its_total,
+    the_articles_night_or_raid,
 )
 
 
