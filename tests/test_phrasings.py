@@ -230,6 +230,8 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "210", "civilians"),
         "a year-like number 'in total' is a count": (
             "Another four drones were destroyed, meaning that Russia's army has lost 2033 in total.", "2033", "drones"),
+        "anti-aircraft defence systems and missile launchers": (
+            "Ukrainian forces lost 27 anti-aircraft missile launchers, the ministry said.", "27", "air_defence"),
         "artillery units are artillery pieces": (
             "Russia has lost 1,230 artillery units, the General Staff said.", "1,230", "artillery"),
         "'servicepeople' are soldiers": (
