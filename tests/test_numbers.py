@@ -120,3 +120,15 @@ def test_a_number_before_punctuation_takes_its_form_from_the_words_before(text, 
     """After a digit run, a punctuation mark ends it: only what comes before can make it a model number or money."""
     (n,) = [n for n in find_numbers(text) if n.text[0].isdigit()]
     assert n.form == form
+
+
+@pytest.mark.parametrize("text,value", [
+    ("roughly two dozen people were unaccounted for", 24.0), ("a dozen drones", 12.0), ("half a dozen tanks", 6.0),
+    ("three dozen tanks", 36.0),
+])
+def test_dozens_of_a_number_word_are_counted(text: str, value: float) -> None:
+    assert [n.value for n in find_numbers(text)] == [value]
+
+
+def test_plural_dozens_is_no_number() -> None:
+    assert find_numbers("dozens of people were injured") == []

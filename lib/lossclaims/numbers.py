@@ -30,7 +30,7 @@ _SCALEWORD = r"(?:hundred|thousand|million|billion)"
 # A run of number words: "one", "twenty-three", "one hundred and five", "a million",
 # "half a million", "one and a half million". Bounded repetition keeps it linear.
 WORDS_RE = re.compile(
-    rf"\b(?:half\s+a\s+{_SCALEWORD}|a\s+quarter\s+of\s+a\s+{_SCALEWORD}"
+    rf"\b(?:(?:half\s+a|an?|{_NUMWORD})\s+dozen\b(?!s)|half\s+a\s+{_SCALEWORD}|a\s+quarter\s+of\s+a\s+{_SCALEWORD}"
     rf"|(?:(?:a|{_NUMWORD})\s+and\s+a\s+half\s+{_SCALEWORD})"
     rf"|(?:a|an)\s+{_SCALEWORD}(?:\s+(?:and\s+)?{_NUMWORD})?"
     rf"|{_NUMWORD}(?:[ \t]+(?:and[ \t]+)?(?:{_NUMWORD}|{_SCALEWORD})){{0,8}})\b",
@@ -60,7 +60,7 @@ def _initial_letter_first(alternatives: list[str]) -> re.Pattern[str]:
 
 # Where a number word may start: a cheap scan, then WORDS_RE only there.
 _WORD_START = _initial_letter_first(
-    [r"half\s+a", rf"an?\s+(?:{_SCALEWORD}|quarter|and\s+a\s+half)", *_TENS, *_UNITS])
+    [r"half\s+a", rf"an?\s+(?:{_SCALEWORD}|quarter|and\s+a\s+half|dozen)", *_TENS, *_UNITS])
 # Digit runs: groups joined by one separator each; interpretation happens in `_read_digits`.
 # The space separator only joins a group of exactly three digits ("7 905", "1 101").
 # (`\d\d*` rather than `\d+` so that re's search skips from digit to digit.)
@@ -165,6 +165,10 @@ def _read_digits(raw: str) -> tuple[float, int, tuple[str, ...]]:
 def _words_value(phrase: str) -> float | None:
     """Value of a number-word phrase, or None when text2num cannot read it (cached: few phrases recur)."""
     p = _WHITESPACE.sub(" ", phrase.lower().strip())
+    if p.endswith(" dozen"):  # "two dozen", "a dozen", "half a dozen"
+        head = p[:-len(" dozen")]
+        v = 0.5 if head == "half a" else 1.0 if head in ("a", "an") else _words_value(head)
+        return 12 * v if v else None
     m = _HALF.fullmatch(p)
     if m:
         return 0.5 * _words_value("one " + m.group(1)) if _words_value("one " + m.group(1)) else None
