@@ -94,6 +94,9 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
         "'N Russians and M Ukrainians': each names its own side": (
             "Up to 38,000 Russians and 16,000 Ukrainians may have died in the fighting, officials estimate.", "16,000",
             "ukraine"),
+        "drones shot down after a side struck with them are that side's": (
+            "Russia struck Ukraine overnight with 30 missiles and 450 drones. According to preliminary data, air defence "
+            "systems downed 21 missiles and 410 drones.", "410", "russia"),
         "a side that speaks ('Ukraine also said that ...') does not own the figures it gives": (
             "Ukraine also said that 219 aircraft and 1,050 artillery units had been destroyed since the invasion.",
             "219", "russia"),
@@ -164,6 +167,11 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "Fighting went on near Pokrovsk through the night.\n\n"
             "Russian losses in tanks reached 11,020, with 23,400 armoured vehicles destroyed.", "11,020",
             "ukraine_official"),
+        "a side as the subject of a strike is not its voice": (
+            "Russia struck Kharkiv overnight, killing 12 civilians.", "12", "unattributed"),
+        "local officials": (
+            "Russian attacks have killed five people and wounded nine over the past day, local officials reported.",
+            "five", "ukraine_official"),
         "a Ukrainian mayor named alone (Klitschko)": (
             "In a social media statement, Klitschko said nine people were injured in the Russian attack on Kyiv.",
             "nine", "ukraine_official"),

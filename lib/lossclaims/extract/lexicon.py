@@ -271,7 +271,7 @@ def _dyn() -> SimpleNamespace:
         # "..., while Ukraine has lost about 500": a side that is the subject of its own loss verb
         # "Russia attacked Ukraine with 298 drones": the side whose drones and missiles were then shot down
         launcher=re.compile(rf"(?P<p>{lex.party.pattern}|{lex.party_cs.pattern})\s+(?:\w+\s+){{0,3}}?"
-                            rf"(?:attacked|launched|fired|unleashed|targeted|sent)\b", re.I),
+                            rf"(?:attacked|launched|fired|unleashed|targeted|sent|struck)\b", re.I),
         own_subject=re.compile(rf"(?P<p>{lex.party.pattern}|{lex.party_cs.pattern})\s+(?:\w+\s+){{0,2}}?(?:has|have|had)?\s*"
                                rf"(?:also\s+)?(?:lost|suffered)\s+(?:\w+\s+){{0,2}}$", re.I),
     ).items()})

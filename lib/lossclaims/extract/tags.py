@@ -182,7 +182,7 @@ def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str
                 r"numbers|briefing|announcement|summary|bulletin|spokes\w+|press|own|latest|daily|official|telegram|website)\b)"
                 r"(?:[\w-]+\s+){0,2}?(?:units?|forces|troops|brigades?|regiments?|battalions?|programm?e|contracts?|ranks)\b", _I).match(stext[e:e + 60]):
             continue  # "Russian military personnel", "the Defense Ministry's Storm-Z units": an owner, not a voice
-        subject_claim = fam in ("ukraine_official", "russia_official") and _rx(r"\s+(?:have\s+|has\s+|had\s+)?(?:destroyed|shot\s+down|downed|eliminated|killed|hit|struck|captured|intercepted)\b", _I).match(stext[e:e + 40])
+        subject_claim = fam in ("ukraine_official", "russia_official") and word.lower() not in party_words and _rx(r"\s+(?:have\s+|has\s+|had\s+)?(?:destroyed|shot\s+down|downed|eliminated|killed|hit|struck|captured|intercepted)\b", _I).match(stext[e:e + 40])
         before = stext[max(0, s - 60):s]
         after = stext[e:e + 70]
         cue = bool(_rx(r"\b(?:said|says|claims|claimed|reported|reports|estimates|estimated)$", _I).search(word)
