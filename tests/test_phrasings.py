@@ -56,6 +56,14 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
         "the sentences after a strike's toll count the same strike": (
             "A Russian missile strike on Dnipro killed 14 people and injured 70, the governor said.\n"
             "Some 48 people have been hospitalized, and 12 of them are in serious condition.", "48", "window"),
+        "'As of now' in a story that opens on a strike is the strike's toll so far": (
+            "Death toll rises in Odesa after Russian missile strikes\n"
+            "The number of victims of today's Russian missile strikes on Odesa keeps growing.\n"
+            "As of now, 14 fatalities are known. A total of 48 residents were sent to hospitals.", "14", "window"),
+        "a UN total in the war after a strike lead stays a running total": (
+            "Death toll rises in Odesa after Russian missile strikes\n"
+            "According to a UN report, a total of 10,900 people have been injured in the war in Ukraine.", "10,900",
+            "cumulative"),
         "'yesterday's attack' is the attack, not the past day": (
             "The death toll of yesterday's Russian drone attack on Odesa has risen to seven people, the mayor said.",
             "seven", "window"),
@@ -242,6 +250,10 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "Ukrainian forces lost 27 anti-aircraft missile launchers, the ministry said.", "27", "air_defence"),
         "artillery units are artillery pieces": (
             "Russia has lost 1,230 artillery units, the General Staff said.", "1,230", "artillery"),
+        "fatalities in a story that opens on a strike are civilians": (
+            "Death toll rises in Odesa after Russian missile strikes\n"
+            "The number of victims of today's Russian missile strikes on Odesa keeps growing.\n"
+            "As of now, 14 fatalities are known.", "14", "civilians"),
         "'servicepeople' are soldiers": (
             "Russian forces eliminated more than 480 servicepeople of the Ukrainian army in a day, Moscow said.", "480",
             "personnel"),

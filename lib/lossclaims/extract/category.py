@@ -127,6 +127,9 @@ def _whose_people(r: "Reading", t: "Tags", prev: "Reading | None") -> None:
     elif state.last_people:
         r.category = state.last_people[1]  # "accounted for only 612 confirmed deaths" in a count of soldiers
         r.decided("category", "people measure: the people counted last")
+    elif state.strike_lead and not facts.has(_MILITARY_CONTEXT):
+        r.category = "civilians"  # "As of now, 16 fatalities are known." under "Death toll rises after missile strikes"
+        r.decided("category", "people measure in an article about a strike")
     elif facts.civilian_context:
         r.category = "civilians"
         r.decided("category", "people measure in a civilian sentence")

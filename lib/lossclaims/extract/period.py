@@ -72,6 +72,9 @@ def _period_for(r: "Reading | None", norm: str, sent: Sentence, facts: "_Sentenc
     return best[2] if best else ""
 
 
+_TOLL_SO_FAR = _rx(r"\b(?:as\s+of\s+(?:now|this\s+morning|this\s+evening|the\s+morning|the\s+evening|\d)|so\s+far|"
+                   r"at\s+the\s+moment|currently|a\s+total\s+of|in\s+total)\b", _I)
+_IN_THE_WAR = _rx(r"\b(?:in|during|of|since)\s+the\s+(?:full-scale\s+)?(?:war|invasion|conflict)\b", _I)
 _LEADING_TOTAL = _rx(r"\W*(?:in\s+all|in\s+total|overall|altogether)\b", _I)
 _TOTAL_WORD = _rx(r"in\s+total|in\s+all|overall|altogether", _I)
 
@@ -179,6 +182,12 @@ def resolve_period(r: "Reading", t: "Tags") -> None:
         return
     r.period = _period_for(r, t.norm, t.sent, t.facts)
     r.period_explicit = bool(r.period)
+    if r.period == "cumulative" and r.category == "civilians" and r.num.value <= _STRIKE_TOLL_CAP \
+            and _TOLL_SO_FAR.search(t.stext) and not t.facts.since_war and not _IN_THE_WAR.search(t.stext) \
+            and (t.facts.strike or state.strike_lead or 0 <= t.sent.para - state.strike_para <= 2):
+        r.period = "window"  # "As of now, 16 fatalities are known" in a strike's story: its toll so far
+        r.decided("period", "a strike's toll so far")
+        return
     if r.period:
         r.decided("period", "nearest marker in the sentence")
         if not state.default_period and r.period in ("daily", "cumulative") and not r.inherited:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .. import vocabulary as vocab
-from .cues import _INTRO, _LABELLED_LINE, _LIST_ITEM
+from .cues import _INTRO, _LABELLED_LINE, _LIST_ITEM, _MILITARY_CONTEXT
 from .lexicon import SPEAKER_PARTY, _I, _lookup, _rx
 from .period import _period_for
 
@@ -30,6 +30,7 @@ class _ArticleState:
         self.default_key: tuple[str, str] = ("", "")
         self.last_civilians = ""
         self.strike_para = -1  # the paragraph of the last strike toll of civilians (a window)
+        self.strike_lead = False  # the article opens on a strike (its title or first paragraph, no army named)
         self.article_period = ""  # "daily"/"window" when the article's lead is about one day or event
         self.article_seen = False
         self.last_period = ""
@@ -83,6 +84,8 @@ def remember(t: "Tags") -> None:
     sent_source, parties, lex, norm, facts = t.sent_source, t.parties, t.lex, t.norm, t.facts
     taken = [r for r in readings if not r.reason]
     state.voice_here = attributed[-1][2] if attributed else ""
+    if sent.para <= 1 and facts.strike and not facts.has(_MILITARY_CONTEXT):
+        state.strike_lead = True
     if any(r.num.form == "count" for r in readings):
         kinds = [k for _, _, k in facts.markers if k in ("daily", "window")]
         if kinds:
