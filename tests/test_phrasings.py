@@ -180,6 +180,15 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
         "local officials": (
             "Russian attacks have killed five people and wounded nine over the past day, local officials reported.",
             "five", "ukraine_official"),
+        "a think tank 'in Washington' is the think tank, not Washington": (
+            "A study by the Center for Strategic and International Studies in Washington estimates that about 380,000 "
+            "Ukrainian soldiers have been killed or wounded.", "380,000", "csis"),
+        "a South Korean lawmaker": (
+            "A South Korean lawmaker reported that around 120 North Korean soldiers had been killed.", "120",
+            "other_official"),
+        "an open-source user": (
+            "According to data from an open-source X user, Russian forces have lost at least 1,700 pieces of equipment.",
+            "1,700", "independent"),
         "a Ukrainian mayor named alone (Klitschko)": (
             "In a social media statement, Klitschko said nine people were injured in the Russian attack on Kyiv.",
             "nine", "ukraine_official"),

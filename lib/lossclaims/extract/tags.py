@@ -195,6 +195,8 @@ def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str
             # a side named as the voice ("Russia, meanwhile, said"): only right before a verb of saying,
             # since "Russia's losses", "Ukraine's casualties are put at" name whose, not who speaks
             cue = bool(_SIDE_SPEAKS.match(after) or _SIDE_CUE_BEFORE.search(before))
+        elif word.lower() in lex.cue_only and _rx(r"\b(?:in|of|at|near|based\s+in)\s+$", _I).search(before):
+            cue = False  # "the Center for Strategic and International Studies in Washington estimates": a place
         elif word.lower() in lex.cue_only or word.lower() in party_words:
             # a country named as a voice speaks right there ("Britain said", "the UK also believes"),
             # not when it only qualifies a noun ("the Washington think tank says")
