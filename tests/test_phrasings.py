@@ -60,6 +60,9 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "Death toll rises in Odesa after Russian missile strikes\n"
             "The number of victims of today's Russian missile strikes on Odesa keeps growing.\n"
             "As of now, 14 fatalities are known. A total of 48 residents were sent to hospitals.", "14", "window"),
+        "'as of 10:40 a.m.' in a strike's toll is the toll so far": (
+            "He later said that as of 10:40 a.m., there were already nine confirmed deaths and 20 injuries due to the "
+            "rocket strikes.", "nine", "window"),
         "a UN total in the war after a strike lead stays a running total": (
             "Death toll rises in Odesa after Russian missile strikes\n"
             "According to a UN report, a total of 10,900 people have been injured in the war in Ukraine.", "10,900",

@@ -72,7 +72,7 @@ def _period_for(r: "Reading | None", norm: str, sent: Sentence, facts: "_Sentenc
     return best[2] if best else ""
 
 
-_TOLL_SO_FAR = _rx(r"\b(?:as\s+of\s+(?:now|this\s+morning|this\s+evening|the\s+morning|the\s+evening|\d)|so\s+far|"
+_TOLL_SO_FAR = _rx(r"\b(?:as\s+of\s+(?:now|this\s+morning|this\s+evening|the\s+morning|the\s+evening|\d+)|so\s+far|"
                    r"at\s+the\s+moment|currently|a\s+total\s+of|in\s+total)\b", _I)
 _IN_THE_WAR = _rx(r"\b(?:in|during|of|since)\s+the\s+(?:full-scale\s+)?(?:war|invasion|conflict)\b", _I)
 _LEADING_TOTAL = _rx(r"\W*(?:in\s+all|in\s+total|overall|altogether)\b", _I)
