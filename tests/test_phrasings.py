@@ -260,6 +260,9 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "Another four drones were destroyed, meaning that Russia's army has lost 2033 in total.", "2033", "drones"),
         "anti-aircraft defence systems and missile launchers": (
             "Ukrainian forces lost 27 anti-aircraft missile launchers, the ministry said.", "27", "air_defence"),
+        "units of armoured vehicles (not 'units' as equipment)": (
+            "The Ukrainian army had lost up to 900 servicemen and 98 units of armoured vehicles, Moscow said.", "98",
+            "armoured_vehicles"),
         "artillery units are artillery pieces": (
             "Russia has lost 1,230 artillery units, the General Staff said.", "1,230", "artillery"),
         "fatalities in a story that opens on a strike are civilians": (
