@@ -108,6 +108,9 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
         "drones shot down after a side struck with them are that side's": (
             "Russia struck Ukraine overnight with 30 missiles and 450 drones. According to preliminary data, air defence "
             "systems downed 21 missiles and 410 drones.", "410", "russia"),
+        "the side that lost a bare figure, after civilians were counted": (
+            "Kharkiv said 12 civilians were killed. For comparison, in November 2023, during the battle for Avdiivka, "
+            "Russia lost 27,900.", "27,900", "russia"),
         "a side that speaks ('Ukraine also said that ...') does not own the figures it gives": (
             "Ukraine also said that 219 aircraft and 1,050 artillery units had been destroyed since the invasion.",
             "219", "russia"),

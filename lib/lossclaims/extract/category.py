@@ -427,9 +427,15 @@ def object_of_a_verb(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
     if k.prev or not _owned_before(r.before) or not _rx(r"^\s*(?:,|\.|and\b|$|in\b|on\b)").match(r.after):
         return False
     state, facts = t.state, t.facts
-    verb = _rx(r"(\w+)\s+(?:\w+\s+)?$").search(r.before)
+    # (the verb, then at most a bound: "lost about 500"; not the word before the verb)
+    verb = _rx(r"(\w+)\s+(?:(?:about|around|some|over|nearly|almost|more\s+than|at\s+least|up\s+to|another|a\s+further)\s+)?$",
+               _I).search(r.before)
     if verb and verb.group(1).lower() in _LOSS_VERBS and state.last_people:
-        r.party, r.category = state.last_people
+        subject = _dyn().own_subject.search(r.before[-80:])
+        if subject:  # "in November 2023, during the battle for Avdiivka, Russia lost 28,120": its soldiers
+            r.party, r.category = _lookup(t.lex.party_key, subject.group("p")), "personnel"
+        else:
+            r.party, r.category = state.last_people
         r.carried_measure, r.inherited = state.last_people_measure, True
         return True
     if (facts.strike or facts.civilian_context or not facts.has(_MILITARY_CONTEXT)) and verb and \
