@@ -35,7 +35,9 @@ ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # a little under its first contact; a batch not listed is held to DEFAULT_FLOORS.
 FLOORS = {"rn1": (0.83, 0.72), "rn2": (0.87, 0.78),  # studied: rn1 0.855 / 0.745, rn2 0.894 / 0.805
           "rn3": (0.79, 0.70),                        # first contact 0.705 / 0.514, studied 0.817 / 0.722
-          "rn4": (0.89, 0.80)}                        # first contact 0.817 / 0.718 (77e3e68), studied 0.913 / 0.830
+          "rn4": (0.89, 0.80),                        # first contact 0.817 / 0.718 (77e3e68), studied 0.913 / 0.889
+          "rn5": (0.79, 0.64),                        # blind: 0.796 / 0.658 at the start, 0.814 / 0.673 at the end
+          "rn6": (0.82, 0.57)}                        # blind: 0.837 / 0.610 at first contact, 0.843 / 0.596 at the end
 DEFAULT_FLOORS = (0.55, 0.35)
 
 
