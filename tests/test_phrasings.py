@@ -195,6 +195,17 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
         "an open-source user": (
             "According to data from an open-source X user, Russian forces have lost at least 1,700 pieces of equipment.",
             "1,700", "independent"),
+        "a ministry that 'asserted'": (
+            "Russia's defence ministry asserted that the strike killed 70 Ukrainian officers.", "70", "russia_official"),
+        "a Russian region's governor": (
+            "Three Ukrainian drones were shot down by air defence near Kursk, the governor says.", "Three",
+            "russia_official"),
+        "UN experts": (
+            "During this time, UN experts recorded the deaths of 3,100 civilians and injuries to 4,000 people.", "3,100",
+            "un"),
+        "Russia's Investigative Committee": (
+            "Russia's Investigative Committee said it was probing the killing of 19 people in a Russian village.", "19",
+            "russia_official"),
         "a Ukrainian mayor named alone (Klitschko)": (
             "In a social media statement, Klitschko said nine people were injured in the Russian attack on Kyiv.",
             "nine", "ukraine_official"),

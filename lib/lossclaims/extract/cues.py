@@ -225,6 +225,7 @@ _CUE_AFTER = re.compile(
     r"suggested|indicated|indicates|puts|published|publishes|verified|recorded|figures|data|update|updates|statement|"
     r"briefing|calculated|calculates|tallied|tally|count|analysis|shows|showed|revealed|reveals|warned|stressed|"
     r"explained|put|evaluates|evaluated|concluded|saying|disclosed|announcing|reporting|claiming|counts|listed|lists|"
+    r"asserted|asserts|insisted|insists|maintained|maintains|alleged|alleges|"
     r"recorded|registered|calculated|tallies|acknowledged|admitted|dismissed|denied|rejected|disputed|countered)\b",
     re.IGNORECASE,
 )

@@ -35,6 +35,8 @@ def carried_voice(r: "Reading", t: "Tags") -> str:
     source = r.source
     if source == "unattributed" and state.carry and state.carry[1] in ("", r.party):
         source = state.carry[0]  # a voice named in an earlier paragraph about the same side
+    if source == "local_official" and t.facts.russian_place:
+        source = "russia_official"  # "drones shot down near Kursk, the governor says": a Russian region's governor
     return _voice(source, r.party, state)
 
 
