@@ -93,6 +93,14 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
         "'takes the number of ... to N' is a running total, however long the noun phrase": (
             "Kyiv said eleven tanks were destroyed on Thursday.\nThis takes the number of Russian tanks lost in Ukraine to "
             "3,410.", "3,410", "cumulative"),
+        "'since start of <place> incursion' is a window": (
+            "Russia has suffered 16,900 casualties since start of Kursk incursion, Syrskyi claims.", "16,900", "window"),
+        "'a total of ... since <date>' is the total of a window": (
+            "According to the general, a total of 6,100 Russian troops have been killed since Aug. 8.", "6,100",
+            "window"),
+        "a running total beside a day's part is no day's loss": (
+            "Its general staff said yesterday that Russia had lost 741,250 troops, including 1,690 in the previous "
+            "24 hours.", "741,250", "cumulative"),
         "a country is not a frame": ("Russia has lost 700,000 troops in Ukraine, the General Staff said.", "700,000", "cumulative"),
     },
     "party": {

@@ -126,8 +126,8 @@ _SINCE_WAR = re.compile(
 )
 _WINDOW = re.compile(
     rf"\b(?:since\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:{_MONTHS}\s+)?(?:\d{{1,2}},?\s+)?20(?:2[3-9])|"
-    rf"since\s+(?:the\s+)?(?:start|beginning|launch)\s+of\s+(?:the|its|their|kyiv's|ukraine's|russia's)?\s*(?:counter-?offensive|"
-    rf"offensive|incursion|operation\s+in|summer|year)|(?:over|during|in|for)\s+the\s+(?:period|month|year|week)\b|"
+    rf"since\s+(?:the\s+)?(?:start|beginning|launch)\s+of\s+(?:the|its|their|kyiv's|ukraine's|russia's)?\s*"
+    rf"(?:(?-i:[A-Z])[\w'-]+\s+){{0,2}}(?:counter-?offensive|offensive|incursion|operation\s+in|summer|year)|(?:over|during|in|for)\s+the\s+(?:period|month|year|week)\b|"
     rf"(?:over|during|in)\s+(?:the\s+)?(?:whole\s+|course\s+)?(?:of\s+)?20(?:2[2-9])\b|\bmonthly\b|\bper\s+month\b|\blast\s+{_MONTHS}\b|"
     rf"since\s+(?:the\s+(?:start|beginning)\s+of\s+)?{_MONTHS}(?!\s+(?:of\s+)?(?:24,?\s+)?2022|\s+24\b)|"
     rf"(?:in|during|throughout|by)\s+(?:early\s+|late\s+|mid-?)?(?:the\s+)?(?:first|second|third|fourth|last)?\s*(?:half\s+of\s+|quarter\s+of\s+)?"

@@ -44,8 +44,9 @@ def _period_for(r: "Reading | None", norm: str, sent: Sentence, facts: "_Sentenc
         total = _TOTAL_BEFORE.search(norm[max(sent.start, r.num.start - 70):r.num.start])
         total = total if total and not any(ch.isdigit() for ch in total.group()) else None
     if total and not _DAILY.search(norm[r.num.end:min(sent.end, r.num.end + 30)]) and not _WINDOW.search(total.group()) \
-            and not (facts.window and _LEADING_TOTAL.match(facts.text)):
-        return "cumulative"
+            and not (facts.window and _LEADING_TOTAL.match(facts.text)) \
+            and not any(k == "window" and facts.text[ms:ms + 6].lower() == "since " for ms, _, k in facts.markers):
+        return "cumulative"  # (but "a total of 6,662 troops killed since Aug. 8" is the total of a window)
     ns, ne = r.num.start - sent.start, r.num.end - sent.start
     best: tuple[int, int, str] | None = None
     total_word = windowed = False
@@ -55,8 +56,10 @@ def _period_for(r: "Reading | None", norm: str, sent: Sentence, facts: "_Sentenc
         if (kind == "window" and me <= ns and any(me <= v < ns for v in facts.reporting)
                 and _rx(r"(?:in|on)\b", _I).match(facts.text[ms:me]) and r.category != "civilians"):
             continue
-        if kind == "window" and any(k == "daily" for _, _, k in facts.markers):
+        if kind == "window" and any(k == "daily" for _, _, k in facts.markers) and _fits_period(r, "daily"):
             continue  # "in Russian attacks ... over the past 24 hours": the day is the period
+        if kind == "daily" and not _fits_period(r, "daily"):
+            continue  # "... over the past day, bringing the total since the fighting began to 24,100": no day's loss
         if any(ps <= ms < pe and not ps <= ns < pe for ps, pe in facts.parens):
             continue  # "about 39 870 people (170 more over the past day)": the aside's period is its own
         if ms >= ne and _TOTAL_LINK_AFTER.search(facts.text, ne, me):
