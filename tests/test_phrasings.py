@@ -291,6 +291,11 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "Death toll rises in Odesa after Russian missile strikes\n"
             "The number of victims of today's Russian missile strikes on Odesa keeps growing.\n"
             "As of now, 14 fatalities are known.", "14", "civilians"),
+        "people fighting in a side's military are its soldiers": (
+            "More than 65,000 people fighting in Russia's military have now died in Ukraine, the BBC says.", "65,000",
+            "personnel"),
+        "a civilians label before the figure": (
+            "Ukrainian civilians: more than 14,000 killed, the UN says.", "14,000", "civilians"),
         "'servicepeople' are soldiers": (
             "Russian forces eliminated more than 480 servicepeople of the Ukrainian army in a day, Moscow said.", "480",
             "personnel"),
@@ -326,6 +331,9 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "A total of 37 Kharkiv residents were sent to hospitals after the Russian strike.", "37", "wounded"),
         "those in serious condition are wounded": (
             "The Russian strike on Sumy wounded 30 people, 11 of them are in serious condition.", "11", "wounded"),
+        "killed, injured or captured together are casualties": (
+            "Ukrainian forces have killed, injured, or captured 16,500 Russian soldiers in Kursk Oblast.", "16,500",
+            "casualties"),
         "held in a side's captivity": (
             "More than 700 Ukrainian defenders remain in Russian captivity, the commander said.", "700", "captured"),
     },
@@ -383,13 +391,15 @@ TRAPS: dict[str, tuple[str, str, str]] = {
         "The update estimated Russia suffered an average of 1,050 casualties per day in July, down from a high of "
         "1,190 in May.", "1,190", "rate"),
     "another country's troops": (
-        "By contrast, 2,400 U.S. troops died during the whole war in Afghanistan.", "2,400", "no_party"),
+        "By contrast, 2,400 U.S. troops died in training accidents over those years.", "2,400", "no_party"),
     "hits from missiles were not shot down": (
         "Air defence downed 17 missiles and 410 drones, with hits from 8 missiles and 21 strike drones recorded.", "21",
         "launched"),
     "counterattacks repelled are not losses": (
         "Battlegroup Tsentr has repelled 64 counterattacks, and Kiev has lost over 2,900 soldiers, Moscow said.", "64",
         "no_category"),
+    "another war named well after the figure": (
+        "For context, Russia lost about 14,000 troops in its 10-year occupation of Afghanistan.", "14,000", "other_war"),
     "all but one drone is the one that got through": (
         "Kyiv says it downed all but 1 of the 35 drones that Russia launched overnight.", "1", "not_a_loss"),
     "a multiple is not a count": (

@@ -58,7 +58,8 @@ def noun_category(r: "Reading", i: int, t: "Tags", prev: "Reading | None") -> No
             cat, cat_end, people_noun = cat2, offset + end2, people2
             r.decided("category", "noun after the day's increment")
     label = _category_before(r.before, lex)
-    if label and (not cat or cat in ("civilians", "personnel") and label == "personnel"):
+    if label and (not cat or cat in ("civilians", "personnel") and label == "personnel"
+                  or people_noun and label in vocab.PEOPLE_CATEGORIES):  # "Ukrainian civilians: more than 15,000 killed"
         cat, cat_end, people_noun = label, -1, False
         r.decided("category", "label before")
     if not cat and _PLUS.search(r.before) and _DAILY_AFTER.match(r.after) and i > 0 and readings[i - 1].category:
@@ -93,6 +94,13 @@ def _people_by_context(r: "Reading", cat_end: int, t: "Tags") -> None:
             and not facts.has(_ARMY_CONTEXT):
         r.category = "civilians"
         r.decided("category", "men hurt in a strike are civilians")
+    if r.category == "civilians" and cat_end > 0 and _rx(r"\b(?:people|persons|lives)\W*$", _I).search(r.after[:cat_end]) \
+            and _rx(r"^\s+(?:fighting|serving)\s+(?:in|for|with)\b", _I).match(r.after[cat_end:cat_end + 20]):
+        r.category = "personnel"  # "70,000 people fighting in Russia's military have died"
+        r.decided("category", "people fighting are personnel")
+        side = t.sides.between(r.num.end + cat_end, r.num.end + cat_end + 40)
+        if side:
+            r.party = side[0].party  # for whom they fight
     if r.category == "civilians" and cat_end > 0 and _rx(r"\b(?:people|persons|lives)\W*$", _I).search(r.after[:cat_end]) \
             and (facts.has(_ARMY_CONTEXT) or _SIDE_LOST_PEOPLE.search(r.before)) and not facts.has(_rx(r"\bcivilian", _I)) \
             and not facts.strike:

@@ -21,7 +21,7 @@ def _other_war(stext: str, pos: int, wars: list[int]) -> bool:
     at = bisect_left(wars, pos)
     if not at:
         later = bisect_right(wars, pos)
-        after = wars[later] if later < len(wars) and wars[later] - pos < 40 else None
+        after = wars[later] if later < len(wars) and wars[later] - pos < 60 else None
         return after is not None and not _rx(r"\b(?:than|since)\b", _I).search(stext[pos:after])
     between = stext[wars[at - 1]:pos]
     if _rx(r"\b(?:russian|ukrainian|russia|ukraine|north\s+korean)\b", _I).search(between):
