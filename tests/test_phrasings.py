@@ -101,6 +101,9 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
         "a running total beside a day's part is no day's loss": (
             "Its general staff said yesterday that Russia had lost 741,250 troops, including 1,690 in the previous "
             "24 hours.", "741,250", "cumulative"),
+        "'since the full-scale Russian invasion in 2022' is the war": (
+            "Ukraine believes it has killed or maimed 1.1 million Russians since the full-scale Russian invasion in 2022.",
+            "1.1 million", "cumulative"),
         "a country is not a frame": ("Russia has lost 700,000 troops in Ukraine, the General Staff said.", "700,000", "cumulative"),
     },
     "party": {
@@ -331,6 +334,9 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "A total of 37 Kharkiv residents were sent to hospitals after the Russian strike.", "37", "wounded"),
         "those in serious condition are wounded": (
             "The Russian strike on Sumy wounded 30 people, 11 of them are in serious condition.", "11", "wounded"),
+        "killed or maimed together are casualties": (
+            "Ukraine believes it has killed or maimed 1.1 million Russians since the full-scale Russian invasion.",
+            "1.1 million", "casualties"),
         "killed, injured or captured together are casualties": (
             "Ukrainian forces have killed, injured, or captured 16,500 Russian soldiers in Kursk Oblast.", "16,500",
             "casualties"),
@@ -400,6 +406,13 @@ TRAPS: dict[str, tuple[str, str, str]] = {
         "no_category"),
     "another war named well after the figure": (
         "For context, Russia lost about 14,000 troops in its 10-year occupation of Afghanistan.", "14,000", "other_war"),
+    "places a strike targeted are not losses": (
+        "Over the past day, Russia targeted a total of 12 Ukrainian oblasts, killing three people.", "12", "no_category"),
+    "buildings damaged are not losses": (
+        "A total of 14 high-rise buildings and three private houses were damaged in the Russian attack.", "14",
+        "no_category"),
+    "drones that evaded the defences": (
+        "At least six drones evaded defences and struck three locations, the air force said.", "six", "launched"),
     "all but one drone is the one that got through": (
         "Kyiv says it downed all but 1 of the 35 drones that Russia launched overnight.", "1", "not_a_loss"),
     "a multiple is not a count": (

@@ -478,7 +478,8 @@ def bare_categories(t: "Tags") -> None:
     """Give each figure with no noun of its own the category of the first rule that reads it."""
     k = Near()
     for i, r in enumerate(t.readings):
-        if not (r.reason or r.category) and r.worded:  # (every rule reads a word before or after the figure)
+        if not (r.reason or r.category) and r.worded and not _dyn().own_head.match(r.after):
+            # (every rule reads a word before or after the figure; one with a head noun of its own counts that)
             for rule in BARE_RULES:
                 if rule(r, i, t, k):
                     r.decided("category", rule.__name__.replace("_", " "))

@@ -223,6 +223,9 @@ _STOP = (
 )
 # (a stop word ends the noun phrase, but not as the start of a hyphenated word: "A-50 planes")
 _FILLER = rf"(?:units\s+of|pieces\s+of|items\s+of|(?!(?:{_STOP})(?![\w-]))[\w'.]+(?:-[\w'.]+)*)"
+# Places, buildings and attacks a figure can count that are no loss: "13 Ukrainian oblasts", "72 counterattacks"
+_PLACE_HEADS = (r"counter-?attacks?|settlements?|regions?|villages?|towns?|cities|localities|oblasts?|directions?|"
+                r"districts?|buildings?|houses?|homes?|apartments?|high-rises?|locations?")
 _NOT_HEAD = (
     r"crews?|battalions?|brigades?|regiments?|divisions?|compan(?:y|ies)|commanders?|factor(?:y|ies)|"
     r"plants?|ammunition|shells|rounds|production|repair|parts|engines|barrels|operators?|pilots?|"
@@ -231,8 +234,7 @@ _NOT_HEAD = (
     r"army|corps|platoons?|squads?|hits?|assaults?|raids?|columns?|convoys?|workshops?|storage|"
     r"coverage|umbrella|network|defen[cs]e|exports?|imports?|deliver(?:y|ies)|stocks?|reserves?|"
     r"officials?|sources?|analysts?|bloggers?|families|relatives|mothers|wives|graves|memorial|rockets?|missiles?|"
-    r"munitions|projectiles|counter-?attacks?|settlements?|regions?|villages?|towns?|cities|"
-    r"localities|oblasts?|directions?"
+    r"munitions|projectiles|" + _PLACE_HEADS
 )
 # A day's increase beside its total: "10,980 (+4)", or a table cell "| 4,187 | +5".
 
@@ -250,6 +252,8 @@ def _dyn() -> SimpleNamespace:
                              rf"(?:(?-i:[A-Z][\w-]+)\s+(?:and|or)\s+(?=(?-i:[A-Z])))?"
                              rf"(?:{_FILLER}\s+){{0,3}}?(?P<cat>{cat})", re.I),
         not_head=re.compile(rf"\s+(?:{_NOT_HEAD})\b", re.I),
+        # a bare figure's own head noun that counts no loss: "13 Ukrainian oblasts", "11 high-rise buildings"
+        own_head=re.compile(rf"\s+(?:[\w-]+\s+)?(?:{_PLACE_HEADS})\b", re.I),
         people_after=re.compile(
             rf"^\s*(?:of\s+(?:the|these|those)\s+)?(?:{_FILLER}\s+){{0,2}}?(?P<cat>casualt(?:y|ies)|causalities|deaths|"
             rf"fatalities|dead|killed|wounded|injured|injuries|losses|KIA|irrecoverable\s+losses|Russians|Ukrainians|North\s+Koreans)\b", re.I),

@@ -40,7 +40,8 @@ def _launched(before: str, after: str) -> bool:
         return True
     if shot_b:
         return False
-    if _rx(r"^[\w\s-]{0,30}?\b(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:launched|fired|used)\b", _I).match(after):
+    if _rx(r"^[\w\s-]{0,30}?\b(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:launched|fired|used|evaded|got\s+through|"
+           r"penetrated|reached\s+their\s+targets?)\b", _I).match(after):  # ("five drones evaded defences and struck")
         return True
     return False
 
