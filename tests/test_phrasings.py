@@ -462,3 +462,64 @@ def test_a_range_low_end_takes_the_high_ends_scale(text: str, values: list[float
 
     claims, _ = extract(Article(id="x", text=text))
     assert [c[4] for c in claims][-2:] == values
+
+
+# The failure classes issue 13 lists for real news, one sentence of our own each (attribute, text, figure, value).
+ISSUE_13_CLASSES: dict[str, tuple[str, str, str, str]] = {
+    "whose loss: what 'our forces destroyed' is the other side's": (
+        "party", "Russia's defence ministry said: 'Over the past week our forces destroyed 38 tanks and 112 armoured "
+                 "vehicles.'", "38", "ukraine"),
+    "whose loss: what 'our air defence shot down' is the other side's": (
+        "party", "The Russian ministry said: 'Our air defence shot down 41 drones and four Storm Shadow cruise missiles "
+                 "overnight.'", "41", "ukraine"),
+    "whose loss: the list after a side's own-forces claim, a sentence on": (
+        "party", "Ukraine's General Staff said: 'Our defenders destroyed 12 Russian tanks.' In addition, 30 artillery "
+                 "systems were destroyed, it said.", "30", "russia"),
+    "nested voices: Britain's defence ministry": (
+        "source", "Britain's defence ministry estimates that 45,000 Russian troops were killed.", "45,000", "uk_official"),
+    "period: a date inside 'since the start of the invasion on <date>'": (
+        "period", "Russia has lost 310,000 troops since the start of the invasion on February 24, 2022, Kyiv said.",
+        "310,000", "cumulative"),
+    "period: when it was said is not the period": (
+        "period", "Ukraine's General Staff said on Monday that Russia has lost 720,000 troops since the invasion.",
+        "720,000", "cumulative"),
+    "period: a named operation frames the figures after it": (
+        "period", "During the Kursk operation, Ukraine lost 3,800 troops, the Russian ministry said. The enemy also "
+                  "lost 42 tanks, it said.", "42", "window"),
+    "period: 'X died over the past day, bringing the total to Y': X daily": (
+        "period", "Another 1,150 Russian soldiers died over the past day, bringing the total to 702,000, Kyiv said.",
+        "1,150", "daily"),
+    "period: ... and Y cumulative": (
+        "period", "Another 1,150 Russian soldiers died over the past day, bringing the total to 702,000, Kyiv said.",
+        "702,000", "cumulative"),
+    "parts: 'among them 60 <country>-made howitzers' takes the total's category": (
+        "category", "Russia lost 640 artillery systems, among them 60 US-made howitzers, Moscow claimed of Ukraine's "
+                    "losses.", "60", "artillery"),
+    "units: engineering and demolition vehicles are special equipment": (
+        "category", "Ukraine lost 14 engineering vehicles and three demolition vehicles, the Russian ministry said.",
+        "14", "special_equipment"),
+    "units: cars and trucks are vehicles": (
+        "category", "Russia lost 300 cars and trucks, Kyiv said.", "300", "vehicles_fuel_tanks"),
+    "a bare number word as an object counts what was counted before": (
+        "category", "Oryx counts 310 Russian aircraft lost. The site counts eleven for the other side.", "eleven",
+        "aircraft"),
+    "... for the side named (here the other side)": (
+        "party", "Oryx counts 310 Russian aircraft lost. The site counts eleven for the other side.", "eleven", "ukraine"),
+}
+ISSUE_13_TRAPS: dict[str, tuple[str, str, str]] = {
+    "another war's toll": ("The Soviet Union lost about 15,000 soldiers in Afghanistan, historians say.", "15,000",
+                           "other_war"),
+    "a pre-war stock": ("Russia entered the war with some 2,500 tanks in service.", "2,500", "stock"),
+    "an average per day": ("Russia is losing an average of 1,100 troops per day, the UK says.", "1,100", "rate"),
+}
+
+
+@pytest.mark.parametrize("name", list(ISSUE_13_CLASSES))
+def test_issue_13_failure_class(name: str) -> None:
+    attribute, text, figure, expected = ISSUE_13_CLASSES[name]
+    test_phrasing_gives_the_attribute(attribute, name, text, figure, expected)
+
+
+@pytest.mark.parametrize("name", list(ISSUE_13_TRAPS))
+def test_issue_13_not_a_loss(name: str) -> None:
+    test_trap_is_a_mention_with_its_reason(name, *ISSUE_13_TRAPS[name])

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Callable
 from .. import vocabulary as vocab
 from .cues import (_ANAPHORA, _ANOTHER_BEFORE, _ARMY_CONTEXT, _COMPARED, _DAILY_AFTER, _EQUIPMENT_FATE, _LINK_BEFORE,
                    _MILITARY_CONTEXT, _PLUS, _SHARED_TRAPS, _TOTAL_BEFORE)
-from .lexicon import Lexicon, _I, _dyn, _lookup, _measure_spans, _rx
+from .lexicon import OPPOSITE, Lexicon, _I, _dyn, _lookup, _measure_spans, _rx
 
 if TYPE_CHECKING:
     from .tags import Reading, Tags
@@ -453,6 +453,28 @@ def object_of_a_verb(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
     return False
 
 
+_COUNTED_FOR = _rx(r"^\s+for\s+(?:(?P<other>the\s+other\s+side)|the\s+(?P<adj>ukrainian|russian)\s+side|"
+                   r"(?P<side>ukraine|russia|kyiv|moscow))\b", _I)
+
+
+def counted_for_a_side(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
+    """'Oryx counts 310 Russian aircraft lost. The site counts eleven for the other side.': the thing
+    counted before, for the side named (or the other side)."""
+    m = _COUNTED_FOR.match(r.after)
+    last = t.state.last_figure
+    if not m or not last or not _rx(r"\b(?:counts|counted|lists|listed|records|recorded|tallies|tallied|puts|put)\s+"
+                                    r"(?:(?:about|around|some|only|just|another)\s+)?$", _I).search(r.before):
+        return False
+    if m.group("other"):
+        party = OPPOSITE.get(last[0], "")
+    else:
+        word = (m.group("adj") or m.group("side")).lower()
+        party = "ukraine" if word in ("ukrainian", "ukraine", "kyiv") else "russia"
+    r.party, r.category, r.inherited = party, last[1], True
+    r.carried_measure = last[2] or "lost"  # (equipment counted is equipment lost)
+    return True
+
+
 def people_by_measure(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
     """'120 were killed', '40 died': people, civilians where the sentence is about civilians."""
     prev = k.prev
@@ -470,7 +492,8 @@ def people_by_measure(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
 BARE_RULES: tuple[Rule, ...] = (
     out_of_next, of_the_noun, of_the_dead, parts_of_the_dead, of_those, anaphora_of_equipment, part_of_the_people_before,
     anaphora_of_last_category, anaphora_of_last_figure, anaphora_of_last_people, total_of_a_trap, rose_by_to,
-    total_of_the_sentence, continues_the_figure_before, category_losses_linked, linking_phrase, object_of_a_verb, people_by_measure,
+    total_of_the_sentence, continues_the_figure_before, category_losses_linked, linking_phrase, object_of_a_verb,
+    counted_for_a_side, people_by_measure,
 )
 
 

@@ -156,5 +156,5 @@ def resolve_measure(r: "Reading", i: int, t: "Tags", s: MeasureScope) -> None:
         return
     r.measure = "lost"
     s.given.add("lost")
-    if not (t.loss_in_sentence or (t.colon and t.colon[1])):
-        r.reason = "not_a_loss"
+    if not (t.loss_in_sentence or (t.colon and t.colon[1]) or r.carried_measure == "lost"):
+        r.reason = "not_a_loss"  # (a count of the losses named before is one: "the site counts eleven for the other side")
