@@ -81,7 +81,7 @@ def _lead_about_losses(t: "Tags") -> bool:
 def remember(t: "Tags") -> None:
     """Update what carries from this sentence to the next ones: voices, sides, list headers."""
     state, sent, stext, readings, attributed = t.state, t.sent, t.stext, t.readings, t.attributed
-    sent_source, parties, lex, norm, facts = t.sent_source, t.parties, t.lex, t.norm, t.facts
+    sent_source, facts = t.sent_source, t.facts
     taken = [r for r in readings if not r.reason]
     state.voice_here = attributed[-1][2] if attributed else ""
     if sent.para <= 1 and facts.strike and not facts.has(_MILITARY_CONTEXT):
@@ -139,23 +139,30 @@ def remember(t: "Tags") -> None:
         state.last_period = r.period
         state.last_figure = (r.party, r.category, r.measure if r.category in vocab.PEOPLE_CATEGORIES else "")
     if sent.colon:
-        # whose losses the header lists: "losses of the Russian Federation", "Russia's losses", else the
-        # first side it names outside the attribution ("..., the General Staff of Ukraine reported")
-        voices = [(a[0], a[1]) for a in attributed]
-        subj = [p for p in parties if p.role == "plain" and not any(vs <= p.start < ve for vs, ve in voices)]
-        owner = _rx(r"\blosses\s+of\s+(?:the\s+)?", _I).search(stext)
-        if owner:
-            at = sent.start + owner.end()
-            subj = [p for p in parties if at <= p.start <= at + 2] or subj[:1]
-        else:
-            subj = subj[:1]
-        loss = bool(lex.equipment_loss.search(stext) or lex.loss_verb.search(stext) or facts.measure_keys)
-        kinds = facts.measure_keys - {"casualties", "deployed"}
-        state.colon_measure = kinds.pop() if len(kinds) == 1 else ""  # "Among the dead identified so far are:"
-        qm = lex.qualifier_tail.search(stext) or _rx(r"\b(?P<q>approximately|about|around|roughly)\s+(?:as\s+follows|the\s+following)", _I).search(stext)
-        qual = _lookup(lex.qualifier_key, qm.group("q")) if qm and not taken else ""
-        party = subj[-1].party if subj else ""
-        if not party and _rx(r"\b(?:enemy|adversary)\b", _I).search(stext):
-            party = "enemy"
-        state.colon_context = (party, loss, qual, _period_for(None, norm, sent, facts))
-        state.colon_fresh = True
+        _open_list_header(t, bool(taken))
+
+
+def _open_list_header(t: "Tags", took: bool) -> None:
+    """A sentence ending in a colon opens a list: whose losses, whether losses, the qualifier and period it gives."""
+    state, sent, stext, attributed = t.state, t.sent, t.stext, t.attributed
+    parties, lex, norm, facts = t.parties, t.lex, t.norm, t.facts
+    # whose losses the header lists: "losses of the Russian Federation", "Russia's losses", else the
+    # first side it names outside the attribution ("..., the General Staff of Ukraine reported")
+    voices = [(a[0], a[1]) for a in attributed]
+    subj = [p for p in parties if p.role == "plain" and not any(vs <= p.start < ve for vs, ve in voices)]
+    owner = _rx(r"\blosses\s+of\s+(?:the\s+)?", _I).search(stext)
+    if owner:
+        at = sent.start + owner.end()
+        subj = [p for p in parties if at <= p.start <= at + 2] or subj[:1]
+    else:
+        subj = subj[:1]
+    loss = bool(lex.equipment_loss.search(stext) or lex.loss_verb.search(stext) or facts.measure_keys)
+    kinds = facts.measure_keys - {"casualties", "deployed"}
+    state.colon_measure = kinds.pop() if len(kinds) == 1 else ""  # "Among the dead identified so far are:"
+    qm = lex.qualifier_tail.search(stext) or _rx(r"\b(?P<q>approximately|about|around|roughly)\s+(?:as\s+follows|the\s+following)", _I).search(stext)
+    qual = _lookup(lex.qualifier_key, qm.group("q")) if qm and not took else ""
+    party = subj[-1].party if subj else ""
+    if not party and _rx(r"\b(?:enemy|adversary)\b", _I).search(stext):
+        party = "enemy"
+    state.colon_context = (party, loss, qual, _period_for(None, norm, sent, facts))
+    state.colon_fresh = True
