@@ -63,6 +63,16 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
         "'as of 10:40 a.m.' in a strike's toll is the toll so far": (
             "He later said that as of 10:40 a.m., there were already nine confirmed deaths and 20 injuries due to the "
             "rocket strikes.", "nine", "window"),
+        "a civilian toll no words date, in a story that opens on a strike": (
+            "Kharkiv: Russian glide bomb hits a residential area\nThe Russian attack on Kharkiv damaged homes.\n"
+            "It is known about 5 killed and 4 wounded.", "5", "window"),
+        "the parts of a running total in such a story stay a running total": (
+            "Kharkiv: Russian glide bomb hits a residential area\nThe Russian attack on Kharkiv damaged homes.\n"
+            "Among the 11,300 injured in the war were 320 boys and 240 girls, the UN says.", "320", "cumulative"),
+        "soldiers 'killed in' an attack on a place": (
+            "Russia says 81 troops killed in Ukrainian attack on Makiivka.", "81", "window"),
+        "'the total death toll has risen to' in a strike's story": (
+            "The total death toll from the Russian strike on Dnipro has risen to 27 people.", "27", "window"),
         "a UN total in the war after a strike lead stays a running total": (
             "Death toll rises in Odesa after Russian missile strikes\n"
             "According to a UN report, a total of 10,900 people have been injured in the war in Ukraine.", "10,900",

@@ -75,7 +75,8 @@ def _period_for(r: "Reading | None", norm: str, sent: Sentence, facts: "_Sentenc
     return best[2] if best else ""
 
 
-_TOLL_SO_FAR = _rx(r"\b(?:as\s+of\s+(?:now|this\s+morning|this\s+evening|the\s+morning|the\s+evening|\d+)|so\s+far|"
+_TOLL_SO_FAR = _rx(r"\b(?:as\s+of\s+(?:now|this\s+moment|this\s+morning|this\s+evening|the\s+morning|the\s+evening|\d+)|so\s+far|"
+                   r"(?:total\s+)?death\s+toll|"
                    r"at\s+the\s+moment|currently|a\s+total\s+of|in\s+total)\b", _I)
 _IN_THE_WAR = _rx(r"\b(?:in|during|of|since)\s+the\s+(?:full-scale\s+)?(?:war|invasion|conflict)\b", _I)
 _LEADING_TOTAL = _rx(r"\W*(?:in\s+all|in\s+total|overall|altogether)\b", _I)
@@ -123,7 +124,8 @@ def event_told_in_the_past(r: "Reading", t: "Tags") -> str:
     barracks killed 63 Russian troops'), not a running toll ('attacks have killed 12,000')."""
     if not (r.category == "civilians" or r.category == "personnel" and t.facts.strike) or not _fits_period(r, "daily"):
         return ""
-    told = t.facts.has(_rx(r"\b(?:were|was)\s+(?:\w+\s+)?(?:killed|injured|wounded|hurt)\b|\bdied\b", _I)) or _rx(
+    told = t.facts.has(_rx(r"\b(?:were|was)\s+(?:\w+\s+)?(?:killed|injured|wounded|hurt)\b|\bdied\b", _I)) or _KILLED_IN.match(
+        r.after) or _rx(
         r"(?<!\bhave\s)(?<!\bhas\s)(?<!\bhad\s)\b(?:killed|injured|wounded)\s+(?:(?:at\s+least|more\s+than|about|around|"
         r"some|nearly|almost|over|up\s+to)\s+)?$", _I).search(r.before)
     return "window" if told else ""
@@ -138,9 +140,21 @@ def the_strikes_toll_told_on(r: "Reading", t: "Tags") -> str:
     are in serious condition'), in its paragraph or the next two: the same strike's toll."""
     state = t.state
     if r.category == "civilians" and state.strike_para >= 0 and t.sent.para - state.strike_para <= 2 \
-            and r.num.value <= _STRIKE_TOLL_CAP:
+            and _a_small_toll(r, t):
         return "window"
     return ""
+
+
+def a_strike_storys_civilians(r: "Reading", t: "Tags") -> str:
+    """In a story that opens on a strike, a civilian toll no words date ('It is known about 4 killed and
+    3 wounded', 'The number of injured rose to nine') is that strike's (up to 1,000)."""
+    return "window" if r.category == "civilians" and t.state.strike_lead and _a_small_toll(r, t) else ""
+
+
+def _a_small_toll(r: "Reading", t: "Tags") -> bool:
+    """A figure, and every figure of its sentence, small enough for one strike's toll (not the parts of a
+    running total: 'Among the 11,662 injured were 339 boys')."""
+    return all(x.num.value <= _STRIKE_TOLL_CAP for x in t.readings if x is r or x.category and not x.reason)
 
 
 def an_increment_before_its_total(r: "Reading", t: "Tags") -> str:
@@ -156,6 +170,10 @@ _TOTAL_LINK_AFTER = _rx(r"\b(?:bringing|brought|brings|taking|takes|took|raising
                         r"\b(?:total|number|tally|toll)\b|\b\d[\d,.]*\s+in\s+total\b", _I)
 
 
+# "89 troops killed in Ukrainian attack on Makiivka": a participle with the event after it
+_KILLED_IN = _rx(r"\s+(?:[\w-]+\s+){0,2}?(?:killed|died|wounded|injured)\s+(?:in|as|when|during|by)\b", _I)
+
+
 def the_articles_night_or_raid(r: "Reading", t: "Tags") -> str:
     """An article about one night, week or attack: its small figures belong to it (not the 664
     warplanes Moscow claims in all, quoted in a story about one air raid)."""
@@ -168,8 +186,8 @@ def the_articles_night_or_raid(r: "Reading", t: "Tags") -> str:
 
 CARRIED_RULES: tuple[PeriodRule, ...] = (
     same_period_as_before, list_header, same_night_in_the_paragraph, civilians_in_a_strike,
-    the_leads_period_for_the_same_voice, event_told_in_the_past, the_strikes_toll_told_on, an_increment_before_its_total,
-    the_articles_night_or_raid,
+    the_leads_period_for_the_same_voice, event_told_in_the_past, the_strikes_toll_told_on, a_strike_storys_civilians,
+    an_increment_before_its_total, the_articles_night_or_raid,
 )
 
 
