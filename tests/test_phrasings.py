@@ -204,6 +204,8 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "ukraine_official"),
         "a side as the subject of a strike is not its voice": (
             "Russia struck Kharkiv overnight, killing 12 civilians.", "12", "unattributed"),
+        "'Authorities said' in a strike's toll": (
+            "Authorities said the death toll from Sunday's Russian strike rose to 38.", "38", "ukraine_official"),
         "local officials": (
             "Russian attacks have killed five people and wounded nine over the past day, local officials reported.",
             "five", "ukraine_official"),

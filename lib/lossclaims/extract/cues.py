@@ -245,7 +245,7 @@ _CUE_BEFORE = re.compile(
 _LOCAL_OFFICIAL = re.compile(
     r"\b(?:(?:acting\s+)?(?:regional\s+|city\s+|oblast\s+|district\s+)?(?:governor|mayor|military\s+administration|"
     r"regional\s+administration|city\s+authorities|regional\s+authorities|local\s+authorities|city\s+council|"
-    r"(?:local|regional|city|municipal)\s+officials|"
+    r"(?:local|regional|city|municipal)\s+officials|(?<![\w-])authorities(?=\s+(?:said|say|says|reported|added|confirmed|announced)\b)|"
     r"emergency\s+services?|emergency\s+officials|police|prosecutor's\s+office|prosecutor\s+general's\s+office|"
     # "the head of the administration", "the head of the regional military administration", "the OMA reported"
     r"head\s+of\s+the\s+(?:[\w-]+\s+){0,3}?administration)|(?-i:O[MV]A|MVA)|[A-Z][a-z]+\s+(?:Governor|Mayor)|"

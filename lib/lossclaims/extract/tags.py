@@ -153,8 +153,10 @@ def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str
     found = [f for f in _scan(stext, lex.source_first, (lex.source, lex.source_cs))
              if not _DATELINE.match(stext[max(0, f[0] - 1):f[1] + 4])]
     low = stext.lower()
+    local: set[tuple[int, int]] = set()
     if any(h in low for h in _LOCAL_HINTS):
-        found += [(m.start(), m.end(), m.group()) for m in _LOCAL_OFFICIAL.finditer(stext)]
+        local = {m.span() for m in _LOCAL_OFFICIAL.finditer(stext)}
+        found += [(a, b, stext[a:b]) for a, b in local]
     if "ministry" in low or "MoD" in stext or "air force" in low or "military said" in low or "military says" in low or "spokes" in low:
         found += [(m.start(), m.end(), m.group()) for m in _NATIONAL_OFFICIAL.finditer(stext)
                   if not _rx(r"(?:russia|ukrain|moscow|kyiv|british|uk|us|u\.s\.)\S*\s+$", _I).search(stext[max(0, m.start() - 12):m.start()])]
@@ -168,7 +170,7 @@ def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str
         if s < last_end:
             continue
         last_end = e
-        fam = _lookup(lex.source_key, word) or ("local_official" if _LOCAL_OFFICIAL.fullmatch(word) else "") or (
+        fam = _lookup(lex.source_key, word) or ("local_official" if (s, e) in local else "") or (
             _military_voice(word)) or ("national_official" if _NATIONAL_WORDS.fullmatch(word) else "")
         if not fam:
             continue
