@@ -126,6 +126,10 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
         "'N Russians and M Ukrainians': each names its own side": (
             "Up to 38,000 Russians and 16,000 Ukrainians may have died in the fighting, officials estimate.", "16,000",
             "ukraine"),
+        "drones shot down over a Russian region are Ukraine's": (
+            "The governor has confirmed that four UAVs were destroyed over the Voronezh region.", "four", "ukraine"),
+        "drones downed as they approached Moscow are Ukraine's": (
+            "Three drones were downed as they approached Moscow, the city's mayor said.", "Three", "ukraine"),
         "drones shot down after a side struck with them are that side's": (
             "Russia struck Ukraine overnight with 30 missiles and 450 drones. According to preliminary data, air defence "
             "systems downed 21 missiles and 410 drones.", "410", "russia"),
@@ -425,6 +429,11 @@ TRAPS: dict[str, tuple[str, str, str]] = {
         "no_category"),
     "drones that evaded the defences": (
         "At least six drones evaded defences and struck three locations, the air force said.", "six", "launched"),
+    "people rescued are not lost": (
+        "The regional administration said 41 people have been rescued and at least 70 were wounded.", "41",
+        "not_a_loss"),
+    "people who lived in a building are its residents": (
+        "Some 85 people lived in the section that collapsed, the mayor said.", "85", "population"),
     "all but one drone is the one that got through": (
         "Kyiv says it downed all but 1 of the 35 drones that Russia launched overnight.", "1", "not_a_loss"),
     "a multiple is not a count": (

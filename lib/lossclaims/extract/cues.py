@@ -214,7 +214,7 @@ _OCCUPIED = re.compile(r"\b(?:occupied|russian[\s-](?:installed|appointed|contro
 _RUSSIAN_PLACES = re.compile(
     r"\b(?:belgorod|kursk|bryansk|voronezh|rostov|krasnodar|moscow\s+region|lipetsk|oryol|tula|kaluga|smolensk|"
     r"tatarstan|bashkortostan|novorossiysk|sevastopol|russian\s+(?:region|city|town|village|territory|border\s+region)|"
-    r"in\s+russia(?!'s)|inside\s+russia(?!'s)|russian\s+civilians|russian\s+nationals|russian\s+citizens|(?:in|on|over)\s+moscow|"
+    r"in\s+russia(?!'s)|inside\s+russia(?!'s)|russian\s+civilians|russian\s+nationals|russian\s+citizens|(?:in|on|over|approach(?:ing|ed)?|towards?|to)\s+moscow\b(?!'s)|"
     r"moscow\s+mayor|mayor\s+of\s+moscow|sobyanin|russian\s+capital)\b",
     re.IGNORECASE,
 )

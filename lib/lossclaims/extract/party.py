@@ -106,6 +106,18 @@ def captor_named(r: "Reading", t: "Tags") -> str:
     return ""
 
 
+def shot_down_over_russia(r: "Reading", t: "Tags") -> str:
+    """'three UAVs were destroyed over the Voronezh region', 'two drones were downed as they approached
+    Moscow': munitions shot down over Russia are Ukraine's."""
+    if r.category in MUNITIONS and t.facts.russian_place and _SHOT_DOWN.search(t.stext) and not t.facts.has(_rx(
+            r"\b(?:russia|russian|moscow)\s+(?:\w+\s+){0,3}?(?:launched|fired|attacked)\b", _I)):
+        return "ukraine"
+    return ""
+
+
+_SHOT_DOWN = _rx(r"\b(?:shot\s+down|downed|intercepted|destroyed|neutrali[sz]ed|repelled|thwarted)\b", _I)
+
+
 def agent_after_by(r: "Reading", t: "Tags") -> str:
     """'20 tanks destroyed by Ukrainian forces': the other side of the agent; 'lost by Russia': the agent."""
     n = r.num
@@ -255,7 +267,7 @@ def side_named_most(r: "Reading", t: "Tags") -> str:
 
 
 PARTY_RULES: tuple[PartyRule, ...] = (
-    owner_in_the_noun_phrase, part_of_the_figure_before, captor_named, agent_after_by, verb_before_the_figure, side_named_in_the_sentence,
+    owner_in_the_noun_phrase, part_of_the_figure_before, captor_named, shot_down_over_russia, agent_after_by, verb_before_the_figure, side_named_in_the_sentence,
     list_header_side, launcher_of_munitions, side_last_talked_about, other_side_of_a_shootdown, side_named_most,
 )
 

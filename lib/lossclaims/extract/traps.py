@@ -61,8 +61,18 @@ def another_war(r: "Reading", t: "Tags") -> bool:
 
 
 def population(r: "Reading", t: "Tags") -> bool:
-    """'a city of 40,000 people', 'home to 300,000'."""
-    return r.category in vocab.PEOPLE_CATEGORIES and bool(_POPULATION.search(r.before[-40:]))
+    """'a city of 40,000 people', 'home to 300,000', 'some 82 people lived in the section'."""
+    return r.category in vocab.PEOPLE_CATEGORIES and bool(_POPULATION.search(r.before[-40:]) or _LIVED_IN.match(r.after))
+
+
+_LIVED_IN = _rx(r"\s+(?:[\w-]+\s+)?(?:lived|live|living|lives)\s+(?:in|there)\b", _I)
+_RESCUED = _rx(r"\s+(?:[\w-]+\s+){0,2}?(?:have\s+been|has\s+been|had\s+been|were|was)\s+(?:\w+\s+)?"
+               r"(?:rescued|evacuated|saved|pulled\s+out\s+alive)\b", _I)
+
+
+def rescued(r: "Reading", t: "Tags") -> bool:
+    """'39 people have been rescued and at least 75 were wounded': the saved are not lost."""
+    return r.category in vocab.PEOPLE_CATEGORIES and bool(_RESCUED.match(r.after))
 
 
 def recruitment(r: "Reading", t: "Tags") -> bool:
@@ -174,7 +184,7 @@ TRAP_RULES: tuple[tuple[str, TrapRule], ...] = (
     ("other_war", another_war), ("population", population), ("recruitment", recruitment),
     ("recruitment", beyond_recruitment), ("not_a_loss", refugees), ("rate", rate), ("rate", ongoing_rate),
     ("forecast", forecast), ("launched", launched), ("exchange", exchange), ("stock", stock),
-    ("not_a_loss", property_damage), ("not_a_loss", all_but),
+    ("not_a_loss", property_damage), ("not_a_loss", all_but), ("not_a_loss", rescued),
 )
 
 
