@@ -144,6 +144,8 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "1,900", "ukraine"),
         "the captor named in 'in <side> captivity' is the other side": (
             "More than 700 Azov fighters remain in Russian captivity, the commander said.", "700", "ukraine"),
+        "civilians in '<side> strikes <other side>'s city with drones' are the city's": (
+            "Russia strikes Ukraine's Odesa with drones, injuring four and sparking fires", "four", "ukraine"),
         "the side inside 'the number of <side> killed'": (
             "He also gave his estimate of the number of Russians killed in the war so far -- 18,000.", "18,000", "russia"),
         "a part named after 'including' is the whole's side": (
@@ -350,6 +352,9 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "A total of 37 Kharkiv residents were sent to hospitals after the Russian strike.", "37", "wounded"),
         "those in serious condition are wounded": (
             "The Russian strike on Sumy wounded 30 people, 11 of them are in serious condition.", "11", "wounded"),
+        "wounded, killed, missing and captured together are casualties": (
+            "The total number of wounded, killed, missing and captured North Korean soldiers was about 3,800.", "3,800",
+            "casualties"),
         "killed or maimed together are casualties": (
             "Ukraine believes it has killed or maimed 1.1 million Russians since the full-scale Russian invasion.",
             "1.1 million", "casualties"),

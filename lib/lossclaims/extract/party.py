@@ -47,7 +47,7 @@ def _struck_or_attacked(t: "Tags") -> str:
         if not _rx(r"(?:ian|'s)$", _I).search(stext[p.start - base:p.end - base]):
             continue
         tail = stext[p.end - base:p.end - base + 30]
-        if _rx(r"^\s*(?:[\w-]+\s+){0,2}?(?:shells?|shelling|strikes?|attacks?|drones?|missiles?|bombs?|forces|troops|"
+        if _rx(r"^\s*(?:(?!(?:with|by|from|on|in|at)\b)[\w-]+\s+){0,2}?(?:shells?|shelling|strikes?|attacks?|drones?|missiles?|bombs?|forces|troops|"
                r"army|artillery|airstrikes?|air\s+strikes?|glide\s+bombs?)\b", _I).match(tail) and p.party in OPPOSITE:
             return OPPOSITE[p.party]
     return ""
