@@ -425,6 +425,8 @@ TRAPS: dict[str, tuple[str, str, str]] = {
     "counterattacks repelled are not losses": (
         "Battlegroup Tsentr has repelled 64 counterattacks, and Kiev has lost over 2,900 soldiers, Moscow said.", "64",
         "no_category"),
+    "a sentence framed by another war": (
+        "During the entire Second Chechen War, Russia lost 5,800 soldiers, the analyst recalled.", "5,800", "other_war"),
     "another war named well after the figure": (
         "For context, Russia lost about 14,000 troops in its 10-year occupation of Afghanistan.", "14,000", "other_war"),
     "places a strike targeted are not losses": (

@@ -56,8 +56,14 @@ def another_war(r: "Reading", t: "Tags") -> bool:
     """'the Soviet Union lost 15,000 soldiers in Afghanistan', 'tank losses at Kursk in 1943'."""
     if t.war_mentions and _other_war(t.stext, r.num.start - t.base, t.war_mentions):
         return True
+    if t.war_mentions and t.war_mentions[0] < r.num.start - t.base and _FRAMED_BY.fullmatch(t.stext, 0, t.war_mentions[0]):
+        return True  # "During the entire Second Chechen War, Russia lost 6,000 soldiers": the sentence is about that war
     # (the sentence is searched once; only a sentence with such a year reads the figure's clause)
     return t.facts.has(_HISTORIC_YEAR) and bool(_HISTORIC_YEAR.search(t.clause(r)))
+
+
+_FRAMED_BY = _rx(r"\W*(?:during|in|throughout|over)\s+(?:the\s+)?(?:entire\s+|whole\s+|course\s+of\s+the\s+)?"
+                 r"(?:(?:first|second|third)\s+)?", _I)
 
 
 def population(r: "Reading", t: "Tags") -> bool:
