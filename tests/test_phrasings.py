@@ -299,6 +299,9 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
         "girls and boys are civilians": (
             "The UN says 10,400 people have been injured in Ukraine, including 2,300 men, 1,600 women and 210 girls.",
             "210", "civilians"),
+        "a unit's share 'by the <name> battlegroup' continues the figure before": (
+            "Over the past day Russia's Vostok battlegroup eliminated over 290 Ukrainian soldiers, over 240 by the Sever "
+            "battlegroup and up to 170 by the Zapad battlegroup, the ministry said.", "240", "personnel"),
         "a year-like number 'in total' is a count": (
             "Another four drones were destroyed, meaning that Russia's army has lost 2033 in total.", "2033", "drones"),
         "anti-aircraft defence systems and missile launchers": (

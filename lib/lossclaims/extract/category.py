@@ -328,13 +328,19 @@ def continues_the_figure_before(r: "Reading", i: int, t: "Tags", k: Near) -> boo
               or _EQUIPMENT_FATE.match(r.after))
     weak = ((_rx(r"^\s*(?:,|and\b|\.|$)").match(r.after) and _rx(r",\s*(?:and\s+)?(?:the\s+)?[A-Z][\w()\s-]{0,40}?$").search(r.before))
             or _rx(r"\bof\s+whom\s+(?:\w+\s+){0,2}$", _I).search(r.before)
-            or _rx(r"^\s*(?:in|during|on)\s+(?:[A-Z][a-z]+)").match(r.after) or _measure_spans(r.after[:40], t.lex))
+            or _rx(r"^\s*(?:in|during|on)\s+(?:[A-Z][a-z]+)").match(r.after) or _measure_spans(r.after[:40], t.lex)
+            or _UNITS_SHARE_AFTER.match(r.after) or _UNITS_SHARE_BEFORE.search(r.before))
     if (strong or weak) and (strong or prev.category in vocab.PEOPLE_CATEGORIES or _TOTAL_BEFORE.search(r.before)):
         r.category, r.inherit, r.inherited = prev.category, prev, True
         return True
     return False
 
 
+# A unit's share in a list of units: "over 255 by the Sever battlegroup", "the 'West' grouping over 240"
+_UNIT_WORD = r"(?:battle\s*group|group(?:ing)?(?:\s+of\s+(?:forces|troops))?)"
+_UNITS_SHARE_AFTER = _rx(rf"\s*by\s+(?:the\s+|russia's\s+)?(?:[\w'\u2018\u2019-]+\s+){{0,2}}{_UNIT_WORD}\b", _I)
+_UNITS_SHARE_BEFORE = _rx(rf",\s*(?:and\s+)?(?:the\s+)?[\w'\u2018\u2019-]+\s+{_UNIT_WORD}\s+"
+                          rf"(?:(?:over|up\s+to|more\s+than|about|around|some|nearly|almost)\s+)?$", _I)
 _LOSS_NOUN = _rx(r"\b(?:losses|casualties|toll|tally|count)\b", _I)
 
 
