@@ -130,6 +130,9 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "The governor has confirmed that four UAVs were destroyed over the Voronezh region.", "four", "ukraine"),
         "drones downed as they approached Moscow are Ukraine's": (
             "Three drones were downed as they approached Moscow, the city's mayor said.", "Three", "ukraine"),
+        "the last item of a long list after 'shot down', that a side 'launched'": (
+            "Ukraine's air defense shot down two Iskander-M or KN-23 ballistic missiles, two Kh-59 cruise missiles and "
+            "17 attack drones that Russia launched overnight, it said.", "17", "russia"),
         "drones shot down after a side struck with them are that side's": (
             "Russia struck Ukraine overnight with 30 missiles and 450 drones. According to preliminary data, air defence "
             "systems downed 21 missiles and 410 drones.", "410", "russia"),

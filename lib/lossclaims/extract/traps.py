@@ -30,17 +30,17 @@ def _other_war(stext: str, pos: int, wars: list[int]) -> bool:
     return True
 
 
-def _launched(before: str, after: str) -> bool:
+def _launched(before: str, after: str, reach: int = 60) -> bool:
     """Drones or missiles launched (not lost): a launch verb governs the figure, no shoot-down does."""
-    before = before[-60:]
+    before = before[-reach:]
     launch_b = list(_LAUNCH.finditer(before))
-    shot_b = list(_rx(r"\b(?:shot\s+down|downed|destroyed|intercepted|neutrali[sz]ed|suppressed|jammed|"
-                              r"brought\s+down|eliminated|hit|struck)\b", _I).finditer(before))
+    shot_b = list(_rx(r"\b(?:shot\s+down|shoots?\s+down|downed|downs|destroyed|destroys|intercepted|intercepts|"
+                              r"neutrali[sz]ed|suppressed|jammed|brought\s+down|eliminated|hit|struck)\b", _I).finditer(before))
     if launch_b and (not shot_b or launch_b[-1].start() >= shot_b[-1].start()):  # ("struck Kyiv with 40 drones")
         return True
     if shot_b:
         return False
-    if _rx(r"^[\w\s-]{0,30}?\b(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:launched|fired|used|evaded|got\s+through|"
+    if _rx(r"^[\w\s-]{0,30}?(?<!-)\b(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:launched|fired|used|evaded|got\s+through|"
            r"penetrated|reached\s+their\s+targets?)\b", _I).match(after):  # ("five drones evaded defences and struck")
         return True
     return False
@@ -142,11 +142,12 @@ def launched(r: "Reading", t: "Tags") -> bool:
     ('struck Ukraine with 29 missiles and 480 drones'), so the words before the list's first item count."""
     if r.category not in ("drones", "cruise_missiles", "aircraft"):
         return False
-    before = r.before
+    before, reach = r.before, 60
     if _LIST_ITEM_GAP.fullmatch(before) and not _OWN_FATE.match(r.after):  # ("..., 16 of which were shot down")
-        wide = t.norm[max(t.sent.start, r.num.start - 90):r.num.start]
+        wide = t.norm[max(t.sent.start, r.num.start - 160):r.num.start]
         before = wide[max(wide.rfind(";"), wide.rfind(". ")) + 1:]
-    return _launched(before, r.after)
+        reach = len(before)  # (the verb before the list's first item governs its last)
+    return _launched(before, r.after, reach)
 
 
 _OWN_FATE = _rx(r"\s*(?:of\s+(?:which|whom|them|those|these)|were|was|have|had|are)\b", _I)
