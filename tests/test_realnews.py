@@ -39,7 +39,8 @@ FLOORS = {"rn1": (0.83, 0.72), "rn2": (0.87, 0.78),  # studied: rn1 0.855 / 0.74
           "rn5": (0.79, 0.64),                        # blind: 0.796 / 0.658 at the start, 0.814 / 0.673 at the end
           "rn6": (0.82, 0.57),                        # blind: 0.837 / 0.610 at first contact, 0.843 / 0.596 at the end
           "rn7": (0.84, 0.65),                        # blind: 0.840 / 0.585 at first contact and at its scoring; studied 0.859 / 0.678
-          "rn8": (0.84, 0.77)}                        # blind: 0.838 / 0.743 at first contact, 0.842 / 0.789; studied 0.860 / 0.793
+          "rn8": (0.84, 0.76),                        # blind: 0.838 / 0.743 at first contact, 0.842 / 0.789; studied 0.865 / 0.786
+          "rn9": (0.76, 0.47)}                        # blind, never studied: 0.781 / 0.497 at first contact and at the end
 DEFAULT_FLOORS = (0.55, 0.35)
 
 
