@@ -238,6 +238,12 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
         "Russia's Investigative Committee": (
             "Russia's Investigative Committee said it was probing the killing of 19 people in a Russian village.", "19",
             "russia_official"),
+        "a side's air defence shooting down is the side's own report": (
+            "Additionally, Russian air defense systems shot down 160 HIMARS shells and 410 drones since June 4.", "410",
+            "russia_official"),
+        "the United Kingdom's ministry of defence": (
+            "The United Kingdom's ministry of defence estimates Russian forces have suffered up to 190,000 casualties.",
+            "190,000", "uk_official"),
         "a Ukrainian mayor named alone (Klitschko)": (
             "In a social media statement, Klitschko said nine people were injured in the Russian attack on Kyiv.",
             "nine", "ukraine_official"),

@@ -99,6 +99,10 @@ class _Mention:
 
 
 _WAR_START_DATE = _rx(rf"(?:on|in)\s+(?:\d|{_MONTHS}|20\d\d)", _I)
+# A side's air defence as the subject of its kills: the side's own report ("Russian air defense systems shot down")
+_AIR_DEFENCE_CLAIM = _rx(r"\b(?P<side>ukraine|ukrainian|russia|russian)(?:'s)?\s+air\s+defen[cs]es?(?:\s+(?:systems|units|forces))?"
+                         r"(?=\s+(?:have\s+|has\s+|had\s+)?(?:successfully\s+)?(?:shot\s+down|downed|destroyed|intercepted|"
+                         r"neutrali[sz]ed)\b)", _I)
 _TOPIC_OPENERS = ("for", "for the", "as for", "as for the", "as to")
 
 
@@ -162,6 +166,8 @@ def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str
                   if not _rx(r"(?:russia|ukrain|moscow|kyiv|british|uk|us|u\.s\.)\S*\s+$", _I).search(stext[max(0, m.start() - 12):m.start()])]
     if "group" in low or "command" in low:
         found += [(m.start(), m.end(), m.group()) for m in _MILITARY_VOICE.finditer(stext)]
+    own_defence = {m.span(): m.group("side") for m in _AIR_DEFENCE_CLAIM.finditer(stext)} if "defen" in low else {}
+    found += [(a, b, stext[a:b]) for a, b in own_defence]
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     out = []
     last_end = -1
@@ -170,6 +176,10 @@ def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str
         if s < last_end:
             continue
         last_end = e
+        if (s, e) in own_defence:  # "Ukraine's air defense shot down ...": the side reports its own kills
+            out.append((base + s, base + e, "ukraine_official" if own_defence[(s, e)].lower().startswith("ukrain")
+                        else "russia_official", True))
+            continue
         fam = _lookup(lex.source_key, word) or ("local_official" if (s, e) in local else "") or (
             _military_voice(word)) or ("national_official" if _NATIONAL_WORDS.fullmatch(word) else "")
         if not fam:
