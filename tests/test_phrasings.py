@@ -244,6 +244,9 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
         "the United Kingdom's ministry of defence": (
             "The United Kingdom's ministry of defence estimates Russian forces have suffered up to 190,000 casualties.",
             "190,000", "uk_official"),
+        "a side's army named as whose losses, not as the voice": (
+            "Losses of the Ukrainian Armed Forces exceed 95,000 people and amount to half of the Ukrainian army, Russian "
+            "Defense Minister Sergey Shoigu said.", "95,000", "russia_official"),
         "a Ukrainian mayor named alone (Klitschko)": (
             "In a social media statement, Klitschko said nine people were injured in the Russian attack on Kyiv.",
             "nine", "ukraine_official"),

@@ -103,6 +103,8 @@ _WAR_START_DATE = _rx(rf"(?:on|in)\s+(?:\d|{_MONTHS}|20\d\d)", _I)
 _AIR_DEFENCE_CLAIM = _rx(r"\b(?P<side>ukraine|ukrainian|russia|russian)(?:'s)?\s+air\s+defen[cs]es?(?:\s+(?:systems|units|forces))?"
                          r"(?=\s+(?:have\s+|has\s+|had\s+)?(?:successfully\s+)?(?:shot\s+down|downed|destroyed|intercepted|"
                          r"neutrali[sz]ed)\b)", _I)
+_LOSSES_OF = _rx(r"\b(?:losses|casualties|deaths|toll|dead|half|part|most|all|rest|bulk|share|size)\s+(?:of|among|in)\s+"
+                 r"(?:the\s+)?$", _I)
 _TOPIC_OPENERS = ("for", "for the", "as for", "as for the", "as to")
 
 
@@ -194,6 +196,8 @@ def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str
                 r"numbers|briefing|announcement|summary|bulletin|spokes\w+|press|own|latest|daily|official|telegram|website)\b)"
                 r"(?:[\w-]+\s+){0,2}?(?:units?|forces|troops|brigades?|regiments?|battalions?|programm?e|contracts?|ranks)\b", _I).match(stext[e:e + 60]):
             continue  # "Russian military personnel", "the Defense Ministry's Storm-Z units": an owner, not a voice
+        if _LOSSES_OF.search(stext, max(0, s - 40), s):
+            continue  # "Losses of the Ukrainian Armed Forces", "half of the Ukrainian army": whose, not who speaks
         subject_claim = fam in ("ukraine_official", "russia_official") and word.lower() not in party_words and _rx(r"\s+(?:have\s+|has\s+|had\s+)?(?:destroyed|shot\s+down|downed|eliminated|killed|hit|struck|captured|intercepted)\b", _I).match(stext[e:e + 40])
         before = stext[max(0, s - 60):s]
         after = stext[e:e + 70]
