@@ -247,6 +247,9 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
         "a side's army named as whose losses, not as the voice": (
             "Losses of the Ukrainian Armed Forces exceed 95,000 people and amount to half of the Ukrainian army, Russian "
             "Defense Minister Sergey Shoigu said.", "95,000", "russia_official"),
+        "a strike's toll told before the article's only voice is named is that voice's": (
+            "Nine people were killed in the Russian strike on Sumy.\n\nThe regional governor said 12 more were "
+            "injured, including two children.", "Nine", "ukraine_official"),
         "a Ukrainian mayor named alone (Klitschko)": (
             "In a social media statement, Klitschko said nine people were injured in the Russian attack on Kyiv.",
             "nine", "ukraine_official"),

@@ -121,8 +121,9 @@ def _one_voice(claims: list[tuple]) -> list[tuple]:
         return claims
     voice, first = voiced[0][1][7], voiced[0][0]
     kinds = {(c[1], c[2] == "civilians") for _, c in voiced}
-    return [c[:7] + (voice,) + c[8:] if i > first and c[7] == "unattributed" and (c[1], c[2] == "civilians") in kinds
-            else c for i, c in enumerate(claims)]
+    # (a strike's toll told before its voice is named is that voice's too: civilians reach back, soldiers do not)
+    return [c[:7] + (voice,) + c[8:] if (i > first or c[2] == "civilians") and c[7] == "unattributed"
+            and (c[1], c[2] == "civilians") in kinds else c for i, c in enumerate(claims)]
 
 
 def _in_quote(norm: str, sent: Sentence, n: NumberSpan) -> bool:
