@@ -190,6 +190,8 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
         "a side speaking after an aside ('Russia, meanwhile, said')": (
             "Russia, meanwhile, said three people were injured by Ukrainian drones in the Belgorod region.", "three",
             "russia_official"),
+        "a side that 'puts' a toll at a figure": (
+            "Ukraine puts the death toll from the strike on Makiivka at 380 Russian soldiers.", "380", "ukraine_official"),
         "a side speaking on a day ('Russia on Saturday claimed')": (
             "Russia on Saturday claimed that Ukraine lost over 21,000 troops since the beginning of the war.", "21,000",
             "russia_official"),

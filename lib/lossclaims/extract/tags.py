@@ -151,7 +151,8 @@ def _military_voice(word: str) -> str:
 
 
 _SIDE_SPEAKS = _rx(r"^\s*(?:,\s*(?:meanwhile|however|in\s+turn|for\s+its\s+part|for\s+their\s+part|too|separately)\s*,\s*)?"
-                   r"(?:on\s+\w+\s+)?(?:also\s+|has\s+|had\s+)?(?:said|says|claimed|claims|reported|reports|stated|announced|added)\b", _I)
+                   r"(?:on\s+\w+\s+)?(?:also\s+|has\s+|had\s+)?(?:said|says|claimed|claims|reported|reports|stated|announced|added|"
+                   r"puts|estimates|estimated|believes)\b", _I)
 
 
 def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str, bool]]:
