@@ -114,6 +114,12 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
         "'since the full-scale Russian invasion in 2022' is the war": (
             "Ukraine believes it has killed or maimed 1.1 million Russians since the full-scale Russian invasion in 2022.",
             "1.1 million", "cumulative"),
+        "'after one month in the invasion' is the war so far": (
+            "Between 6,000 and 14,000 Russian troops have died after one month in the invasion, a NATO official said.",
+            "14,000", "cumulative"),
+        "'in the month since Russia invaded' is the war so far": (
+            "NATO estimated that 6,000 to 14,000 Russian troops have died in Ukraine in the month since Russia invaded.",
+            "6,000", "cumulative"),
         "a country is not a frame": ("Russia has lost 700,000 troops in Ukraine, the General Staff said.", "700,000", "cumulative"),
     },
     "party": {

@@ -170,6 +170,12 @@ _REGIONAL_SINCE = re.compile(r"\bsince\s+(?:it|they|kyiv|ukraine|russia|moscow|u
                              r"offensive|operation|battle)\s+(?:in|for|near|around)\b", re.I)
 _SAME_PERIOD = re.compile(r"\b(?:in|over|during|for)\s+the\s+same\s+(?:period|time|timeframe|months?)\b", re.I)
 _CUMULATIVE = re.compile(r"\b(?:in\s+total|overall|so\s+far|to\s+date|cumulative|altogether|in\s+all(?=\s*,)|"
+                         # "after one month in the invasion", "in the month since Russia invaded", "a year into the war":
+                         # the war so far, however long it has lasted
+                         r"(?:after|in|during)\s+(?:the\s+)?(?:first\s+)?(?:\w+\s+)?(?:days?|weeks?|months?|years?)\s+"
+                         r"(?:of|in|since|into)\s+(?:the\s+)?(?:full[\s-]scale\s+)?(?:russian\s+)?(?:invasion|war)|"
+                         r"(?:\w+\s+)?(?:days?|weeks?|months?|years?)\s+into\s+the\s+(?:full[\s-]scale\s+)?(?:war|invasion)|"
+                         r"in\s+the\s+(?:\w+\s+)?(?:days?|weeks?|months?|year)\s+since\s+(?:russia|moscow|the\s+kremlin)\s+invaded|"
                          # "as of this week", "as of the end of May": the day of a running total, not a window
                          r"as\s+of(?:\s+(?:(?:this|last)\s+(?:week|month|year)|today|now|(?:the\s+)?(?:end|beginning|middle|start)"
                          r"\s+of\s+(?:the\s+)?\w+))?)\b", re.I)
