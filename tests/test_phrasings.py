@@ -387,6 +387,9 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
         "killed, injured or captured together are casualties": (
             "Ukrainian forces have killed, injured, or captured 16,500 Russian soldiers in Kursk Oblast.", "16,500",
             "casualties"),
+        "those found dead among the released and the detained are killed": (
+            "Civilians suffer from arbitrary detention. Since February, 98 victims were released, and 12 were found "
+            "dead (11 men and 1 woman).", "12", "killed"),
         "held in a side's captivity": (
             "More than 700 Ukrainian defenders remain in Russian captivity, the commander said.", "700", "captured"),
     },
@@ -467,6 +470,8 @@ TRAPS: dict[str, tuple[str, str, str]] = {
         "not_a_loss"),
     "people who lived in a building are its residents": (
         "Some 85 people lived in the section that collapsed, the mayor said.", "85", "population"),
+    "the arbitrarily arrested are not losses": (
+        "We also documented 41 arbitrary arrests (36 men and 5 women) by law enforcement bodies.", "36", "not_a_loss"),
     "all but one drone is the one that got through": (
         "Kyiv says it downed all but 1 of the 35 drones that Russia launched overnight.", "1", "not_a_loss"),
     "a multiple is not a count": (

@@ -76,6 +76,20 @@ _RESCUED = _rx(r"\s+(?:[\w-]+\s+){0,2}?(?:have\s+been|has\s+been|had\s+been|were
                r"(?:rescued|evacuated|saved|pulled\s+out\s+alive)\b", _I)
 
 
+_DETENTION = _rx(r"\b(?:arbitrary\s+(?:arrests?|detentions?)|enforced\s+disappearances?|arrests|detentions|detainees?|"
+                 r"detained|abducted|deported)\b", _I)
+_DEATH_OR_WOUND = _rx(r"\b(?:killed|dead|died|deaths?|wounded|injured|found\s+dead|executed)\b", _I)
+
+
+def detained(r: "Reading", t: "Tags") -> bool:
+    """'We have documented 327 cases (279 men, 47 women, 1 boy)' of detention; '39 arbitrary arrests': the
+    detained and the disappeared are not counted as killed or wounded unless the words say so."""
+    if r.category not in vocab.PEOPLE_CATEGORIES or not t.facts.has(_DETENTION):
+        return False
+    clause = t.clause(r)
+    return bool(_DETENTION.search(clause) or _rx(r"\bcases\b", _I).search(clause)) and not _DEATH_OR_WOUND.search(clause)
+
+
 def rescued(r: "Reading", t: "Tags") -> bool:
     """'39 people have been rescued and at least 75 were wounded': the saved are not lost."""
     return r.category in vocab.PEOPLE_CATEGORIES and bool(_RESCUED.match(r.after))
@@ -161,7 +175,7 @@ def _local(r: "Reading") -> str:
 def exchange(r: "Reading", t: "Tags") -> bool:
     """'returned 95 prisoners in an exchange', 'the bodies of 757 soldiers'."""
     local = _local(r)
-    return bool(_EXCHANGE.search(local)) and not _rx(r"\b(?:killed|died|wounded|injured)\b", _I).search(local)
+    return bool(_EXCHANGE.search(local)) and not _rx(r"\b(?:killed|died|dead|wounded|injured)\b", _I).search(local)
 
 
 _PROPERTY = _rx(r"\b(?:houses?|homes?|buildings?|apartment|high-rises?|garages?|shops?|cars|windows|schools?|"
@@ -191,7 +205,7 @@ TRAP_RULES: tuple[tuple[str, TrapRule], ...] = (
     ("other_war", another_war), ("population", population), ("recruitment", recruitment),
     ("recruitment", beyond_recruitment), ("not_a_loss", refugees), ("rate", rate), ("rate", ongoing_rate),
     ("forecast", forecast), ("launched", launched), ("exchange", exchange), ("stock", stock),
-    ("not_a_loss", property_damage), ("not_a_loss", all_but), ("not_a_loss", rescued),
+    ("not_a_loss", property_damage), ("not_a_loss", all_but), ("not_a_loss", rescued), ("not_a_loss", detained),
 )
 
 
@@ -226,6 +240,11 @@ def resolve_traps(t: "Tags") -> None:
         if prev is not None and prev.reason == "rate" and not r.reason and _FROM_A_HIGH.search(r.before):
             r.reason = "rate"  # "an average of 1,140 a day in July, down from a high of 1,262 in May"
             r.decided("reason", "compared with a rate")
+            continue
+        if prev is not None and ("reason", "detained") in prev.why and not r.reason and (
+                _PARTS_AFTER.match(r.before) or r.before.strip() in (",", "and", ", and")):
+            r.reason = "not_a_loss"  # "327 cases (279 men, 47 women, 1 boy)": the detained, every part
+            r.decided("reason", "part of a detained figure")
             continue
         if prev is not None and prev.reason == "exchange" and not r.reason and _PARTS_AFTER.match(r.before):
             r.reason = "exchange"  # "returned home 230 Ukrainians - 225 men and five women": parts of the exchanged
