@@ -154,7 +154,7 @@ def a_strike_storys_civilians(r: "Reading", t: "Tags") -> str:
 def _a_small_toll(r: "Reading", t: "Tags") -> bool:
     """A figure, and every figure of its sentence, small enough for one strike's toll (not the parts of a
     running total: 'Among the 11,662 injured were 339 boys')."""
-    return all(x.num.value <= _STRIKE_TOLL_CAP for x in t.readings if x is r or x.category and not x.reason)
+    return r.num.value <= _STRIKE_TOLL_CAP and t.largest_figure <= _STRIKE_TOLL_CAP
 
 
 def an_increment_before_its_total(r: "Reading", t: "Tags") -> str:

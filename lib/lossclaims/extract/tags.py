@@ -406,6 +406,11 @@ class Tags:
         return out
 
     @cached_property
+    def largest_figure(self) -> float:
+        """The largest figure of the sentence still read as a loss (asked once its attributes are being read)."""
+        return max((x.num.value for x in self.readings if x.category and not x.reason), default=0.0)
+
+    @cached_property
     def war_mentions(self) -> list[int]:
         return [m.start() for m in self.lex.other_war.finditer(self.stext)]
 
