@@ -229,15 +229,18 @@ def dating_claims(claims: pd.DataFrame) -> pd.DataFrame:
         & (claims["period"] == "cumulative")
         & claims["source"].isin(SERIES_SOURCES)
     )
-    keep = []
-    for i, row in claims[mask].iterrows():
-        cat = _official_category(row)
-        if cat is None:
-            continue
-        if row["measure"] == "killed" and not is_precise(row["value"], row["qualifier"]):
-            continue
-        keep.append(i)
+    keep = [i for i, row in claims[mask].iterrows()
+            if _dating_column(row["category"], row["measure"], row["value"], row["qualifier"]) is not None]
     return claims.loc[keep]
+
+
+def _dating_column(category: str, measure: str, value: float, qualifier: str) -> str | None:
+    """The series column a Russian running total is dated by, or None when it dates nothing (no column,
+    or deaths that are not a precise, copied figure)."""
+    cat = _official_category({"category": category, "measure": measure})
+    if cat is None or measure == "killed" and not is_precise(value, qualifier):
+        return None
+    return cat
 
 
 def _scores(figures: Sequence[tuple[str | None, float, str]], column: Callable[[str | None], np.ndarray],
@@ -275,10 +278,9 @@ def dating_figures(figures: Iterable[tuple[str, str, float, str]]) -> list[tuple
     """
     out = []
     for category, measure, value, qualifier in figures:
-        cat = _official_category({"category": category, "measure": measure})
-        if cat is None or measure == "killed" and not is_precise(value, qualifier):
-            continue
-        out.append((cat, float(value), qualifier))
+        cat = _dating_column(category, measure, value, qualifier)
+        if cat is not None:
+            out.append((cat, float(value), qualifier))
     return out
 
 
@@ -333,7 +335,7 @@ def date_articles(
                "days_stale": pd.NA}
         if len(dating) and len(w):
             cand = w if pd.isna(pub) or not (w.index <= pub).any() else w[w.index <= pub]
-            figures = [(_official_category(r), float(r["value"]), r["qualifier"]) for r in dating.to_dict("records")]
+            figures = dating_figures(dating[["category", "measure", "value", "qualifier"]].itertuples(index=False))
             score, support, _ = _scores(figures, lambda c: _column(cand, c), len(cand))
             best = _best(score)
             if best.any():

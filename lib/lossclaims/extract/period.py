@@ -79,8 +79,9 @@ _TOLL_SO_FAR = _rx(r"\b(?:as\s+of\s+(?:now|this\s+moment|this\s+morning|this\s+e
                    r"(?:total\s+)?death\s+toll|"
                    r"at\s+the\s+moment|currently|a\s+total\s+of|in\s+total)\b", _I)
 _IN_THE_WAR = _rx(r"\b(?:in|during|of|since)\s+the\s+(?:full-scale\s+)?(?:war|invasion|conflict)\b", _I)
-_LEADING_TOTAL = _rx(r"\W*(?:in\s+all|in\s+total|overall|altogether)\b", _I)
-_TOTAL_WORD = _rx(r"in\s+total|in\s+all|overall|altogether", _I)
+_TOTAL_WORDS = r"in\s+total|in\s+all|overall|altogether"
+_LEADING_TOTAL = _rx(rf"\W*(?:{_TOTAL_WORDS})\b", _I)
+_TOTAL_WORD = _rx(_TOTAL_WORDS, _I)
 
 
 PeriodRule = Callable[["Reading", "Tags"], str]
