@@ -11,6 +11,8 @@ from lossclaims.extract import explain
 # attribute -> {phrasing name: (text, figure as written, expected value of the attribute)}
 CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
     "period": {
+        "'the largest attack since the war began' compares; it is not the figures' period": (
+            "Two people were killed in Lviv as Moscow sent its heaviest barrage since the start of the war.", "Two", "window"),
         "a lead about one day's losses frames the figures after it": (
             "Moscow's defence ministry published its statement on Ukrainian losses over the past 24 hours.\n"
             "About 300 Ukrainian soldiers were killed near Pokrovsk, the statement said.", "300", "daily"),
@@ -123,6 +125,9 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
         "a country is not a frame": ("Russia has lost 700,000 troops in Ukraine, the General Staff said.", "700,000", "cumulative"),
     },
     "party": {
+        "'of Ukraine' in the General Staff's full name is a voice's name, not a side's loss": (
+            "The General Staff of the Armed Forces of Ukraine reported the destruction of 46 drones and 12 artillery "
+            "systems over the past day.", "46", "russia"),
         "'For <side>,' opening a sentence names whose figures follow": (
             "Russia has lost about a million troops, analysts say. For Ukraine, analysts put military casualties "
             "between 400,000 and 450,000.", "400,000", "ukraine"),
@@ -181,6 +186,9 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "12", "russia"),
     },
     "source": {
+        "a voice the sentence names outranks a side that is only the subject of the kills": (
+            "According to Russian officials, shelling blamed on the armed forces of Ukraine killed six civilians in "
+            "Belgorod on Sunday.", "six", "russia_official"),
         "a voice named in the next sentence ('This was reported by ...')": (
             "Overnight, Russia launched 31 Shahed drones, 24 of which were shot down.\n"
             "This was reported by the Air Force of Ukraine.", "24", "ukraine_official"),
@@ -292,6 +300,19 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "250,000", "csis"),
     },
     "category": {
+        "the bare object of a shoot-down takes what was launched in its sentence": (
+            "Of the 140 drones Moscow sent overnight, air defence units intercepted 97 over nine regions.", "97", "drones"),
+        "the bare object of a shoot-down takes what the sentence before launched": (
+            "Russia launched 120 Shahed-type drones at Ukraine overnight.\nAir defence intercepted 84, the air force said.",
+            "84", "drones"),
+        "drones that disappeared from radar are lost, like those shot down": (
+            "Ukraine's air force said 31 Russian drones disappeared from radars overnight, likely jammed by electronic warfare.",
+            "31", "drones"),
+        "the bare subject of 'disappeared from radar' after a shoot-down is what was shot down": (
+            "Ukraine's air force said 58 drones were downed and another 31 disappeared from radars overnight.",
+            "31", "drones"),
+        "'combat drones' are drones": (
+            "Ukraine said its crews shot down 64 Russian combat drones during the night.", "64", "drones"),
         "'This includes' lists the parts of the figure before": (
             "The General Staff said Russia had lost 1,150 troops in a day, along with heavy equipment. This includes "
             "9,870 tanks, 20,100 armoured fighting vehicles and 24 ships.", "20,100", "armoured_vehicles"),
@@ -361,6 +382,11 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "The Russian drone strike on Kharkiv caused at least 14 injuries, the mayor said.", "14", "civilians"),
     },
     "measure": {
+        "the General Staff of the Armed Forces of Ukraine is no army's strength": (
+            "The General Staff of the Armed Forces of Ukraine announced the deaths of 1,150 Russian soldiers over the past day.",
+            "1,150", "killed"),
+        "a later 'were injured' belongs to the next subject, not to the dead": (
+            "Four residents died and several others were injured when a missile hit a school in Sumy.", "Four", "killed"),
         "a pregnant woman among the injured is one wounded": (
             "The Russian strike on Kharkiv injured 17 people, including a pregnant woman.", "a", "wounded"),
         "a child named by age after 'injuring'": (

@@ -249,6 +249,28 @@ def anaphora_of_last_category(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
     return False
 
 
+_AERIAL = ("drones", "cruise_missiles", "aircraft", "helicopters")
+# what may follow the bare object of a shoot-down: the clause ends or goes on to where
+_SHOOTDOWN_OBJECT_END = _rx(r"^\s*(?:[,.;:]|$|and\b|while\b|but\b|across\b|in\b|over\b|on\b|overnight\b)", _I)
+_FATE_AUX = _rx(r"\s*(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:(?:\w+ly|also)\s+)?", _I)
+
+
+def object_of_a_shootdown(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
+    """'Of the 188 drones launched, the air force intercepted 76 across 17 regions', 'Air defences
+    intercepted 89, while another 51 disappeared from radars': what was launched, named just before."""
+    shot = t.lex.shootdown_before.search(r.before) and _SHOOTDOWN_OBJECT_END.match(r.after)
+    if not shot:
+        aux = _FATE_AUX.match(r.after)
+        shot = k.near is not None and k.near.category in _AERIAL and t.lex.equipment_loss.match(r.after, aux.end())
+    if not shot:
+        return False
+    near = k.near.category if k.near is not None else ""
+    category = near if near in _AERIAL else (t.state.last_category if t.state.last_category in _AERIAL else "")
+    if category:
+        r.category, r.inherited = category, True
+    return bool(category)
+
+
 def part_of_the_people_before(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
     """'Eight people are in a serious condition, and four of them ...': a part of the people figure
     before it in the sentence."""
@@ -497,7 +519,7 @@ def people_by_measure(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
 
 BARE_RULES: tuple[Rule, ...] = (
     out_of_next, of_the_noun, of_the_dead, parts_of_the_dead, of_those, anaphora_of_equipment, part_of_the_people_before,
-    anaphora_of_last_category, anaphora_of_last_figure, anaphora_of_last_people, total_of_a_trap, rose_by_to,
+    anaphora_of_last_category, anaphora_of_last_figure, anaphora_of_last_people, object_of_a_shootdown, total_of_a_trap, rose_by_to,
     total_of_the_sentence, continues_the_figure_before, category_losses_linked, linking_phrase, object_of_a_verb,
     counted_for_a_side, people_by_measure,
 )

@@ -31,7 +31,7 @@ _STOCK = re.compile(
     r"manufactur(?:ed|es|ing)|built|build|builds|building|stockpiles?|inventory|in\s+storage|from\s+storage|stored|"
     r"in\s+service|arsenal|fleet\s+of|started\s+the\s+war\s+with|entered\s+the\s+war\s+with|before\s+the\s+war|"
     r"possess(?:es|ed)?|set\s+up|amass(?:ed|ing)|mass(?:ed|ing)|stationed|concentrat(?:ed|ing)|grouping|"
-    r"refurbish(?:ed|ing)|modernis(?:ed|ing)|moderniz(?:ed|ing)|army\s+of|armed\s+forces\s+of|repair(?:ed|ing)|"
+    r"refurbish(?:ed|ing)|modernis(?:ed|ing)|moderniz(?:ed|ing)|(?:army|armed\s+forces)\s+of(?!\s+(?:the\s+)?(?:ukraine|russia|russian\s+federation)\b)|repair(?:ed|ing)|"
     r"restor(?:ed|ing)|has\s+some|has\s+about|operat(?:es|ing)|aid\s+package|package)\b",
     re.IGNORECASE,
 )

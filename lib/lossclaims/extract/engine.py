@@ -86,8 +86,10 @@ def _extract(article: Article, trace: dict[str, list] | None) -> tuple[list[tupl
                 row = claims[idx]
                 if row[7] == "unattributed" and r.source != "unattributed" and not _in_quote(norm, sent, r.num):
                     row = claims[idx] = row[:7] + (r.source,) + row[8:]
-                if idx in defaulted and r.period_explicit:
-                    claims[idx] = row[:6] + (r.period,) + row[7:]  # the body says when; the headline did not
+                if idx in defaulted and (r.period_explicit or "headline" in row[11].split(";") and not sent.title
+                                         and not r.period_default):
+                    # the body says when (or reads the figure in its context); the headline did not
+                    claims[idx] = row[:6] + (r.period,) + row[7:]
                     defaulted.discard(idx)
                 mentions.append((article.id, text[r.num.start:r.num.end], r.num.value, "repeat", quote,
                                  r.num.start, r.num.end))

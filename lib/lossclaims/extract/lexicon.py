@@ -84,6 +84,7 @@ class Lexicon:
     loss_verb: re.Pattern
     destroy_verb: re.Pattern
     equipment_loss: re.Pattern
+    shootdown_before: re.Pattern  # a shoot-down verb right before a figure ("intercepted 76")
     party_first: re.Pattern
     source_first: re.Pattern
     window: re.Pattern  # the table's window phrases; dates and other shapes are read by patterns below
@@ -108,7 +109,7 @@ def lexicon() -> Lexicon:
     quals = [p for p, _ in vocab.phrases("qualifier")]
     parties = vocab.phrases("party")
     sources = vocab.phrases("source")
-    verbs = {k: [p for p, key in vocab.phrases("verb") if key == k] for k in ("loss", "destroy", "equipment_loss")}
+    verbs = {k: [p for p, key in vocab.phrases("verb") if key == k] for k in ("loss", "destroy", "equipment_loss", "shootdown")}
     b, e = r"(?<![\w-])", r"(?![\w-])"
     ci_party = [p for p, _ in parties if not _is_case_sensitive(p)]
     cs_party = [p for p, _ in parties if _is_case_sensitive(p)]
@@ -134,6 +135,8 @@ def lexicon() -> Lexicon:
         loss_verb=re.compile(rf"{b}(?:{_alt(verbs['loss'])}){e}", re.IGNORECASE),
         destroy_verb=re.compile(rf"{b}(?:{_alt(verbs['destroy'])}){e}", re.IGNORECASE),
         equipment_loss=re.compile(rf"{b}(?:{_alt(verbs['equipment_loss'])}){e}", re.IGNORECASE),
+        shootdown_before=re.compile(rf"{b}(?:{_alt(verbs['shootdown'])})\s+(?:successfully\s+)?(?:(?:about|around|some|over|"
+                                    rf"nearly|almost|more\s+than|at\s+least|up\s+to|another|a\s+further)\s+)?$", re.IGNORECASE),
         party_first=_first_words(p for p, _ in parties),
         source_first=_first_words(p for p, _ in sources),
         window=re.compile(rf"{b}(?:{_alt([p for p, k in vocab.phrases('period') if k == 'window'])}){e}", re.IGNORECASE),
@@ -219,7 +222,7 @@ _STOP = (
     r"less|nearly|almost|around|some|each|every|total|totaling|totalling|rose|risen|reached|new|"
     r"day|days|week|weeks|month|months|year|years|hours|per|cent|percent|times|kilometres|km|miles|"
     r"square|locations|positions|sites|targets|settlements|villages|towns|cities|attacks|strikes|shells|"
-    r"rounds|missiles|launches|sorties|assaults|combat|clashes|battles"
+    r"rounds|missiles|launches|sorties|assaults|clashes|battles"
 )
 # (a stop word ends the noun phrase, but not as the start of a hyphenated word: "A-50 planes")
 _FILLER = rf"(?:units\s+of|pieces\s+of|items\s+of|(?!(?:{_STOP})(?![\w-]))[\w'.]+(?:-[\w'.]+)*)"

@@ -28,10 +28,15 @@ def _measure_for(r: "Reading", lex: Lexicon, next_owned_before: bool) -> str:
         after.append(key)
     # The clause's own verb wins over a participle on the noun: "soldiers sent to fight ... had been killed".
     verb = _rx(rf"\b(?:(?:had|have|has)\s+(?:\w+\s+)?been|were|was)\s+(?:\w+\s+)?(?P<m>{lex.measure.pattern})", _I).search(r.after[:160])
+    if verb and _MEASURE_THEN_CLAUSE.search(r.after, 0, verb.start()):
+        verb = None  # "three people died and dozens were injured": the later verb is another subject's
     if verb and _lookup(lex.measure_key, verb.group("m")) in after:
         return _lookup(lex.measure_key, verb.group("m"))
     found = after or [k for _, _, k in reversed(_measure_spans(r.before, lex))]  # nearest first
     return found[0] if found else ""
+
+
+_MEASURE_THEN_CLAUSE = _rx(r"\b(?:died|were\s+killed|was\s+killed|killed|perished)\s*(?:,\s*|\s+)(?:and|while|but|whereas)\s+", _I)
 
 
 def _measure_from_sentence(r: "Reading", others: set[str], facts: "_SentenceFacts") -> str:

@@ -222,5 +222,5 @@ def resolve_period(r: "Reading", t: "Tags") -> None:
             if r.period == "window" and r.category == "civilians" and rule in (civilians_in_a_strike, event_told_in_the_past):
                 state.strike_para = t.sent.para
             return
-    r.period = "cumulative"
+    r.period, r.period_default = "cumulative", True
     r.decided("period", "a running total when nothing says otherwise")

@@ -42,6 +42,7 @@ class Reading:
     list_head: "Reading | None" = None  # first item of the list this figure is in
     partner: "Reading | None" = None    # the high end of the range this figure is the low end of
     period_explicit: bool = False        # the period came from words of its own sentence
+    period_default: bool = False         # nothing gave the period: a running total by default
     carried_measure: str = ""            # the measure of the earlier figure this one continues
     why: list[tuple[str, str]] = field(default_factory=list)  # (attribute, rule) that decided it, for `explain`
 
@@ -105,6 +106,10 @@ _AIR_DEFENCE_CLAIM = _rx(r"\b(?P<side>ukraine|ukrainian|russia|russian)(?:'s)?\s
                          r"neutrali[sz]ed)\b)", _I)
 _LOSSES_OF = _rx(r"\b(?:losses|casualties|deaths|toll|dead|half|part|most|all|rest|bulk|share|size)\s+(?:of|among|in)\s+"
                  r"(?:the\s+)?$", _I)
+_INSTITUTION_SPEAKS = _rx(r"\b(?:general\s+staff|armed\s+forces|ministry\s+of\s+defen[cs]e|air\s+force|navy|national\s+guard)"
+                          r"\s+of\s+(?:the\s+)?$", _I)
+_INSTITUTION_VERB = _rx(r"(?:\s*,[^,]{0,60},)?\s+(?:(?:has|have|had|also)\s+)?(?:said|says|announced|reported|reports|stated|"
+                        r"claimed|claims|published|released|posted|updated|estimated|noted|added)\b", _I)
 _TOPIC_OPENERS = ("for", "for the", "as for", "as for the", "as to")
 
 
@@ -126,6 +131,8 @@ def _party_mentions(stext: str, base: int, lex: Lexicon) -> list[_Mention]:
             role = "supplier"  # "Russia-Ukraine war": names both, owns nothing
         elif _WAR_NAMED.match(stext, e):
             role = "supplier"  # "since the start of Russia's special military operation": names the war, owns nothing
+        elif _INSTITUTION_SPEAKS.search(stext, max(0, s - 50), s) and _INSTITUTION_VERB.match(stext, e):
+            role = "supplier"  # "the General Staff of the Armed Forces of Ukraine announced": a voice's name, no side's loss
         elif _rx(r"\s+(?:side|ranks)\b", _I).match(rest):
             role = "plain"  # "on the Ukrainian side", "dead in the Russian ranks": whose, not where
         elif _rx(r"\s+(?:has|have|had|lost|loses|says|said|claims|claimed)\b", _I).match(rest) and _rx(
@@ -173,6 +180,7 @@ def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str
     found += [(a, b, stext[a:b]) for a, b in own_defence]
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     out = []
+    weak: list[int] = []  # voices only because they are the subject of the kills
     last_end = -1
     party_words = set(lex.party_key)
     for s, e, word in found:
@@ -227,6 +235,12 @@ def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str
         plain = word.lower() not in party_words and word.lower() not in lex.cue_only and not _rx(r"[A-Z]{2,4}").fullmatch(word) and fam not in (
             "ukraine_official", "russia_official") and not _rx(r"\b(?:analysts?|experts|observers|researchers)$", _I).search(word)
         out.append((base + s, base + e, fam, bool(cue or plain or subject_claim)))
+        if subject_claim and not (cue or plain):
+            weak.append(len(out) - 1)
+    if weak and len(weak) < sum(1 for o in out if o[3]):
+        # "According to Russian authorities, attacks attributed to the armed forces of Ukraine killed 13":
+        # a voice the sentence names as one outranks a side that is only the subject of the kills
+        out = [o[:3] + (False,) if i in weak else o for i, o in enumerate(out)]
     return out
 
 
@@ -288,7 +302,9 @@ class _SentenceFacts:
         found = [(m.start(), m.end(), "cumulative") for m in _CUMULATIVE.finditer(stext)]
         since_war: list[tuple[int, int]] = []
         if _SINCE_HINT.search(stext):
-            since_war = [m.span() for m in _SINCE_WAR.finditer(stext)]
+            # "the largest attack since the start of the war": a comparison, not the figures' period
+            since_war = [m.span() for m in _SINCE_WAR.finditer(stext)
+                         if not _SUPERLATIVE_BEFORE.search(stext, max(0, m.start() - 90), m.start())]
             found += [(s, e, "cumulative") for s, e in since_war]
         if _DAILY_HINT.search(stext):
             found += [(m.start(), m.end(), "daily") for m in _DAILY.finditer(stext)]
@@ -327,6 +343,10 @@ class _SentenceFacts:
 
 _WAR_NAMED = _rx(r"(?:'s)?\s+(?:full[\s-]scale\s+)?(?:invasion|war|special\s+(?:military\s+)?operation|aggression)\b"
                  r"(?!\s+(?:dead|losses|casualties|toll|death|has\s+cost|had\s+cost|cost|costs)\b)", _I)
+# (an attack compared with all of the war's: "one of its fiercest aerial assaults on Ukraine since the invasion")
+_SUPERLATIVE_BEFORE = _rx(r"\b(?:(?:large|bigg|fierc|deadli|heavi|great|strong|massiv|intens)est(?:-ever)?|most\s+\w+|worst|record)"
+                          r"\s+(?:[\w-]+\s+){0,3}?(?:attacks?|assaults?|barrages?|strikes?|bombardments?|bombings?|shelling|raids?|"
+                          r"offensives?|onslaughts?)\b[^.;:\d]{0,50}$", _I)
 # Words without which the regional frame cannot match: tested first, it is cheap.
 _FRAME_HINT = re.compile(r"fight|hostilit|battle|clash|combat|operation|offensive|incursion|campaign", re.I)
 
