@@ -11,6 +11,20 @@ from lossclaims.extract import explain
 # attribute -> {phrasing name: (text, figure as written, expected value of the attribute)}
 CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
     "period": {
+        "'in the space of 24 hours' is the past day": (
+            "Moscow lost 1,070 soldiers and 31 artillery systems in the space of 24 hours, Kyiv's military said.",
+            "1,070", "daily"),
+        "'in just one day' is the past day": (
+            "Kyiv reported the loss of 1,210 Russian soldiers in just one day of fighting.", "1,210", "daily"),
+        "'as on' a date is a running total's day": (
+            "At least 1,120 civilians have been killed in Ukraine as on April 2, the UN rights office said.", "1,120", "cumulative"),
+        "'on February 24 last year' inside 'since the invasion' is the war's first day": (
+            "Since the start of the invasion of Ukraine on February 24 last year, Russia has lost 301,450 soldiers, "
+            "the General Staff said.", "301,450", "cumulative"),
+        "a lead about one day does not make the later running totals daily": (
+            "Russia lost 710 soldiers in 24 hours, Kyiv says.\n"
+            "Since the war began it has lost 301,450 soldiers. In addition, Russia lost 5,120 tanks and 19 boats.",
+            "5,120", "cumulative"),
         "'the largest attack since the war began' compares; it is not the figures' period": (
             "Two people were killed in Lviv as Moscow sent its heaviest barrage since the start of the war.", "Two", "window"),
         "a lead about one day's losses frames the figures after it": (
@@ -186,6 +200,10 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "12", "russia"),
     },
     "source": {
+        "', says Ukraine' closing a headline is Ukraine's voice": (
+            "Russia-Ukraine war: 15,300 Russian troops killed, says Ukraine", "15,300", "ukraine_official"),
+        "'UK spy chief says' is the UK's voice": (
+            "Some 400,000 Russians killed or wounded in Ukraine, UK spy chief says", "400,000", "uk_official"),
         "a voice the sentence names outranks a side that is only the subject of the kills": (
             "According to Russian officials, shelling blamed on the armed forces of Ukraine killed six civilians in "
             "Belgorod on Sunday.", "six", "russia_official"),
@@ -300,6 +318,10 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "250,000", "csis"),
     },
     "category": {
+        "'According to X, this includes' lists parts of the losses named before": (
+            "Russia has lost 301,450 soldiers. It also lost a great deal of military equipment. According to the "
+            "Kyiv Independent, this includes "
+            "5,120 tanks and 9,950 armoured vehicles.", "5,120", "tanks"),
         "the bare object of a shoot-down takes what was launched in its sentence": (
             "Of the 140 drones Moscow sent overnight, air defence units intercepted 97 over nine regions.", "97", "drones"),
         "the bare object of a shoot-down takes what the sentence before launched": (

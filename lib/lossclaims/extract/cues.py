@@ -177,7 +177,8 @@ _CUMULATIVE = re.compile(r"\b(?:in\s+total|overall|so\s+far|to\s+date|cumulative
                          r"(?:\w+\s+)?(?:days?|weeks?|months?|years?)\s+into\s+the\s+(?:full[\s-]scale\s+)?(?:war|invasion)|"
                          r"in\s+the\s+(?:\w+\s+)?(?:days?|weeks?|months?|year)\s+since\s+(?:russia|moscow|the\s+kremlin)\s+invaded|"
                          # "as of this week", "as of the end of May": the day of a running total, not a window
-                         r"as\s+of(?:\s+(?:(?:this|last)\s+(?:week|month|year)|today|now|(?:the\s+)?(?:end|beginning|middle|start)"
+                         r"as\s+(?:of|at|on(?=\s+(?:\d|(?i:january|february|march|april|may|june|july|august|september|october|"
+                         r"november|december))))(?:\s+(?:(?:this|last)\s+(?:week|month|year)|today|now|(?:the\s+)?(?:end|beginning|middle|start)"
                          r"\s+of\s+(?:the\s+)?\w+))?)\b", re.I)
 _REPORTING = re.compile(r"\b(?:said|says|told|announced|assessed|estimated|estimates|reported|reports|stated|claimed|"
                         r"claims|wrote|noted|added|confirmed|counted|documented|recorded|verified|put)\b", re.I)
@@ -194,7 +195,8 @@ _DAILY = re.compile(
     r"(?:in|within|over)\s+(?:just\s+|only\s+)?24\s+hours|(?:in|within|over|during)\s+(?:a|the|one)\s+24[\s-]hours?\s+period|"
     r"over\s+the\s+day|"
     r"last\s+24\s+hours|past\s+day|yesterday(?!'s)|in\s+a\s+single\s+day|on\s+the\s+previous\s+day|during\s+the\s+day|"
-    r"daily\s+(?:losses|toll|update|report|figures?)|per\s+the\s+daily|in\s+one\s+day|in\s+a\s+day)\b",
+    r"daily\s+(?:losses|toll|update|report|figures?)|per\s+the\s+daily|in\s+(?:just\s+|only\s+)?(?:one|a)\s+day|"
+    r"in\s+the\s+(?:space|course)\s+of\s+(?:(?:a|one|a\s+single)\s+day|24\s+hours))\b",
     re.IGNORECASE,
 )
 _CIVIL_CONTEXT = re.compile(

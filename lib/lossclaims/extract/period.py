@@ -116,6 +116,8 @@ def the_leads_period_for_the_same_voice(r: "Reading", t: "Tags") -> str:
     state = t.state
     same = state.default_key[0] == r.party and "unattributed" in (state.default_key[1], r.source) or \
         state.default_key == (r.party, r.source)
+    if state.default_period in ("daily", "window") and not _fits_period(r, state.default_period):
+        return ""  # "640 killed in 24 hours" leads; "5,439 tanks" later is the running total
     return state.default_period if same and state.default_period else ""
 
 

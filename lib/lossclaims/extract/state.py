@@ -52,7 +52,7 @@ def list_context(t: "Tags") -> None:
     opening one where the sentence itself introduces parts of the figure before."""
     state, stext, sent = t.state, t.stext, t.sent
     # "Among them", "The losses included", "It includes": parts of the last figure.
-    if _rx(r"\s*(?:among\s+them|of\s+them|of\s+these|including|(?:among|of)\s+the\s+(?:\w+\s+)?(?:dead|killed|victims|casualties)|"
+    if _rx(r"\s*(?:(?:according\s+to|per)\s+[^,;.]{1,60},\s*)?(?:among\s+them|of\s+them|of\s+these|including|(?:among|of)\s+the\s+(?:\w+\s+)?(?:dead|killed|victims|casualties)|"
            r"(?:(?:the|these|this|that|those)\s+(?:\w+\s+)?(?:figures?|numbers?|totals?|tally|count|losses|list|toll|dead)|it|they|"
            r"this|that|these)\s+"
            r"(?:also\s+)?(?:include|includes|included|comprise|comprises))\b", _I).match(stext) and state.last_party:

@@ -219,7 +219,9 @@ def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str
         if word.lower() in party_words and word.lower() in lex.cue_only:
             # a side named as the voice ("Russia, meanwhile, said"): only right before a verb of saying,
             # since "Russia's losses", "Ukraine's casualties are put at" name whose, not who speaks
-            cue = bool(_SIDE_SPEAKS.match(after) or _SIDE_CUE_BEFORE.search(before))
+            cue = bool(_SIDE_SPEAKS.match(after) or _SIDE_CUE_BEFORE.search(before)
+                       # "14,700 Russian troops killed, says Ukraine": a side after the verb, ending the clause
+                       or _SAYS_BEFORE.search(before) and _rx(r"\s*(?:[.;:!?\"'\u201d]|$)").match(after))
         elif word.lower() in lex.cue_only and _rx(r"\b(?:in|of|at|near|based\s+in)\s+$", _I).search(before):
             cue = False  # "the Center for Strategic and International Studies in Washington estimates": a place
         elif word.lower() in lex.cue_only or word.lower() in party_words:
@@ -311,8 +313,8 @@ class _SentenceFacts:
         found += [(m.start(), m.end(), "window") for m in _REGIONAL_SINCE.finditer(stext)]
         if _FRAME_HINT.search(stext):
             found += [(m.start(), m.end(), "window") for m in _REGIONAL_FRAME.finditer(stext)]
-        as_of = [(s, e) for s, e, k in found if k == "cumulative" and stext.startswith(("as of", "As of", "AS OF"), s)] \
-            if "s of" in stext or "S OF" in stext else []
+        as_of = [(s, e) for s, e, k in found if k == "cumulative" and stext[s:s + 5].lower() in ("as of", "as at", "as on")] \
+            if _AS_OF_HINT.search(stext) else []
         unspoken = stext
         if _WINDOW_HINT.search(stext):
             # "said on Tuesday", "published in March": when it was said, not a period
@@ -324,8 +326,10 @@ class _SentenceFacts:
                   if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e, _ in found)]
         if since_war:
             # "since the start of the special operation on February 24th, 2022": the war's first day, not a window
-            found = [f for f in found if not (f[2] == "window" and _WAR_START_DATE.match(stext, f[0])
-                                              and any(e <= f[0] <= e + 2 for _, e in since_war))]
+            tails = [(e, m.end()) for _, e in since_war if (m := _WAR_DATE_TAIL.match(stext, e))]
+            found = [f for f in found if not (f[2] == "window" and (
+                _WAR_START_DATE.match(stext, f[0]) and any(e <= f[0] <= e + 2 for _, e in since_war)
+                or any(a <= f[0] < b for a, b in tails)))]
         return sorted(found)
 
     @cached_property
@@ -344,6 +348,11 @@ class _SentenceFacts:
 _WAR_NAMED = _rx(r"(?:'s)?\s+(?:full[\s-]scale\s+)?(?:invasion|war|special\s+(?:military\s+)?operation|aggression)\b"
                  r"(?!\s+(?:dead|losses|casualties|toll|death|has\s+cost|had\s+cost|cost|costs)\b)", _I)
 # (an attack compared with all of the war's: "one of its fiercest aerial assaults on Ukraine since the invasion")
+# "since the start of the full-scale invasion of Ukraine on February 24 last year": the war's first day
+_WAR_DATE_TAIL = _rx(r"(?:\s+(?:of|in|against|on)\s+ukraine)?\s*,?\s+(?:on|in)\s+(?:(?:feb(?:ruary)?\.?\s+24(?:th)?|"
+                     r"24(?:th)?\s+(?:of\s+)?feb(?:ruary)?\.?)(?:,?\s+(?:2022|last\s+year|that\s+year))?|(?:feb(?:ruary)?\.?\s+)?2022)", _I)
+_SAYS_BEFORE = _rx(r",\s*(?:says|said|claims|claimed|reports|reported)\s+$", _I)
+_AS_OF_HINT = re.compile(r"as (?:of|at|on)", re.I)
 _SUPERLATIVE_BEFORE = _rx(r"\b(?:(?:large|bigg|fierc|deadli|heavi|great|strong|massiv|intens)est(?:-ever)?|most\s+\w+|worst|record)"
                           r"\s+(?:[\w-]+\s+){0,3}?(?:attacks?|assaults?|barrages?|strikes?|bombardments?|bombings?|shelling|raids?|"
                           r"offensives?|onslaughts?)\b[^.;:\d]{0,50}$", _I)
