@@ -318,6 +318,13 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "250,000", "csis"),
     },
     "category": {
+        "models' names joined before their noun": (
+            "Ukraine said it intercepted 63 Kh-101, Kalibr and Kh-59/69 cruise missiles on Sunday.", "63", "cruise_missiles"),
+        "a worker named with 'an' is one civilian": (
+            "Russian drones hit Sumy overnight. An energy worker was killed at a substation.", "An", "civilians"),
+        "a strike story's bare death toll is civilians'": (
+            "Russian missiles and drones struck Kyiv and Odesa overnight.\nThe death toll has risen to 11, with 64 others injured.",
+            "11", "civilians"),
         "'According to X, this includes' lists parts of the losses named before": (
             "Russia has lost 301,450 soldiers. It also lost a great deal of military equipment. According to the "
             "Kyiv Independent, this includes "
@@ -404,6 +411,8 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "The Russian drone strike on Kharkiv caused at least 14 injuries, the mayor said.", "14", "civilians"),
     },
     "measure": {
+        "'a boy is in serious condition' is one wounded": (
+            "A Russian glide bomb struck Kharkiv. A 15-year-old boy is in serious condition.", "A", "wounded"),
         "the General Staff of the Armed Forces of Ukraine is no army's strength": (
             "The General Staff of the Armed Forces of Ukraine announced the deaths of 1,150 Russian soldiers over the past day.",
             "1,150", "killed"),
@@ -468,6 +477,10 @@ def test_an_articles_only_voice_does_not_reach_back_or_to_another_kind() -> None
 
 # Traps: phrasings whose figure is not a claim, with the reason it is kept as a mention.
 TRAPS: dict[str, tuple[str, str, str]] = {
+    "attacks counted are no loss": (
+        "Russian troops subjected Ukrainian positions and towns to over 4,100 shelling over the week.", "4,100", "no_category"),
+    "civilians who died in an accident are no war loss": (
+        "Elsewhere in the news: 27 people died in a bus accident in Peru.", "27", "not_a_loss"),
     "a year beside a figure is never a claim": (
         "Russia suffered more than 100,000 casualties in 2023 alone, according to the UK.", "2023", "year"),
     "a year before the figure": ("In 2024 alone, 120,000 Russian casualties were recorded, Kyiv said.", "2024", "year"),

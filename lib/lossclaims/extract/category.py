@@ -22,10 +22,20 @@ def _category_after(after: str, lex: Lexicon) -> tuple[str, int, bool]:
     m = d.cat_after.match(after)
     if m and not d.not_head.match(after, m.end()):
         return _lookup(lex.category_key, m.group("cat")), m.end(), False
-    m = d.people_after.match(after)
-    if m:
-        return "personnel", m.end(), True
+    people = d.people_after.match(after)
+    if people:
+        return "personnel", people.end(), True
+    models = None if m else _MODEL_LIST.match(after)
+    if models:  # "99 Kh-101, Kalibr, and Kh-59/69 cruise missiles": the noun after the models' names
+        rest = after[models.end():]
+        m = d.cat_after.match(rest)
+        if m and not d.not_head.match(rest, m.end()):
+            return _lookup(lex.category_key, m.group("cat")), models.end() + m.end(), False
     return "", -1, False
+
+
+# names of models, joined by commas and 'and'/'or', before the head noun they share
+_MODEL_LIST = _rx(r"\s+(?:(?-i:[A-Z][\w/-]*),?\s+(?:and\s+|or\s+)?){2,5}(?=[a-z])")
 
 
 def _category_before(before: str, lex: Lexicon) -> str:
@@ -445,7 +455,7 @@ def _people_link(r: "Reading", t: "Tags", k: Near, m, noun: str) -> None:
     """'Russian strike on Zaporizhzhia: death toll rises to 13': a strike's toll, with no soldier named, is civilians'."""
     state, facts, prev = t.state, t.facts, k.prev
     r.category = "civilians" if (_rx(r"\bcivilian", _I).search(r.before) or facts.civilian_context or (
-        (facts.strike and noun in ("death toll", "toll", "dead", "deaths", "fatalities", "killed", "injured", "wounded")
+        ((facts.strike or state.strike_lead) and noun in ("death toll", "toll", "dead", "deaths", "fatalities", "killed", "injured", "wounded")
          or state.last_people and state.last_people[1] == "civilians")
         and not facts.has(_MILITARY_CONTEXT))) else "personnel"
     r.people_noun = True

@@ -322,7 +322,8 @@ _COMPARED = re.compile(r"\b(?:up\s+from|down\s+from|compared\s+(?:with|to)|again
 _ANOTHER_BEFORE = re.compile(r"\b(?:another|a\s+further|further|an\s+additional|additional|other)\s+$", re.IGNORECASE)
 _ARTICLE_NUMBER = re.compile(
     r"\b(?P<a>[Aa]n?)\s+(?:(?:(?i:russian|ukrainian|north\s+korean|enemy|[\w.]+-made|[\w.]+-built|[\w-]+-(?:year|month|week)-old|young|elderly|pregnant|"
-    r"local|single|second|third|fourth|fifth|further|modern|western|soviet-era|american|german|british)|[A-Z][\w/.-]*\d[\w/.-]*|"
+    r"local|single|second|third|fourth|fifth|further|modern|western|soviet-era|american|german|british|"
+    r"energy|railway|utility|aid|humanitarian|emergency|police)|[A-Z][\w/.-]*\d[\w/.-]*|"
     r"[A-Z][a-z]+-?\d*|[A-Z]{2,}[\w-]*|\d+mm|(?i:attack|combat|strike|fpv|kamikaze|reconnaissance|military))\s+){0,3}"
     r"(?P<noun>(?i:tank|infantry\s+fighting\s+vehicle|armou?red\s+personnel\s+carrier|armou?red\s+vehicle|helicopter|"
     r"submarine|warship|ship|plane|jet|fighter\s+jet|aircraft|bomber|howitzer|self-propelled\s+gun|multiple\s+rocket\s+launcher|"
@@ -330,7 +331,8 @@ _ARTICLE_NUMBER = re.compile(
     r"serviceman|drone|cruise\s+missile|self-propelled\s+howitzer|rocket\s+launcher|radar\s+station|"
     r"electronic[\s-]warfare\s+station|engineering\s+vehicle|pickup(?:\s+truck)?|truck|armou?red\s+combat\s+vehicle|"
     r"armou?red\s+fighting\s+vehicle|fighter-bomber|attack\s+aircraft|bomber|fighter|warplane|vessel|boat|"
-    r"sailor|pilot|officer|crew\s+member|mercenary|conscript|"
+    r"sailor|pilot|officer|crew\s+member|mercenary|conscript|worker|rescuer|medic|paramedic|firefighter|"
+    r"journalist|driver|"
     r"(?:surface-to-air\s+|anti-aircraft\s+)?missile\s+system))\b",
 )
 _LIST_LOSS = re.compile(r"\b(?:lost|losses|loses|destroyed|shot\s+down|downed|hit|struck|eliminated|amounted\s+to)\b",
@@ -338,7 +340,8 @@ _LIST_LOSS = re.compile(r"\b(?:lost|losses|loses|destroyed|shot\s+down|downed|hi
 _ARTICLE_LOSS = re.compile(
     r"^\s*(?:(?:was|were|is)\s+among\s+(?:those\s+|the\s+)?(?:killed|injured|wounded|dead)|"
     r"(?:was|were|has\s+been|had\s+been|is|got)\s+(?:also\s+|reportedly\s+)?(?:killed|injured|wounded|destroyed|"
-    r"damaged|shot\s+down|downed|sunk|hit|captured|lost|struck)|died|(?:was\s+)?killed)\b",
+    r"damaged|shot\s+down|downed|sunk|hit|captured|lost|struck|hospitali[sz]ed)|died|(?:was\s+)?killed|"
+    r"(?:is|was|remains|remained)\s+(?:also\s+)?in\s+(?:a\s+)?(?:serious|critical|grave|severe)\s+condition)\b",
     re.IGNORECASE,
 )
 _ARTICLE_LOSS_BEFORE = re.compile(

@@ -256,7 +256,10 @@ def _dyn() -> SimpleNamespace:
                              rf"(?:{_FILLER}\s+){{0,3}}?(?P<cat>{cat})", re.I),
         not_head=re.compile(rf"\s+(?:{_NOT_HEAD})\b", re.I),
         # a bare figure's own head noun that counts no loss: "13 Ukrainian oblasts", "11 high-rise buildings"
-        own_head=re.compile(rf"\s+(?:[\w-]+\s+)?(?:{_PLACE_HEADS})\b", re.I),
+        own_head=re.compile(rf"\s+(?:[\w-]+\s+)?(?:{_PLACE_HEADS})\b|"
+                            # "over 5,000 shelling", "188 rockets": attacks counted (not "12 in strikes")
+                            rf"\s+(?:(?!(?:in|on|at|by|from|after|during|of|with|and|as|or)\b)[\w-]+\s+)?"
+                            rf"(?:shellings?|attacks?|strikes?|airstrikes?|air\s+strikes?|rockets|shells|sorties|bombardments?|assaults?)\b", re.I),
         people_after=re.compile(
             rf"^\s*(?:of\s+(?:the|these|those)\s+)?(?:{_FILLER}\s+){{0,2}}?(?P<cat>casualt(?:y|ies)|causalities|deaths|"
             rf"fatalities|dead|killed|wounded|injured|injuries|losses|KIA|irrecoverable\s+losses|Russians|Ukrainians|North\s+Koreans)\b", re.I),

@@ -76,7 +76,9 @@ def readings_of(norm: str, sent: Sentence, snums: list[NumberSpan]) -> list[Read
     ("Leopard 2 tanks"). Neighbours are found by bisection, so a sentence of thousands of
     figures costs what its length does.
     """
+    model_ends = {n.end for n in snums if n.form == "model_number"}
     cuts = [n for n in snums if n.form not in ("model_number", "date", "time")
+            and not (n.start - 1 in model_ends and norm[n.start - 1] == "/")  # "Kh-59/69": one model's name
             and not (not n.words and _rx(r"(?:19|20)\d\d").fullmatch(n.text)) and not _is_day(norm, sent, n)
             and not _rx(r"-years?-old|\s?mm\b").match(norm[n.end:n.end + 10])]
     ends = sorted(m.end for m in cuts)

@@ -95,6 +95,14 @@ def rescued(r: "Reading", t: "Tags") -> bool:
     return r.category in vocab.PEOPLE_CATEGORIES and bool(_RESCUED.match(r.after))
 
 
+_ACCIDENT = _rx(r"^[^,;.]{0,40}?\b(?:in|after)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?accident\b", _I)
+
+
+def accident(r: "Reading", t: "Tags") -> bool:
+    """'38 people died in a car accident' (a news digest's other headlines): an accident is no war loss."""
+    return r.category == "civilians" and bool(_ACCIDENT.match(r.after))
+
+
 def recruitment(r: "Reading", t: "Tags") -> bool:
     """'recruited 30,000 convicts', '17,300 convicts recruited from penal colonies and 5,102 officers'
     (a recruiting word before an 'and' or a comma belongs to the figure before); not 'of the dead,
@@ -205,7 +213,7 @@ TRAP_RULES: tuple[tuple[str, TrapRule], ...] = (
     ("other_war", another_war), ("population", population), ("recruitment", recruitment),
     ("recruitment", beyond_recruitment), ("not_a_loss", refugees), ("rate", rate), ("rate", ongoing_rate),
     ("forecast", forecast), ("launched", launched), ("exchange", exchange), ("stock", stock),
-    ("not_a_loss", property_damage), ("not_a_loss", all_but), ("not_a_loss", rescued), ("not_a_loss", detained),
+    ("not_a_loss", property_damage), ("not_a_loss", all_but), ("not_a_loss", rescued), ("not_a_loss", detained), ("not_a_loss", accident),
 )
 
 
