@@ -200,6 +200,9 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "12", "russia"),
     },
     "source": {
+        "local officials who count drones downed over their city speak for the side that downed them": (
+            "Explosions rang out over Kyiv all night, city officials said.\nSeven Russian drones were intercepted over the capital.",
+            "Seven", "ukraine_official"),
         "', says Ukraine' closing a headline is Ukraine's voice": (
             "Russia-Ukraine war: 15,300 Russian troops killed, says Ukraine", "15,300", "ukraine_official"),
         "'UK spy chief says' is the UK's voice": (

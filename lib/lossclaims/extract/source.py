@@ -7,6 +7,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
+from .. import vocabulary as vocab
 from ..numbers import NumberSpan
 from .cues import _BACK_REFERENCE
 from .lexicon import OPPOSITE, SPEAKER_PARTY, _I, _rx
@@ -37,7 +38,7 @@ def carried_voice(r: "Reading", t: "Tags") -> str:
         source = state.carry[0]  # a voice named in an earlier paragraph about the same side
     if source == "local_official" and t.facts.russian_place:
         source = "russia_official"  # "drones shot down near Kursk, the governor says": a Russian region's governor
-    return _voice(source, r.party, state)
+    return _voice(source, r.party, state, r.category)
 
 
 class Voices:
@@ -97,7 +98,7 @@ _CITED = _rx(r"\b(?:citing|quoting|cited|quoted)\s+(?:(?:data|figures|estimates|
              r"(?:the\s+|unnamed\s+|several\s+|two\s+|three\s+)?(?:[\w-]+\s+(?:and|or)\s+)?$", _I)
 
 
-def _voice(family: str, party: str, state: "_ArticleState") -> str:
+def _voice(family: str, party: str, state: "_ArticleState", category: str = "") -> str:
     """A source family, with the voices that depend on whom they speak for resolved."""
     own = f"{party}_official" if party in SPEAKER_PARTY.values() else ""
     if family == "national_official":
@@ -106,6 +107,9 @@ def _voice(family: str, party: str, state: "_ArticleState") -> str:
         enemy = f"{OPPOSITE[party]}_official" if party in OPPOSITE else ""
         return state.last_official or enemy or "unattributed"
     if family == "local_official":
+        if category and category not in vocab.PEOPLE_CATEGORIES and party in OPPOSITE:
+            # "Ten Russian drones were intercepted above the capital", local officials said: the enemy's lost munitions
+            return f"{OPPOSITE[party]}_official"
         return own or "other_official"  # a governor, mayor or regional authority speaks for its own side
     if family == "own_official":
         return own or "unattributed"
