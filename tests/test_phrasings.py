@@ -201,7 +201,7 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
     },
     "source": {
         "local officials who count drones downed over their city speak for the side that downed them": (
-            "Explosions rang out over Kyiv all night, city officials said.\nSeven Russian drones were intercepted over the capital.",
+            "Explosions rang out over Kyiv all night, local officials said. Seven Russian drones were intercepted over the capital.",
             "Seven", "ukraine_official"),
         "', says Ukraine' closing a headline is Ukraine's voice": (
             "Russia-Ukraine war: 15,300 Russian troops killed, says Ukraine", "15,300", "ukraine_official"),
