@@ -11,6 +11,13 @@ from lossclaims.extract import explain
 # attribute -> {phrasing name: (text, figure as written, expected value of the attribute)}
 CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
     "period": {
+        "a strike story names its night after its first toll": (
+            "A Russian missile hit a school in Sumy, killing two people and injuring nine, officials said.\n"
+            "The overnight barrage also hit Odesa and Kharkiv.\n"
+            "Ukrainian forces intercepted 212 drones and seven missiles.", "212", "window"),
+        "'in total' in a story about one night is the night's total": (
+            "Russia launched one of its biggest aerial assaults on Ukraine overnight, officials said.\n"
+            "In total, Ukraine's air force said it shot down 188 drones and 14 missiles.", "188", "window"),
         "'in the space of 24 hours' is the past day": (
             "Moscow lost 1,070 soldiers and 31 artillery systems in the space of 24 hours, Kyiv's military said.",
             "1,070", "daily"),

@@ -194,6 +194,10 @@ CARRIED_RULES: tuple[PeriodRule, ...] = (
 )
 
 
+_GENERIC_TOTAL = _rx(r"\b(?:in\s+total|overall|altogether|in\s+all)\b", _I)
+_RUNNING_TOTAL = _rx(r"\b(?:since|so\s+far|to\s+date|as\s+of|cumulative|throughout|war|invasion|began|start)\b", _I)
+
+
 def resolve_period(r: "Reading", t: "Tags") -> None:
     """Set the figure's period (and whether words of its own sentence gave it)."""
     state = t.state
@@ -211,6 +215,11 @@ def resolve_period(r: "Reading", t: "Tags") -> None:
             and (t.facts.strike or state.strike_lead or 0 <= t.sent.para - state.strike_para <= 2):
         r.period = "window"  # "As of now, 16 fatalities are known" in a strike's story: its toll so far
         r.decided("period", "a strike's toll so far")
+        return
+    if r.period == "cumulative" and state.article_period and _fits_period(r, "daily") and _GENERIC_TOTAL.search(t.stext) \
+            and not _RUNNING_TOTAL.search(t.stext):
+        r.period = state.article_period  # "In total, 199 drones were shot down" in a story about one night: its total
+        r.decided("period", "a night's total")
         return
     if r.period:
         r.decided("period", "nearest marker in the sentence")

@@ -96,6 +96,12 @@ def remember(t: "Tags") -> None:
         if first:
             state.article_seen = True
             state.article_period = "" if "cumulative" in first else ("daily" if "daily" in first else "window")
+    elif not state.article_seen and state.strike_lead and sent.para <= 3 and not any(r.category for r in readings):
+        # a strike story's figures come first, its time later ("The overnight barrage hit multiple regions")
+        first = [k for _, _, k in facts.markers]
+        if first and "cumulative" not in first:
+            state.article_seen = True
+            state.article_period = "daily" if "daily" in first else "window"
     elif not state.article_seen and _lead_about_losses(t):
         # so does a lead about one day's or one event's losses before any figure ("... issued a
         # statement on the losses of the Ukrainian army during the past 24 hours.")

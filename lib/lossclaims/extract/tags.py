@@ -344,7 +344,8 @@ class _SentenceFacts:
 
     @cached_property
     def strike(self) -> bool:
-        return bool(_rx(r"\b(?:strikes?|attacks?|shelling|struck|hit|bombing|shelled)\b", _I).search(self.text))
+        return bool(_rx(r"\b(?:strikes?|attacks?|shelling|struck|hit|bombing|shelled|barrages?|bombardments?|aerial\s+assaults?|"
+                        r"air\s+raids?)\b", _I).search(self.text))
 
 
 _WAR_NAMED = _rx(r"(?:'s)?\s+(?:full[\s-]scale\s+)?(?:invasion|war|special\s+(?:military\s+)?operation|aggression)\b"
