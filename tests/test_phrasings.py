@@ -11,6 +11,10 @@ from lossclaims.extract import explain
 # attribute -> {phrasing name: (text, figure as written, expected value of the attribute)}
 CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
     "period": {
+        "a region's toll under a lead about the past day is that day's": (
+            "At least six people were killed and 31 injured in Russian attacks across Ukraine over the past day, "
+            "regional authorities said.\nIn Zaporizhzhia Oblast, Russian drone strikes killed two people, the governor said.",
+            "two", "daily"),
         "a strike story names its night after its first toll": (
             "A Russian missile hit a school in Sumy, killing two people and injuring nine, officials said.\n"
             "The overnight barrage also hit Odesa and Kharkiv.\n"

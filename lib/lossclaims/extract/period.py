@@ -230,6 +230,10 @@ def resolve_period(r: "Reading", t: "Tags") -> None:
         r.period = rule(r, t)
         if r.period:
             r.decided("period", rule.__name__.replace("_", " "))
+            if r.period == "window" and r.category == "civilians" and state.article_period == "daily" and _fits_period(r, "daily"):
+                # "four killed across Ukraine over the past day", then region by region: each region's day
+                r.period = "daily"
+                r.decided("period", "a part of the day's toll the article leads with")
             if r.period == "window" and r.category == "civilians" and rule in (civilians_in_a_strike, event_told_in_the_past):
                 state.strike_para = t.sent.para
             return
