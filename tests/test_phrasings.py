@@ -332,6 +332,11 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "250,000", "csis"),
     },
     "category": {
+        "a strike on a 'building' is no stock of arms": (
+            "A Russian drone struck an apartment building in Sumy early on Thursday, killing four people and injuring nine.",
+            "four", "civilians"),
+        "soldiers 'stationed' somewhere and killed are a loss": (
+            "At least 100 North Korean soldiers stationed in Russia were killed, a lawmaker said.", "100", "personnel"),
         "models' names joined before their noun": (
             "Ukraine said it intercepted 63 Kh-101, Kalibr and Kh-59/69 cruise missiles on Sunday.", "63", "cruise_missiles"),
         "a worker named with 'an' is one civilian": (
@@ -491,6 +496,8 @@ def test_an_articles_only_voice_does_not_reach_back_or_to_another_kind() -> None
 
 # Traps: phrasings whose figure is not a claim, with the reason it is kept as a mention.
 TRAPS: dict[str, tuple[str, str, str]] = {
+    "troops stationed somewhere are a force, not a loss": (
+        "North Korea has stationed about 11,000 soldiers in the Kursk region.", "11,000", "stock"),
     "attacks counted are no loss": (
         "Russian troops subjected Ukrainian positions and towns to over 4,100 shelling over the week.", "4,100", "no_category"),
     "civilians who died in an accident are no war loss": (

@@ -28,7 +28,7 @@ _RATE_BEFORE = re.compile(r"\b(?:average\s+of|averag(?:e|ed|ing)|rate\s+of|ratio
 _STOCK = re.compile(
     r"\b(?:suppl(?:y|ied|ies|ying)|deliver(?:ed|ies|y|ing)|provid(?:ed|es|ing)|donat(?:ed|es|ing)|pledg(?:ed|es)|"
     r"transferr?(?:ed|ing)|receiv(?:ed|es|ing)|ordered|bought|purchas(?:ed|es)|produc(?:ed|es|ing|tion)|"
-    r"manufactur(?:ed|es|ing)|built|build|builds|building|stockpiles?|inventory|in\s+storage|from\s+storage|stored|"
+    r"manufactur(?:ed|es|ing)|built|build|builds|building(?=\s+(?:up|more|new|its|their|a\s+new)\b)|stockpiles?|inventory|in\s+storage|from\s+storage|stored|"
     r"in\s+service|arsenal|fleet\s+of|started\s+the\s+war\s+with|entered\s+the\s+war\s+with|before\s+the\s+war|"
     r"possess(?:es|ed)?|set\s+up|amass(?:ed|ing)|mass(?:ed|ing)|stationed|concentrat(?:ed|ing)|grouping|"
     r"refurbish(?:ed|ing)|modernis(?:ed|ing)|moderniz(?:ed|ing)|(?:army|armed\s+forces)\s+of(?!\s+(?:the\s+)?(?:ukraine|russia|russian\s+federation)\b)|repair(?:ed|ing)|"

@@ -203,10 +203,14 @@ def all_but(r: "Reading", t: "Tags") -> bool:
     return bool(_rx(r"\ball\s+but\s+$", _I).search(r.before))
 
 
+_KILLED_OR_HURT = _rx(r"\b(?:killed|killing|died|dead|wounded|wounding|injured|injuring)\b", _I)
+
+
 def stock(r: "Reading", t: "Tags") -> bool:
     """'delivered 31 Abrams tanks', 'entered the war with some 2,500 tanks'."""
     local = _local(r)
-    return bool(_STOCK.search(local)) and not (t.lex.equipment_loss.search(local) or t.lex.loss_verb.search(local))
+    return bool(_STOCK.search(local)) and not (t.lex.equipment_loss.search(local) or t.lex.loss_verb.search(local)) and not (
+        r.category in vocab.PEOPLE_CATEGORIES and _KILLED_OR_HURT.search(local))  # "100 soldiers stationed in Russia were killed"
 
 
 TRAP_RULES: tuple[tuple[str, TrapRule], ...] = (
