@@ -332,6 +332,9 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "250,000", "csis"),
     },
     "category": {
+        "month-by-month figures count the one loss the sentence names before them": (
+            "Autumn brought the heaviest losses of Russian troops yet, with 41,200 in October and 44,900 in November.",
+            "41,200", "personnel"),
         "a strike on a 'building' is no stock of arms": (
             "A Russian drone struck an apartment building in Sumy early on Thursday, killing four people and injuring nine.",
             "four", "civilians"),

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable
 
 from .. import vocabulary as vocab
-from .cues import (_ANAPHORA, _ANOTHER_BEFORE, _ARMY_CONTEXT, _COMPARED, _DAILY_AFTER, _EQUIPMENT_FATE, _LINK_BEFORE,
+from .cues import (_ANAPHORA, _MONTHS, _ANOTHER_BEFORE, _ARMY_CONTEXT, _COMPARED, _DAILY_AFTER, _EQUIPMENT_FATE, _LINK_BEFORE,
                    _MILITARY_CONTEXT, _PLUS, _SHARED_TRAPS, _TOTAL_BEFORE)
 from .lexicon import OPPOSITE, Lexicon, _I, _dyn, _lookup, _measure_spans, _rx
 
@@ -513,6 +513,26 @@ def counted_for_a_side(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
     return True
 
 
+_IN_A_MONTH = _rx(rf"^\s*(?:(?:in|during|for|by)\s+(?:{_MONTHS}|the\s+month\s+of)|alone\b)", _I)
+_LOSS_NAMED = _rx(r"\b(?:loss(?:es)?|casualt(?:y|ies)|killed|destroyed|lost|dead|deaths)\b", _I)
+
+
+def losses_named_before_a_month(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
+    """'the highest losses of Russian military personnel so far, with 35,680 in July, 36,810 in August':
+    month-by-month figures count the one kind of loss the sentence names before them."""
+    if k.prev is not None or not _IN_A_MONTH.match(r.after):
+        return False
+    head = t.norm[t.sent.start:r.num.start]
+    if not _LOSS_NAMED.search(head):
+        return False
+    kinds = {_lookup(t.lex.category_key, m.group()) for m in t.lex.category.finditer(head)}
+    if len(kinds) != 1:
+        return False
+    r.category, r.inherited = kinds.pop(), True
+    r.people_noun = r.category in vocab.PEOPLE_CATEGORIES
+    return True
+
+
 def people_by_measure(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
     """'120 were killed', '40 died': people, civilians where the sentence is about civilians."""
     prev = k.prev
@@ -531,7 +551,7 @@ BARE_RULES: tuple[Rule, ...] = (
     out_of_next, of_the_noun, of_the_dead, parts_of_the_dead, of_those, anaphora_of_equipment, part_of_the_people_before,
     anaphora_of_last_category, anaphora_of_last_figure, anaphora_of_last_people, object_of_a_shootdown, total_of_a_trap, rose_by_to,
     total_of_the_sentence, continues_the_figure_before, category_losses_linked, linking_phrase, object_of_a_verb,
-    counted_for_a_side, people_by_measure,
+    counted_for_a_side, people_by_measure, losses_named_before_a_month,
 )
 
 
