@@ -159,8 +159,12 @@ def _military_voice(word: str) -> str:
     return "ukraine_official" if voice.group("c").lower().startswith("ukrain") else "russia_official"
 
 
+# "Russia has not given an update since it said on March 2 that ...": the side, named as 'it' or 'they'
+_PRONOUN_SPEAKS = _rx(r"^[^.;:\"]{0,90}?\b(?:when|since|as|after|then|and|but|where)\s+(?:it|they)\s+(?:(?:\w+ly|last|first)\s+)?"
+                      r"(?:said|claimed|reported|declared|announced|admitted|acknowledged|put\s+the)\b", _I)
 _SIDE_SPEAKS = _rx(r"^\s*(?:,\s*(?:meanwhile|however|in\s+turn|for\s+its\s+part|for\s+their\s+part|too|separately)\s*,\s*)?"
-                   r"(?:on\s+\w+\s+)?(?:also\s+|has\s+|had\s+)?(?:said|says|claimed|claims|reported|reports|stated|announced|added|"
+                   r"(?:on\s+\w+\s+)?(?:also\s+|has\s+|had\s+)?(?:(?:officially|publicly|last|first|previously|once)\s+)?"
+                   r"(?:said|says|claimed|claims|reported|reports|stated|announced|added|"
                    r"puts|estimates|estimated|believes)\b", _I)
 
 
@@ -213,6 +217,7 @@ def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str
         before = stext[max(0, s - 60):s]
         after = stext[e:e + 70]
         cue = bool(_rx(r"\b(?:said|says|claims|claimed|reported|reports|estimates|estimated)$", _I).search(word)
+                   or fam in ("russia_official", "ukraine_official") and _PRONOUN_SPEAKS.match(stext[e:e + 160])
                    or (_rx(r"\s-\s*$").search(before) and not stext[e:].strip(" .\"'"))
                    or _CUE_AFTER.match(after) or _CUE_BEFORE.search(before)
                    or _rx(r",\s*(?:said|says|added|wrote)\s+$", _I).search(before)  # "..., said Ukrainian military spokesman X"
@@ -221,7 +226,7 @@ def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str
         if word.lower() in party_words and word.lower() in lex.cue_only:
             # a side named as the voice ("Russia, meanwhile, said"): only right before a verb of saying,
             # since "Russia's losses", "Ukraine's casualties are put at" name whose, not who speaks
-            cue = bool(_SIDE_SPEAKS.match(after) or _SIDE_CUE_BEFORE.search(before)
+            cue = bool(_SIDE_SPEAKS.match(after) or _SIDE_CUE_BEFORE.search(before) or _PRONOUN_SPEAKS.match(stext[e:e + 160])
                        # "14,700 Russian troops killed, says Ukraine": a side after the verb, ending the clause
                        or _SAYS_BEFORE.search(before) and _rx(r"\s*(?:[.;:!?\"'\u201d]|$)").match(after))
         elif word.lower() in lex.cue_only and _rx(r"\b(?:in|of|at|near|based\s+in)\s+$", _I).search(before):
