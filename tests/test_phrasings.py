@@ -211,6 +211,9 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "12", "russia"),
     },
     "source": {
+        "'on-duty air defences' destroying Ukrainian drones is the Russian ministry's report": (
+            "On-duty air defence systems intercepted and destroyed 27 Ukrainian fixed-wing drones over the Bryansk region.",
+            "27", "russia_official"),
         "a side that last spoke as 'it' gives its own toll": (
             "Moscow has not updated its figure since it said in March that 1,351 soldiers had been killed.",
             "1,351", "russia_official"),

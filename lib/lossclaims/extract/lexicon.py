@@ -164,7 +164,10 @@ def _first_words(phrases) -> re.Pattern:
             continue
         word = first.group().rstrip(".")
         second = _WORD.match(p, first.end() + 1) if word.lower() in _LEADS else None
-        words.add(second.group().rstrip(".") if second and p[first.end()] in " -" else word)
+        if second and p[first.end()] == "-":
+            words.add(f"{word}-{second.group().rstrip('.')}")  # "on-duty": one word, found whole
+        else:
+            words.add(second.group().rstrip(".") if second and p[first.end()] == " " else word)
     return re.compile(rf"(?<![\w-])(?:{_alt(sorted(words))})(?![A-Za-z])", re.IGNORECASE)
 
 
