@@ -441,6 +441,8 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "The Russian drone strike on Kharkiv caused at least 14 injuries, the mayor said.", "14", "civilians"),
     },
     "measure": {
+        "'and injured another' is one more person wounded": (
+            "A Russian glide bomb killed a woman in Kostiantynivka and injured another, the governor said.", "another", "wounded"),
         "'a boy is in serious condition' is one wounded": (
             "A Russian glide bomb struck Kharkiv. A 15-year-old boy is in serious condition.", "A", "wounded"),
         "the General Staff of the Armed Forces of Ukraine is no army's strength": (

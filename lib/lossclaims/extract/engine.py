@@ -134,6 +134,8 @@ def _in_quote(norm: str, sent: Sentence, n: NumberSpan) -> bool:
     return norm.count('"', line_start, n.start) % 2 == 1
 
 
+_ANOTHER_ONE = _rx(r"\b(?:killed|killing|wounded|wounding|injured|injuring)\s+(?P<a>another)(?=\s*(?:[,.;]|$|\s(?:in|on|at|near|and|"
+                   r"while|when|as|after|during)\b))", _I)
 _ARTICLE_REACH = 200  # characters of its sentence an article's words are read in, each side
 
 
@@ -168,4 +170,10 @@ def _add_article_numbers(stext: str, base: int, snums: list[NumberSpan]) -> list
             continue
         extra.append(NumberSpan(s, e, 1.0, m.group("a"), "count", True, ("article_number",)))
         last_end = m.end()
+    if "nother" in stext:
+        for m in _ANOTHER_ONE.finditer(stext):  # "killed a man and injured another": one more person
+            s, e = base + m.start("a"), base + m.end("a")
+            at = bisect_right(starts, s) - 1
+            if not (at >= 0 and s < snums[at].end):
+                extra.append(NumberSpan(s, e, 1.0, m.group("a"), "count", True, ("article_number",)))
     return sorted(snums + extra, key=lambda n: n.start) if extra else snums
