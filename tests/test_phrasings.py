@@ -340,6 +340,9 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "250,000", "csis"),
     },
     "category": {
+        "a war's dead named by their nation are soldiers, whatever civilians were counted before": (
+            "The UN has recorded 12,300 civilians killed in Ukraine.\n"
+            "Western officials believe some 210,000 Russians have died in the war.", "210,000", "personnel"),
         "month-by-month figures count the one loss the sentence names before them": (
             "Autumn brought the heaviest losses of Russian troops yet, with 41,200 in October and 44,900 in November.",
             "41,200", "personnel"),

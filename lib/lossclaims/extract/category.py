@@ -142,6 +142,9 @@ def _whose_people(r: "Reading", t: "Tags", prev: "Reading | None") -> None:
             facts.strike and not facts.has(_MILITARY_CONTEXT)):
         r.category = "civilians"  # "two dead and 11 injured after Ukrainian drone attacks"
         r.decided("category", "people measure in a civilian sentence")
+    elif _NATIONALS.match(r.after):
+        r.category = "personnel"  # "about 350,000 Russians were killed in the war": a war's dead named by their nation
+        r.decided("category", "a nation's war dead are its soldiers")
     elif state.last_people:
         r.category = state.last_people[1]  # "accounted for only 612 confirmed deaths" in a count of soldiers
         r.decided("category", "people measure: the people counted last")
