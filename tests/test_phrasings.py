@@ -150,6 +150,8 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
         "a country is not a frame": ("Russia has lost 700,000 troops in Ukraine, the General Staff said.", "700,000", "cumulative"),
     },
     "party": {
+        "'our losses' are the speaker's side's, counted in people as soldiers": (
+            '"Our losses in the operation so far amount to 6,240 people," Shoygu told the ministry board.', "6,240", "russia"),
         "'of Ukraine' in the General Staff's full name is a voice's name, not a side's loss": (
             "The General Staff of the Armed Forces of Ukraine reported the destruction of 46 drones and 12 artillery "
             "systems over the past day.", "46", "russia"),
@@ -340,6 +342,8 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "250,000", "csis"),
     },
     "category": {
+        "'the losses of the Russian Federation amount to N people' are soldiers": (
+            "The minister stated that the losses of the Russian Federation amount to, allegedly, 6,240 people.", "6,240", "personnel"),
         "a war's dead named by their nation are soldiers, whatever civilians were counted before": (
             "The UN has recorded 12,300 civilians killed in Ukraine.\n"
             "Western officials believe some 210,000 Russians have died in the war.", "210,000", "personnel"),

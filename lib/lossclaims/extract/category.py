@@ -123,6 +123,10 @@ def _people_by_context(r: "Reading", cat_end: int, t: "Tags") -> None:
 # "Russia may have lost about 45,000 people", "the irretrievable losses amount to 23,367 people": a side's
 # losses counted in people are its soldiers
 _SIDE_LOST_PEOPLE = _rx(r"(?:\b(?:russia|ukraine|moscow|kyiv|kiev)\s+(?:\w+\s+){0,3}?(?:lost|loses|losing|has\s+lost)|"
+                        r"\b(?:our|(?:the\s+)?(?:russian|ukrainian)|russia's|ukraine's)\s+losses(?:\s+[\w,]+){0,5}?\s+(?:amount(?:ed)?\s+to|"
+                        r"(?:are|were|is|was|stand|stood)(?:\s+at)?)|"
+                        r"\blosses\s+of\s+(?:the\s+)?(?:russian\s+federation|russia|ukraine)(?:\s+[\w,]+){0,3}?\s+amount(?:ed)?\s+to"
+                        r"(?:,\s*(?:allegedly|reportedly|officially),)?|"
                         r"\birretrievable\s+losses(?:\s+\w+){0,3}?)\s+(?:(?:about|around|some|nearly|almost|over|more\s+than|"
                         r"at\s+least|up\s+to|to)\s+)*$", _I)
 

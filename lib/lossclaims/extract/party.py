@@ -266,8 +266,19 @@ def side_named_most(r: "Reading", t: "Tags") -> str:
     return max(counts.items(), key=lambda kv: kv[1])[0] if counts else ""
 
 
+_OUR_LOSSES = _rx(r"\bour\s+(?:\w+\s+)?(?:losses|casualties|dead)\b", _I)
+
+
+def the_speakers_own_losses(r: "Reading", t: "Tags") -> str:
+    """'"Our losses in the special operation amounted to 5,937 people," Shoygu said': the speaker's side."""
+    if not _OUR_LOSSES.search(t.norm, max(t.sent.start, r.num.start - CONTEXT), r.num.start):
+        return ""
+    return SPEAKER_PARTY.get(r.source if r.source in SPEAKER_PARTY else t.state.speaker, "")
+
+
 PARTY_RULES: tuple[PartyRule, ...] = (
-    owner_in_the_noun_phrase, part_of_the_figure_before, captor_named, shot_down_over_russia, agent_after_by, verb_before_the_figure, side_named_in_the_sentence,
+    owner_in_the_noun_phrase, part_of_the_figure_before, captor_named, shot_down_over_russia, agent_after_by,
+    the_speakers_own_losses, verb_before_the_figure, side_named_in_the_sentence,
     list_header_side, launcher_of_munitions, side_last_talked_about, other_side_of_a_shootdown, side_named_most,
 )
 
