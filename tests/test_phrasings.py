@@ -342,6 +342,12 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "250,000", "csis"),
     },
     "category": {
+        "'among those killed was a pregnant woman' is one civilian": (
+            "A missile hit a shopping centre in Kremenchuk. Among those killed was a pregnant woman.", "a", "civilians"),
+        "'the body of a man' is one of the dead": (
+            "Rescuers worked through the night in Uman, and the body of a man was recovered from the rubble.", "a", "civilians"),
+        "a person named after a comma ('Another person, an energy worker, was killed') is one": (
+            "Another person, an energy worker, was killed in Kharkiv, the governor said.", "an", "civilians"),
         "'the losses of the Russian Federation amount to N people' are soldiers": (
             "The minister stated that the losses of the Russian Federation amount to, allegedly, 6,240 people.", "6,240", "personnel"),
         "a war's dead named by their nation are soldiers, whatever civilians were counted before": (

@@ -332,20 +332,21 @@ _ARTICLE_NUMBER = re.compile(
     r"electronic[\s-]warfare\s+station|engineering\s+vehicle|pickup(?:\s+truck)?|truck|armou?red\s+combat\s+vehicle|"
     r"armou?red\s+fighting\s+vehicle|fighter-bomber|attack\s+aircraft|bomber|fighter|warplane|vessel|boat|"
     r"sailor|pilot|officer|crew\s+member|mercenary|conscript|worker|rescuer|medic|paramedic|firefighter|"
-    r"journalist|driver|"
+    r"journalist|driver|doctor|nurse|teacher|schoolteacher|student|coach|"
     r"(?:surface-to-air\s+|anti-aircraft\s+)?missile\s+system))\b",
 )
 _LIST_LOSS = re.compile(r"\b(?:lost|losses|loses|destroyed|shot\s+down|downed|hit|struck|eliminated|amounted\s+to)\b",
                         re.IGNORECASE)
 _ARTICLE_LOSS = re.compile(
-    r"^\s*(?:(?:was|were|is)\s+among\s+(?:those\s+|the\s+)?(?:killed|injured|wounded|dead)|"
+    r"^\s*,?\s*(?:(?:was|were|is)\s+among\s+(?:those\s+|the\s+)?(?:killed|injured|wounded|dead)|"
     r"(?:was|were|has\s+been|had\s+been|is|got)\s+(?:also\s+|reportedly\s+)?(?:killed|injured|wounded|destroyed|"
     r"damaged|shot\s+down|downed|sunk|hit|captured|lost|struck|hospitali[sz]ed)|died|(?:was\s+)?killed|"
     r"(?:is|was|remains|remained)\s+(?:also\s+)?in\s+(?:a\s+)?(?:serious|critical|grave|severe)\s+condition)\b",
     re.IGNORECASE,
 )
 _ARTICLE_LOSS_BEFORE = re.compile(
-    r"\bamong\s+the\s+(?:injured|wounded|dead|killed|victims)\s+(?:is|was|were|are)\s+$|\b(?:destroyed|destroying|damaged|shot\s+down|shooting\s+down|downed|sank|sunk|hit|struck|captured|lost|killing|killed|"
+    r"\bamong\s+(?:the|those)\s+(?:\w+\s+)?(?:injured|wounded|dead|killed|victims|hurt)\s+(?:is|was|were|are)\s+(?:also\s+)?$|"
+    r"\b(?:one|two|three)\s+of\s+the\s+(?:dead|victims|killed|injured|wounded)\s+(?:is|was)\s+$|\bthe\s+bod(?:y|ies)\s+of\s+$|\b(?:destroyed|destroying|damaged|shot\s+down|shooting\s+down|downed|sank|sunk|hit|struck|captured|lost|killing|killed|"
     r"wounding|wounded|injuring|injured|eliminated|took\s+out|knocked\s+out)\s+(?:also\s+)?$",
     re.IGNORECASE,
 )
