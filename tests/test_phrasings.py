@@ -150,6 +150,12 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
         "a country is not a frame": ("Russia has lost 700,000 troops in Ukraine, the General Staff said.", "700,000", "cumulative"),
     },
     "party": {
+        "civilians belong to the country of their own clause, not of a 'while' clause after it": (
+            "Russian drones killed three people in the Ukrainian city of Sumy, while officials in Russia said "
+            "Ukrainian shelling had wounded eight.", "three", "ukraine"),
+        "civilians in a 'while' clause are not the first clause's": (
+            "Russian drones killed three people in the Ukrainian city of Sumy, while officials in Russia said "
+            "Ukrainian shelling had wounded eight.", "eight", "russia"),
         "'our losses' are the speaker's side's, counted in people as soldiers": (
             '"Our losses in the operation so far amount to 6,240 people," Shoygu told the ministry board.', "6,240", "russia"),
         "'of Ukraine' in the General Staff's full name is a voice's name, not a side's loss": (

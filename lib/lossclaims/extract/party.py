@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Callable
 
 from .cues import _OCCUPIED
 from .lexicon import BELLIGERENTS, CONTEXT, Lexicon, MUNITIONS, OPPOSITE, SPEAKER_PARTY, _I, _LAUNCH_REACH, _dyn, _lookup, _rx, lexicon
+from .cues import _RUSSIAN_PLACES
 from .tags import _party_mentions
 
 if TYPE_CHECKING:
@@ -28,22 +29,34 @@ def _civilian_party(r: "Reading", t: "Tags", carried: str = "") -> str:
     inside = [p for p in t.sides.between(r.num.end, np_end) if p.role != "supplier"]
     if inside:
         return inside[-1].party
-    if t.facts.russian_place:
+    left, right = _clause_bounds(r, t)
+    if t.facts.russian_place and _RUSSIAN_PLACES.search(t.stext, left, right):
         return "russia"
     if t.facts.has(_OCCUPIED):
         return "ukraine"  # civilians of occupied Ukraine, whoever shelled them and whoever counts them
-    return _struck_or_attacked(t) or carried or "ukraine"
+    return _struck_or_attacked(t, [p for p in t.parties if left <= p.start - t.base < right]) or carried or "ukraine"
 
 
-def _struck_or_attacked(t: "Tags") -> str:
+_CLAUSE_BREAK = _rx(r";|,\s*(?:while|whereas|but)\b")
+
+
+def _clause_bounds(r: "Reading", t: "Tags") -> tuple[int, int]:
+    """Where the figure's clause starts and ends in its sentence ('..., while officials in Russia said' is another's)."""
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(t.stext, 0, r.num.start - t.base)), default=0)
+    right = next((m.start() for m in _CLAUSE_BREAK.finditer(t.stext, r.num.end - t.base)), len(t.stext))
+    return left, right
+
+
+def _struck_or_attacked(t: "Tags", parties: list | None = None) -> str:
     """The country a sentence says was struck ('bombardment ... on Ukraine'), else the other side of
     the attacker it names as an adjective or possessive ('Russian shelling', "Russia's strike")."""
     stext, base = t.stext, t.base
-    struck = [p for p in t.parties if p.role == "location" and p.party in OPPOSITE
+    parties = t.parties if parties is None else parties
+    struck = [p for p in parties if p.role == "location" and p.party in OPPOSITE
               and not _rx(r"(?:ian|ians|'s)$", _I).search(stext[p.start - base:p.end - base])]  # a country, not "Russian shelling"
     if struck:
         return struck[-1].party
-    for p in t.parties:
+    for p in parties:
         if not _rx(r"(?:ian|'s)$", _I).search(stext[p.start - base:p.end - base]):
             continue
         tail = stext[p.end - base:p.end - base + 30]
@@ -298,7 +311,9 @@ def _launcher(norm: str, pos: int) -> str:
 def resolve_party(r: "Reading", t: "Tags") -> None:
     """Set the figure's side, or `no_party` as its reason when it is none of the war's sides."""
     state = t.state
-    if not r.party and r.inherit is not None and r.inherit.party:
+    if not r.party and r.inherit is not None and r.inherit.party and not (
+            r.category == "civilians" and _CLAUSE_BREAK.search(t.norm, r.inherit.num.end, r.num.start)):
+        # ("... killed two people in Kryvyi Rih, while officials in Russia said a drone had wounded 11": another clause's)
         own = _dyn().own_subject.search(r.before[-80:])
         # "Russia has lost 2,000 tanks, while Ukraine has lost about 500": the second has its own side
         r.party = _lookup(t.lex.party_key, own.group("p")) if own else r.inherit.party
