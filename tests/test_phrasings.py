@@ -11,6 +11,9 @@ from lossclaims.extract import explain
 # attribute -> {phrasing name: (text, figure as written, expected value of the attribute)}
 CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
     "period": {
+        "'In February, Zelensky said' dates the saying: it sets no time frame for the article": (
+            "In February, Zelensky said 31,000 Ukrainian soldiers had been killed.\n"
+            "Western officials say some 45,000 Russian soldiers have died in the fighting.", "45,000", "cumulative"),
         "a region's toll under a lead about the past day is that day's": (
             "At least six people were killed and 31 injured in Russian attacks across Ukraine over the past day, "
             "regional authorities said.\nIn Zaporizhzhia Oblast, Russian drone strikes killed two people, the governor said.",

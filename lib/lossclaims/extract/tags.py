@@ -326,6 +326,9 @@ class _SentenceFacts:
         if _WINDOW_HINT.search(stext):
             # "said on Tuesday", "published in March": when it was said, not a period
             unspoken = _SPEECH_DATE.sub(lambda m: " " * len(m.group()), stext)
+            opening = _SAID_WHEN_OPENING.match(unspoken)
+            if opening:  # "In January, the NIS said about 300 ... had died": when it was said
+                unspoken = " " * opening.end("when") + unspoken[opening.end("when"):]
             found += [(m.start(), m.end(), "window") for m in _WINDOW.finditer(unspoken)
                       if not any(s <= m.start() < e for s, e in as_of)]
         # The vocabulary table's window phrases ("over the weekend", "during the night") no pattern read.
@@ -360,6 +363,9 @@ _WAR_NAMED = _rx(r"(?:'s)?\s+(?:full[\s-]scale\s+)?(?:invasion|war|special\s+(?:
 _WAR_DATE_TAIL = _rx(r"(?:\s+(?:of|in|against|on)\s+ukraine)?\s*,?\s+(?:on|in)\s+(?:(?:feb(?:ruary)?\.?\s+24(?:th)?|"
                      r"24(?:th)?\s+(?:of\s+)?feb(?:ruary)?\.?)(?:,?\s+(?:2022|last\s+year|that\s+year))?|(?:feb(?:ruary)?\.?\s+)?2022)", _I)
 _SAYS_BEFORE = _rx(r",\s*(?:says|said|claims|claimed|reports|reported)\s+$", _I)
+_SAID_WHEN_OPENING = _rx(rf"\s*(?P<when>(?:in|on|earlier\s+in|late\s+in|early\s+in)\s+(?:early\s+|late\s+|mid-?)?(?:{_MONTHS}"
+                         rf"(?:\s+\d{{1,2}})?(?:,?\s+20\d\d)?|20\d\d))\s*,\s*(?:[^,.;:\d]{{1,60}}?,\s*){{0,2}}[^,.;:\d]{{0,60}}?"
+                         rf"\b(?:said|says|estimated|reported|announced|claimed|told|wrote|stated|admitted|acknowledged)\b", _I)
 _AS_OF_HINT = re.compile(r"as (?:of|at|on)", re.I)
 _SUPERLATIVE_BEFORE = _rx(r"\b(?:(?:large|bigg|fierc|deadli|heavi|great|strong|massiv|intens)est(?:-ever)?|most\s+\w+|worst|record)"
                           r"\s+(?:[\w-]+\s+){0,3}?(?:attacks?|assaults?|barrages?|strikes?|bombardments?|bombings?|shelling|raids?|"
