@@ -351,6 +351,9 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "250,000", "csis"),
     },
     "category": {
+        "a figure compared with a known estimate ('higher than the 7,000 deaths') is no forecast": (
+            "That would be far higher than the 8,000 Russian deaths that US intelligence estimated last month.",
+            "8,000", "personnel"),
         "'among those killed was a pregnant woman' is one civilian": (
             "A missile hit a shopping centre in Kremenchuk. Among those killed was a pregnant woman.", "a", "civilians"),
         "'the body of a man' is one of the dead": (
@@ -463,6 +466,9 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "The Russian drone strike on Kharkiv caused at least 14 injuries, the mayor said.", "14", "civilians"),
     },
     "measure": {
+        "a forecast word in an earlier clause does not make a range a forecast, nor give it its measure": (
+            "Counting the lightly wounded who are expected to return to duty, total Russian casualties are believed "
+            "to be in the range of 250,000-300,000.", "250,000", "casualties"),
         "'and injured another' is one more person wounded": (
             "A Russian glide bomb killed a woman in Kostiantynivka and injured another, the governor said.", "another", "wounded"),
         "'a boy is in serious condition' is one wounded": (
@@ -531,6 +537,8 @@ def test_an_articles_only_voice_does_not_reach_back_or_to_another_kind() -> None
 
 # Traps: phrasings whose figure is not a claim, with the reason it is kept as a mention.
 TRAPS: dict[str, tuple[str, str, str]] = {
+    "a forecast in its own stretch of words is one": (
+        "Analysts say Russia, at this rate, could lose 60,000 more soldiers by summer.", "60,000", "forecast"),
     "troops stationed somewhere are a force, not a loss": (
         "North Korea has stationed about 11,000 soldiers in the Kursk region.", "11,000", "stock"),
     "attacks counted are no loss": (

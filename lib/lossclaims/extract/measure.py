@@ -79,6 +79,10 @@ def own_measure_word(r: "Reading", i: int, t: "Tags", s: MeasureScope) -> str:
     owned_next = bool(nxt and _owned_before(nxt.before))
     own = _dyn().measure_owned.search(r.before[-60:])
     measure = _lookup(lex.measure_key, own.group("m")) if own else _measure_for(r, lex, owned_next)
+    if not measure and i and t.readings[i - 1].partner is r:
+        low = t.readings[i - 1]  # "total casualties are ... in the range of 240,000-290,000": the words before the low end
+        own = _dyn().measure_owned.search(low.before[-60:])
+        measure = _lookup(lex.measure_key, own.group("m")) if own else _measure_for(low, lex, False)
     if r.carried_measure and "range_high" in r.flags and not r.cat_end >= 0:
         measure = r.carried_measure  # a bare high end measures what its low end does
     right_after = _rx(rf"\s*(?:[\w-]+\s+){{0,2}}?(?P<m>{lex.measure.pattern})", _I).match(r.after[:40]) if measure == "casualties" else None

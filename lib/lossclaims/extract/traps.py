@@ -154,9 +154,19 @@ def beyond_recruitment(r: "Reading", t: "Tags") -> bool:
     return r.category in vocab.PEOPLE_CATEGORIES and bool(_BEYOND_RECRUITMENT.match(r.after))
 
 
+_THAN_THE = _rx(r"\bthan\s+the\s+(?:[\w-]+\s+)?$", _I)
+
+
 def forecast(r: "Reading", t: "Tags") -> bool:
-    """'could lose 50,000 more', 'is expected to reach'."""
-    return bool(_FORECAST.search(t.clause(r)))
+    """'could lose 50,000 more', 'is expected to reach': in the figure's own stretch of words between
+    commas (not 'personnel expected to return to duty, total casualties are ... 240,000'), and not a
+    known figure it is compared with ('higher than the 7,000 deaths US intelligence estimated')."""
+    clause = t.clause(r)
+    if not _FORECAST.search(clause) or _THAN_THE.search(r.before):
+        return False
+    head = r.before[r.before.rfind(",") + 1:]
+    comma = r.after.find(",")
+    return bool(_FORECAST.search(head + " " + (r.after if comma < 0 else r.after[:comma])))
 
 
 def launched(r: "Reading", t: "Tags") -> bool:
