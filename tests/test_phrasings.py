@@ -11,6 +11,11 @@ from lossclaims.extract import explain
 # attribute -> {phrasing name: (text, figure as written, expected value of the attribute)}
 CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
     "period": {
+        "'overall ... since the troops entered the Kursk region' is that window's total": (
+            "Overall, Kyiv has lost more than 18,400 soldiers since the Ukrainian troops entered the Kursk region, the "
+            "ministry said.", "18,400", "window"),
+        "'since clashes erupted there' is a window": (
+            "Ukraine has lost over 19,000 troops in the Kursk region since clashes erupted there, Moscow said.", "19,000", "window"),
         "'In February, Zelensky said' dates the saying: it sets no time frame for the article": (
             "In February, Zelensky said 31,000 Ukrainian soldiers had been killed.\n"
             "Western officials say some 45,000 Russian soldiers have died in the fighting.", "45,000", "cumulative"),

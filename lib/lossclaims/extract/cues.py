@@ -167,7 +167,12 @@ _REGIONAL_SINCE = re.compile(r"\bsince\s+(?:it|they|kyiv|ukraine|russia|moscow|u
                              r"(?:launched|began|started)\s+(?:its|their|the|a)\s+(?:[\w-]+\s+)?(?:counter-?offensive|offensive|"
                              r"incursion)\b|"
                              r"\bsince\s+the\s+(?:start|beginning|outset)\s+of\s+(?:the\s+)?(?:hostilities|fighting|incursion|"
-                             r"offensive|operation|battle)\s+(?:in|for|near|around)\b", re.I)
+                             r"offensive|operation|battle)\s+(?:in|for|near|around)\b|"
+                             # "since the Ukrainian troops entered the Kursk Region", "since clashes erupted there"
+                             r"\bsince\s+(?:the\s+)?(?:(?:ukrainian|russian)\s+)?(?:troops|forces|army|armed\s+forces|units)\s+"
+                             r"(?:entered|invaded|crossed\s+into|broke\s+into)\b|"
+                             r"\bsince\s+(?:the\s+)?(?:clashes|fighting|hostilities|battles?)\s+(?:there\s+)?(?:erupted|began|started|broke\s+out)\b",
+                             re.I)
 _SAME_PERIOD = re.compile(r"\b(?:in|over|during|for)\s+the\s+same\s+(?:period|time|timeframe|months?)\b", re.I)
 _CUMULATIVE = re.compile(r"\b(?:in\s+total|overall|so\s+far|to\s+date|cumulative|altogether|in\s+all(?=\s*,)|"
                          # "after one month in the invasion", "in the month since Russia invaded", "a year into the war":

@@ -317,9 +317,13 @@ class _SentenceFacts:
             found += [(s, e, "cumulative") for s, e in since_war]
         if _DAILY_HINT.search(stext):
             found += [(m.start(), m.end(), "daily") for m in _DAILY.finditer(stext)]
-        found += [(m.start(), m.end(), "window") for m in _REGIONAL_SINCE.finditer(stext)]
+        regional = [(m.start(), m.end(), "window") for m in _REGIONAL_SINCE.finditer(stext)]
         if _FRAME_HINT.search(stext):
-            found += [(m.start(), m.end(), "window") for m in _REGIONAL_FRAME.finditer(stext)]
+            regional += [(m.start(), m.end(), "window") for m in _REGIONAL_FRAME.finditer(stext)]
+        if regional:
+            # "Overall, Kiev lost over 20,650 soldiers since the Ukrainian troops entered the Kursk Region": the total of that window
+            found = [f for f in found if not (f[2] == "cumulative" and _GENERIC_TOTAL_WORD.fullmatch(stext, f[0], f[1]))]
+        found += regional
         as_of = [(s, e) for s, e, k in found if k == "cumulative" and stext[s:s + 5].lower() in ("as of", "as at", "as on")] \
             if _AS_OF_HINT.search(stext) else []
         unspoken = stext
@@ -366,6 +370,7 @@ _SAYS_BEFORE = _rx(r",\s*(?:says|said|claims|claimed|reports|reported)\s+$", _I)
 _SAID_WHEN_OPENING = _rx(rf"\s*(?P<when>(?:in|on|earlier\s+in|late\s+in|early\s+in)\s+(?:early\s+|late\s+|mid-?)?(?:{_MONTHS}"
                          rf"(?:\s+\d{{1,2}})?(?:,?\s+20\d\d)?|20\d\d))\s*,\s*(?:[^,.;:\d]{{1,60}}?,\s*){{0,2}}[^,.;:\d]{{0,60}}?"
                          rf"\b(?:said|says|estimated|reported|announced|claimed|told|wrote|stated|admitted|acknowledged)\b", _I)
+_GENERIC_TOTAL_WORD = _rx(r"in\s+total|overall|altogether|in\s+all", _I)
 _AS_OF_HINT = re.compile(r"as (?:of|at|on)", re.I)
 _SUPERLATIVE_BEFORE = _rx(r"\b(?:(?:large|bigg|fierc|deadli|heavi|great|strong|massiv|intens)est(?:-ever)?|most\s+\w+|worst|record)"
                           r"\s+(?:[\w-]+\s+){0,3}?(?:attacks?|assaults?|barrages?|strikes?|bombardments?|bombings?|shelling|raids?|"
