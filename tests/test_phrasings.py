@@ -11,6 +11,8 @@ from lossclaims.extract import explain
 # attribute -> {phrasing name: (text, figure as written, expected value of the attribute)}
 CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
     "period": {
+        "'taking place' is no total being taken to a figure": (
+            "A missile hit a hall where a funeral was taking place, and 31 people were killed.", "31", "window"),
         "'overall ... since the troops entered the Kursk region' is that window's total": (
             "Overall, Kyiv has lost more than 18,400 soldiers since the Ukrainian troops entered the Kursk region, the "
             "ministry said.", "18,400", "window"),

@@ -105,7 +105,8 @@ _LINK_BEFORE = re.compile(
     r"above|under|below|fewer|less)\s+){0,4}$)",
     re.IGNORECASE,
 )
-_TOTAL_BEFORE = re.compile(r"\b(?:total|overall|cumulative|in\s+all|altogether|bringing|taking|brings|takes|raising|"
+_TOTAL_BEFORE = re.compile(r"\b(?:total|overall|cumulative|in\s+all|altogether|bringing|taking(?!\s+(?:place|part|shelter|cover))|"
+                           r"brings|takes(?!\s+(?:place|part))|raising|"
                            r"raises|brought|took\s+the)\b[^.;]{0,60}$", re.IGNORECASE)
 _SINCE_WAR = re.compile(
     r"\bsince\s+(?:the\s+|its\s+|russia's\s+|moscow's\s+)?(?:(?:start|beginning|outset|onset)\s+of\s+(?:the\s+|its\s+|russia's\s+)?)?"
