@@ -473,6 +473,8 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "The Russian drone strike on Kharkiv caused at least 14 injuries, the mayor said.", "14", "civilians"),
     },
     "measure": {
+        "'sanitary losses' are the wounded": (
+            "Of Russia's losses in the Kursk region, 29,400 are sanitary losses, the commander said.", "29,400", "wounded"),
         "a forecast word in an earlier clause does not make a range a forecast, nor give it its measure": (
             "Counting the lightly wounded who are expected to return to duty, total Russian casualties are believed "
             "to be in the range of 250,000-300,000.", "250,000", "casualties"),
@@ -544,6 +546,8 @@ def test_an_articles_only_voice_does_not_reach_back_or_to_another_kind() -> None
 
 # Traps: phrasings whose figure is not a claim, with the reason it is kept as a mention.
 TRAPS: dict[str, tuple[str, str, str]] = {
+    "an even split ('about 50-50') is a ratio, not two figures": (
+        "He added that the ratio of wounded to dead among Ukrainian troops was about 50-50.", "50", "rate"),
     "a forecast in its own stretch of words is one": (
         "Analysts say Russia, at this rate, could lose 60,000 more soldiers by summer.", "60,000", "forecast"),
     "troops stationed somewhere are a force, not a loss": (

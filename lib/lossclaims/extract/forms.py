@@ -26,6 +26,8 @@ def _is_day(norm: str, sent: Sentence, n: NumberSpan) -> bool:
         or _DATE_CONTEXT_AFTER.match(norm[n.end:min(sent.end, n.end + 60)]))
 
 
+_EVEN_SPLIT_AFTER = re.compile(r"\s*[-\u2013]\s*(?P<n>\d+)(?!\d|[,.]\d)")
+_EVEN_SPLIT_BEFORE = re.compile(r"(?<![\d,.])(?P<n>\d+)\s*[-\u2013]\s*$")
 _COUNT_AFTER = _rx(r"\s+(?:in\s+total|in\s+all|so\s+far|to\s+date)\b", _I)
 
 
@@ -43,6 +45,9 @@ def form_reason(r: "Reading", t: "Tags") -> str:
         # (a year with a noun of its own is a count after all: "2022 tanks")
         if (not _category_after(r.after, t.lex)[0] or _DATE_CONTEXT_BEFORE.search(before)) and not _COUNT_AFTER.match(after):
             return "year"  # "in 2023", "since 2014" (but "has lost 2033 in total" is a count)
+    split = _EVEN_SPLIT_AFTER.match(after) or _EVEN_SPLIT_BEFORE.search(before)
+    if split and split.group("n") == n.text:
+        return "rate"  # "the ratio of wounded to dead was about 50-50": a split, not two figures
     if not (_LETTER.search(before) or _LETTER.search(after)):
         return ""  # every reason below reads a word beside the number
     if _is_day(norm, sent, n):
