@@ -11,6 +11,12 @@ from lossclaims.extract import explain
 # attribute -> {phrasing name: (text, figure as written, expected value of the attribute)}
 CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
     "period": {
+        "'since the country invaded its neighbour last week' is the war so far": (
+            "Moscow said 610 of its troops had been killed in its first report since the country invaded its neighbour "
+            "last week.", "610", "cumulative"),
+        "'updated its figures on December 8 of this year' dates the update": (
+            "Kyiv last updated its loss figures on December 8 of this year, when Zelensky said 45,100 soldiers had died.",
+            "45,100", "cumulative"),
         "'taking place' is no total being taken to a figure": (
             "A missile hit a hall where a funeral was taking place, and 31 people were killed.", "31", "window"),
         "'overall ... since the troops entered the Kursk region' is that window's total": (

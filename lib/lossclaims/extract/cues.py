@@ -116,7 +116,7 @@ _SINCE_WAR = re.compile(
     r"(?:from|between|since)\s+(?:24\.02\.(?:20)?22|feb(?:ruary)?\.?\s+24\b|24\s+feb(?:ruary)?\b)|"
     # "between February 2022 and December 2025": from the start of the war
     r"(?:from|between)\s+feb(?:ruary)?\.?\s+(?:24,?\s+)?2022\s+(?:and|to|until|till)\b|"
-    r"since\s+(?:russia|moscow|putin|the\s+kremlin|it|they)\s+(?:launched|began|started|invaded|unleashed)"
+    r"since\s+(?:russia|moscow|putin|the\s+kremlin|it|they|the\s+country)\s+(?:launched|began|started|invaded|unleashed)"
     r"(?!\s+(?:its|their|the|a)\s+(?:[\w-]+\s+)?(?:counter-?offensive|offensive|incursion|operation|attack|assault))|"
     # "since beginning their invasion on February 24"
     r"since\s+(?:the\s+)?(?:beginning|starting|launching)\s+(?:of\s+)?(?:their|its|the)\s+(?:full[\s-]scale\s+)?"
@@ -192,7 +192,10 @@ _REPORTING = re.compile(r"\b(?:said|says|told|announced|assessed|estimated|estim
 _SPEECH_DATE = re.compile(
     rf"\b(?:said|says|announced|reported|stated|claimed|told\s+\w+|wrote|estimated|noted|added|published|released|"
     rf"posted|updated|pledged|promised|delivered|supplied|sent|received|ordered|invaded|launched|began|started|admitted|"
-    rf"acknowledged|conceded|revealed|disclosed|given\s+by\s+(?:[\w.-]+\s+){{0,4}}?)\s+(?:(?:last|this)\s+(?:week|month)|(?:on|in|late\s+on|early\s+on)\s+(?:(?:early\s+|late\s+|mid-?)?{_MONTHS}(?:\s+\d{{1,2}})?,?(?:\s+20\d\d)?|"
+    rf"acknowledged|conceded|revealed|disclosed|given\s+by\s+(?:[\w.-]+\s+){{0,4}}?|"
+    # "last officially updated its loss figures on December 8"
+    rf"(?:updated|published|released|revised)\s+(?:its|their|the)\s+(?:[\w-]+\s+){{0,2}}?(?:figures?|data|tally|count|toll|numbers?))"
+    rf"\s+(?:(?:last|this)\s+(?:week|month)|(?:on|in|late\s+on|early\s+on)\s+(?:(?:early\s+|late\s+|mid-?)?{_MONTHS}(?:\s+\d{{1,2}})?,?(?:\s+20\d\d|\s+of\s+(?:this|last)\s+year)?|"
     rf"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|evening|night))?))",
     re.IGNORECASE,
 )
