@@ -11,6 +11,11 @@ from lossclaims.extract import explain
 # attribute -> {phrasing name: (text, figure as written, expected value of the attribute)}
 CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
     "period": {
+        "'a total of N drones overnight' is the night's total": (
+            "The ministry said its air defences destroyed a total of 61 Ukrainian fixed-wing drones overnight.", "61", "window"),
+        "'updated its statistics on February 4' dates the update": (
+            "Ukraine updated its statistics on February 4, 2026: Zelensky said 55,600 soldiers had been killed.",
+            "55,600", "cumulative"),
         "'since the country invaded its neighbour last week' is the war so far": (
             "Moscow said 610 of its troops had been killed in its first report since the country invaded its neighbour "
             "last week.", "610", "cumulative"),

@@ -194,7 +194,7 @@ _SPEECH_DATE = re.compile(
     rf"posted|updated|pledged|promised|delivered|supplied|sent|received|ordered|invaded|launched|began|started|admitted|"
     rf"acknowledged|conceded|revealed|disclosed|given\s+by\s+(?:[\w.-]+\s+){{0,4}}?|"
     # "last officially updated its loss figures on December 8"
-    rf"(?:updated|published|released|revised)\s+(?:its|their|the)\s+(?:[\w-]+\s+){{0,2}}?(?:figures?|data|tally|count|toll|numbers?))"
+    rf"(?:updated|published|released|revised)\s+(?:its|their|the)\s+(?:[\w-]+\s+){{0,2}}?(?:figures?|data|tally|count|toll|numbers?|statistics))"
     rf"\s+(?:(?:last|this)\s+(?:week|month)|(?:on|in|late\s+on|early\s+on)\s+(?:(?:early\s+|late\s+|mid-?)?{_MONTHS}(?:\s+\d{{1,2}})?,?(?:\s+20\d\d|\s+of\s+(?:this|last)\s+year)?|"
     rf"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|evening|night))?))",
     re.IGNORECASE,

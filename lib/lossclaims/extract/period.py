@@ -30,6 +30,10 @@ def _fits_period(r: "Reading", period: str) -> bool:
 _ONE_DAY_CAP = {"personnel": 3000, "civilians": 3000, "aircraft": 30, "helicopters": 30, "ships": 10, "submarines": 3}
 
 
+# "destroyed a total of 55 Ukrainian fixed-wing drones overnight": the night's total
+_NIGHT_AFTER = _rx(r"[^.;\d]{0,45}?\b(?:overnight|during\s+the\s+night|last\s+night|over\s+the\s+night)\b", _I)
+
+
 def _period_for(r: "Reading | None", norm: str, sent: Sentence, facts: "_SentenceFacts") -> str:
     """cumulative, daily or window: the figure's own markers first, then the sentence's ('' if none).
 
@@ -44,6 +48,7 @@ def _period_for(r: "Reading | None", norm: str, sent: Sentence, facts: "_Sentenc
         total = _TOTAL_BEFORE.search(norm[max(sent.start, r.num.start - 70):r.num.start])
         total = total if total and not any(ch.isdigit() for ch in total.group()) else None
     if total and not _DAILY.search(norm[r.num.end:min(sent.end, r.num.end + 30)]) and not _WINDOW.search(total.group()) \
+            and not _NIGHT_AFTER.match(norm, r.num.end, min(sent.end, r.num.end + 60)) \
             and not (facts.window and _LEADING_TOTAL.match(facts.text)) \
             and not any(k == "window" and facts.text[ms:ms + 6].lower() == "since " for ms, _, k in facts.markers):
         return "cumulative"  # (but "a total of 6,662 troops killed since Aug. 8" is the total of a window)
