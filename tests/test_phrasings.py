@@ -11,6 +11,9 @@ from lossclaims.extract import explain
 # attribute -> {phrasing name: (text, figure as written, expected value of the attribute)}
 CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
     "period": {
+        "thousands of tanks are a running total, even in a paragraph about one week": (
+            "Ukrainian troops killed 420 Russian soldiers in the Pokrovsk direction this week, Kyiv said. Kyiv also "
+            "claims to have destroyed 10,420 Russian tanks.", "10,420", "cumulative"),
         "'a total of N drones overnight' is the night's total": (
             "The ministry said its air defences destroyed a total of 61 Ukrainian fixed-wing drones overnight.", "61", "window"),
         "'updated its statistics on February 4' dates the update": (

@@ -27,7 +27,10 @@ def _fits_period(r: "Reading", period: str) -> bool:
 
 
 # More than these in one day is a running total, not a day's loss (aircraft, ships: dozens at most).
-_ONE_DAY_CAP = {"personnel": 3000, "civilians": 3000, "aircraft": 30, "helicopters": 30, "ships": 10, "submarines": 3}
+_ONE_DAY_CAP = {"personnel": 3000, "civilians": 3000, "aircraft": 30, "helicopters": 30, "ships": 10, "submarines": 3,
+                # heavy equipment: the worst days of the war cost dozens, not thousands ("10,881 tanks" is a running total)
+                "tanks": 150, "armoured_vehicles": 300, "ifv": 150, "apc": 150, "artillery": 300, "mlrs": 60,
+                "self_propelled_artillery": 100, "air_defence": 40}
 
 
 # "destroyed a total of 55 Ukrainian fixed-wing drones overnight": the night's total
