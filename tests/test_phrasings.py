@@ -11,6 +11,9 @@ from lossclaims.extract import explain
 # attribute -> {phrasing name: (text, figure as written, expected value of the attribute)}
 CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
     "period": {
+        "an increment before the total it brings is the day's, even after a lead of running totals": (
+            "Russia has lost 148,300 soldiers since the start of the war, Ukraine's defence ministry says.\n"
+            "Another 820 Russian soldiers died in battle, which has brought the total to 149,120.", "820", "daily"),
         "thousands of tanks are a running total, even in a paragraph about one week": (
             "Ukrainian troops killed 420 Russian soldiers in the Pokrovsk direction this week, Kyiv said. Kyiv also "
             "claims to have destroyed 10,420 Russian tanks.", "10,420", "cumulative"),

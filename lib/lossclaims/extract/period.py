@@ -196,9 +196,9 @@ def the_articles_night_or_raid(r: "Reading", t: "Tags") -> str:
 
 
 CARRIED_RULES: tuple[PeriodRule, ...] = (
-    same_period_as_before, list_header, same_night_in_the_paragraph, civilians_in_a_strike,
+    same_period_as_before, list_header, same_night_in_the_paragraph, civilians_in_a_strike, an_increment_before_its_total,
     the_leads_period_for_the_same_voice, event_told_in_the_past, the_strikes_toll_told_on, a_strike_storys_civilians,
-    an_increment_before_its_total, the_articles_night_or_raid,
+    the_articles_night_or_raid,
 )
 
 
