@@ -11,6 +11,9 @@ from lossclaims.extract import explain
 # attribute -> {phrasing name: (text, figure as written, expected value of the attribute)}
 CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
     "period": {
+        "'in the past 15 months of the full-scale war' is the war so far": (
+            "The outlet has named 26,100 Russian soldiers killed in the past 16 months of the full-scale war.",
+            "26,100", "cumulative"),
         "an increment before the total it brings is the day's, even after a lead of running totals": (
             "Russia has lost 148,300 soldiers since the start of the war, Ukraine's defence ministry says.\n"
             "Another 820 Russian soldiers died in battle, which has brought the total to 149,120.", "820", "daily"),

@@ -178,7 +178,7 @@ _SAME_PERIOD = re.compile(r"\b(?:in|over|during|for)\s+the\s+same\s+(?:period|ti
 _CUMULATIVE = re.compile(r"\b(?:in\s+total|overall|so\s+far|to\s+date|cumulative|altogether|in\s+all(?=\s*,)|"
                          # "after one month in the invasion", "in the month since Russia invaded", "a year into the war":
                          # the war so far, however long it has lasted
-                         r"(?:after|in|during)\s+(?:the\s+)?(?:first\s+)?(?:\w+\s+)?(?:days?|weeks?|months?|years?)\s+"
+                         r"(?:after|in|during|over)\s+(?:the\s+)?(?:first\s+|past\s+|last\s+)?(?:\w+\s+)?(?:days?|weeks?|months?|years?)\s+"
                          r"(?:of|in|since|into)\s+(?:the\s+)?(?:full[\s-]scale\s+)?(?:russian\s+)?(?:invasion|war)|"
                          r"(?:\w+\s+)?(?:days?|weeks?|months?|years?)\s+into\s+the\s+(?:full[\s-]scale\s+)?(?:war|invasion)|"
                          r"in\s+the\s+(?:\w+\s+)?(?:days?|weeks?|months?|year)\s+since\s+(?:russia|moscow|the\s+kremlin)\s+invaded|"
