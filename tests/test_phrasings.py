@@ -11,6 +11,9 @@ from lossclaims.extract import explain
 # attribute -> {phrasing name: (text, figure as written, expected value of the attribute)}
 CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
     "period": {
+        "'since Vladimir Putin's war began' is the war so far": (
+            "Russia has lost more than 1,100 tanks since Vladimir Putin's war began last year, researchers said.\n"
+            "More than 290 Russian tanks have been captured.", "290", "cumulative"),
         "'in the past 15 months of the full-scale war' is the war so far": (
             "The outlet has named 26,100 Russian soldiers killed in the past 16 months of the full-scale war.",
             "26,100", "cumulative"),

@@ -109,7 +109,8 @@ _TOTAL_BEFORE = re.compile(r"\b(?:total|overall|cumulative|in\s+all|altogether|b
                            r"brings|takes(?!\s+(?:place|part))|raising|"
                            r"raises|brought|took\s+the)\b[^.;]{0,60}$", re.IGNORECASE)
 _SINCE_WAR = re.compile(
-    r"\bsince\s+(?:the\s+|its\s+|russia's\s+|moscow's\s+)?(?:(?:start|beginning|outset|onset)\s+of\s+(?:the\s+|its\s+|russia's\s+)?)?"
+    r"\bsince\s+(?:the\s+|its\s+|russia's\s+|moscow's\s+|(?:vladimir\s+)?putin's\s+)?(?:(?:start|beginning|outset|onset)\s+of\s+"
+    r"(?:the\s+|its\s+|russia's\s+|(?:vladimir\s+)?putin's\s+)?)?"
     r"(?:full[\s-]scale\s+)?(?:russian\s+)?(?:invasion|war|conflict|special\s+(?:military\s+)?operation|aggression|hostilities|"
     r"conflict's\s+onset|war's\s+start|war's\s+outset|invasion's\s+start)|since\s+(?:the\s+)?(?:launching|starting|"
     r"launch\s+of)|since\s+(?:feb(?:ruary)?\.?\s+(?:of\s+)?(?:24,?\s+)?2022|(?:24\s+)?feb(?:ruary)?\.?\s+(?:of\s+)?2022|2022|2014)|"
