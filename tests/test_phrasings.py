@@ -381,6 +381,9 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "250,000", "csis"),
     },
     "category": {
+        "casualties a side 'has suffered' are its soldiers, whatever civilians were counted before": (
+            "The UN counts 12,400 civilians killed.\nAccording to the think tank, Russia has suffered an estimated "
+            "1.1 million casualties.", "1.1 million", "personnel"),
         "a figure compared with a known estimate ('higher than the 7,000 deaths') is no forecast": (
             "That would be far higher than the 8,000 Russian deaths that US intelligence estimated last month.",
             "8,000", "personnel"),

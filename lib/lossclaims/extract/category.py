@@ -122,13 +122,14 @@ def _people_by_context(r: "Reading", cat_end: int, t: "Tags") -> None:
 
 # "Russia may have lost about 45,000 people", "the irretrievable losses amount to 23,367 people": a side's
 # losses counted in people are its soldiers
-_SIDE_LOST_PEOPLE = _rx(r"(?:\b(?:russia|ukraine|moscow|kyiv|kiev)\s+(?:\w+\s+){0,3}?(?:lost|loses|losing|has\s+lost)|"
+_SIDE_LOST_PEOPLE = _rx(r"(?:\b(?:russia|ukraine|moscow|kyiv|kiev)\s+(?:\w+\s+){0,3}?(?:lost|loses|losing|has\s+lost|suffered|sustained|"
+                        r"absorbed|incurred)|"
                         r"\b(?:our|(?:the\s+)?(?:russian|ukrainian)|russia's|ukraine's)\s+losses(?:\s+[\w,]+){0,5}?\s+(?:amount(?:ed)?\s+to|"
                         r"(?:are|were|is|was|stand|stood)(?:\s+at)?)|"
                         r"\blosses\s+of\s+(?:the\s+)?(?:russian\s+federation|russia|ukraine)(?:\s+[\w,]+){0,3}?\s+amount(?:ed)?\s+to"
                         r"(?:,\s*(?:allegedly|reportedly|officially),)?|"
                         r"\birretrievable\s+losses(?:\s+\w+){0,3}?)\s+(?:(?:about|around|some|nearly|almost|over|more\s+than|"
-                        r"at\s+least|up\s+to|to)\s+)*$", _I)
+                        r"at\s+least|up\s+to|to|an\s+estimated|an|a\s+total\s+of)\s+)*$", _I)
 
 
 _NATIONALS = _rx(r"\s*(?:Russians|Ukrainians|North\s+Koreans)\b")
@@ -149,6 +150,9 @@ def _whose_people(r: "Reading", t: "Tags", prev: "Reading | None") -> None:
     elif _NATIONALS.match(r.after):
         r.category = "personnel"  # "about 350,000 Russians were killed in the war": a war's dead named by their nation
         r.decided("category", "a nation's war dead are its soldiers")
+    elif _SIDE_LOST_PEOPLE.search(r.before):
+        r.category = "personnel"  # "Russia has suffered an estimated 1.2 million casualties": a side's losses are its soldiers
+        r.decided("category", "a side's losses are its soldiers")
     elif state.last_people:
         r.category = state.last_people[1]  # "accounted for only 612 confirmed deaths" in a count of soldiers
         r.decided("category", "people measure: the people counted last")
