@@ -572,6 +572,9 @@ def test_an_articles_only_voice_does_not_reach_back_or_to_another_kind() -> None
 
 # Traps: phrasings whose figure is not a claim, with the reason it is kept as a mention.
 TRAPS: dict[str, tuple[str, str, str]] = {
+    "'four additional missiles' has a noun of its own: no anaphora of the last thing counted": (
+        "Russia has lost 1,220 vehicles and fuel tanks, Kyiv says.\nFour additional missiles were shot down over Vinnytsia.",
+        "Four", "no_category"),
     "an even split ('about 50-50') is a ratio, not two figures": (
         "He added that the ratio of wounded to dead among Ukrainian troops was about 50-50.", "50", "rate"),
     "a forecast in its own stretch of words is one": (

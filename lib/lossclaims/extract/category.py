@@ -252,9 +252,15 @@ def of_those(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
     return False
 
 
+def _bare_anaphora(after: str) -> bool:
+    """'124 of them', '12 more': a figure that refers back; not '4 additional missiles' (a noun of its own)."""
+    m = _ANAPHORA.match(after)
+    return bool(m) and not _dyn().not_head.match(after[m.end():])
+
+
 def anaphora_of_equipment(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
     """'launched 21 drones, 16 of which were shot down'."""
-    if _ANAPHORA.match(r.after) and k.near is not None and k.near.category not in vocab.PEOPLE_CATEGORIES:
+    if _bare_anaphora(r.after) and k.near is not None and k.near.category not in vocab.PEOPLE_CATEGORIES:
         r.category, r.inherited = k.near.category, True
         return True
     return False
@@ -263,7 +269,7 @@ def anaphora_of_equipment(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
 def anaphora_of_last_category(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
     """'launched 152 drones ... shot down 124 of them': the last thing counted, taken or not."""
     state = t.state
-    if _ANAPHORA.match(r.after) and state.last_category and not k.prev and state.last_category != (
+    if _bare_anaphora(r.after) and state.last_category and not k.prev and state.last_category != (
             state.last_figure or ("", "", ""))[1] and t.facts.has(t.lex.equipment_loss):
         r.category, r.inherited = state.last_category, True
         return True
@@ -306,7 +312,7 @@ def part_of_the_people_before(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
 def anaphora_of_last_figure(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
     """'6,000 of them', '124 of them': the figure the previous sentence counted."""
     state = t.state
-    if _ANAPHORA.match(r.after) and state.last_figure and not k.prev and (
+    if _bare_anaphora(r.after) and state.last_figure and not k.prev and (
             t.facts.measure_keys or t.facts.has(t.lex.equipment_loss)):
         r.party, r.category, r.carried_measure = state.last_figure
         r.inherited = True
@@ -317,7 +323,7 @@ def anaphora_of_last_figure(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
 def anaphora_of_last_people(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
     """'of them' after a people figure of an earlier sentence."""
     state = t.state
-    if _ANAPHORA.match(r.after) and state.last_people and not (k.prev and k.prev.category in vocab.PEOPLE_CATEGORIES) and (
+    if _bare_anaphora(r.after) and state.last_people and not (k.prev and k.prev.category in vocab.PEOPLE_CATEGORIES) and (
             t.facts.measure_keys or t.facts.has(t.lex.equipment_loss)):
         r.party, r.category = state.last_people
         r.carried_measure = state.last_people_measure
