@@ -572,6 +572,14 @@ def test_an_articles_only_voice_does_not_reach_back_or_to_another_kind() -> None
 
 # Traps: phrasings whose figure is not a claim, with the reason it is kept as a mention.
 TRAPS: dict[str, tuple[str, str, str]] = {
+    "'an army of just over 200,000 men' is a force's size, whatever losses the sentence names": (
+        "The minister called these heavy losses, since with an army of just over 210,000 men half of it was lost.",
+        "210,000", "stock"),
+    "'lost around 4,000 soldiers weekly' is a rate": (
+        "Kyiv lost around 4,300 soldiers weekly in early 2024, the ministry's briefings suggest.", "4,300", "rate"),
+    "'forces are taking 1,000 soldiers out of combat ... every day' is a rate": (
+        "Ukrainian forces are currently taking about 1,050 Russian soldiers out of combat, killed or wounded, every day.",
+        "1,050", "rate"),
     "'four additional missiles' has a noun of its own: no anaphora of the last thing counted": (
         "Russia has lost 1,220 vehicles and fuel tanks, Kyiv says.\nFour additional missiles were shot down over Vinnytsia.",
         "Four", "no_category"),

@@ -128,11 +128,12 @@ def rate(r: "Reading", t: "Tags") -> bool:
 
 
 # "lost 1,262 people killed and wounded in May daily": each day, not one day (but "the daily report said" is not)
-_DAILY_ADVERB = _rx(r"[^.;,]{0,60}?\bdaily\b(?!\s+(?:report|update|losses|toll|figures?|tally|summary|bulletin|briefing))", _I)
+_DAILY_ADVERB = _rx(r"[^.;,]{0,60}?\b(?:daily|weekly)\b(?!\s+(?:reports?|updates?|losses|toll|figures?|tally|summary|bulletins?|"
+                    r"briefings?))", _I)
 
 
 _EVERY_DAY = _rx(r"\b(?:every|each|per)\s+(?:single\s+)?(?:day|week|month)\b|\b(?:practically|almost|nearly)\s+daily\b", _I)
-_ONGOING = _rx(r"\b(?:are|is)\s+(?:\w+\s+)?(?:dying|being|losing|killed|wounded)\b", _I)
+_ONGOING = _rx(r"\b(?:are|is)\s+(?:\w+\s+)?(?:dying|being|losing|killed|wounded|taking|putting|eliminating|destroying)\b", _I)
 
 
 def ongoing_rate(r: "Reading", t: "Tags") -> bool:
@@ -213,11 +214,16 @@ def all_but(r: "Reading", t: "Tags") -> bool:
     return bool(_rx(r"\ball\s+but\s+$", _I).search(r.before))
 
 
+_ARMY_OF = _rx(r"\b(?:army|armed\s+forces|force|military|contingent|grouping)\s+of\s+(?:(?:just|slightly|some|about|around|nearly|"
+              r"almost|roughly)\s+)?(?:(?:over|more\s+than|under|fewer\s+than|less\s+than|up\s+to)\s+)?$", _I)
 _KILLED_OR_HURT = _rx(r"\b(?:killed|killing|died|dead|wounded|wounding|injured|injuring)\b", _I)
 
 
 def stock(r: "Reading", t: "Tags") -> bool:
-    """'delivered 31 Abrams tanks', 'entered the war with some 2,500 tanks'."""
+    """'delivered 31 Abrams tanks', 'entered the war with some 2,500 tanks'; 'an army of just over 200,000 men'
+    (a force's size, whatever losses the sentence names)."""
+    if _ARMY_OF.search(r.before):
+        return True
     local = _local(r)
     return bool(_STOCK.search(local)) and not (t.lex.equipment_loss.search(local) or t.lex.loss_verb.search(local)) and not (
         r.category in vocab.PEOPLE_CATEGORIES and _KILLED_OR_HURT.search(local))  # "100 soldiers stationed in Russia were killed"
