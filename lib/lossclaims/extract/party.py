@@ -223,7 +223,7 @@ def side_named_in_the_sentence(r: "Reading", t: "Tags") -> str:
         # destroyed": the voice does not own what it counts
         if _rx(r"(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:air\s+force|military|army|general\s+staff|(?:defen[cs]e\s+)?ministry|command|navy)"
                 r"\s+(?:\w+\s+)?(?:said|says|reported|reports|stated|announced)\b", _I).match(norm[p.end:p.end + 120]) \
-                or _SIDE_SAYS.match(norm, p.end):
+                or _SIDE_SAYS.match(norm[p.end:p.end + 80]):
             continue  # ("Ukraine also said that 236 aircraft ... were destroyed": the side speaks)
         return p.party
     at = t.sides.plain_before(n.end)
@@ -284,7 +284,8 @@ _OUR_LOSSES = _rx(r"\bour\s+(?:\w+\s+)?(?:losses|casualties|dead)\b", _I)
 
 def the_speakers_own_losses(r: "Reading", t: "Tags") -> str:
     """'"Our losses in the special operation amounted to 5,937 people," Shoygu said': the speaker's side."""
-    if not _OUR_LOSSES.search(t.norm, max(t.sent.start, r.num.start - CONTEXT), r.num.start):
+    # (a slice, not pos/endpos over the whole text: caseless patterns lower-case what they are given)
+    if not _OUR_LOSSES.search(t.norm[max(t.sent.start, r.num.start - CONTEXT):r.num.start]):
         return ""
     return SPEAKER_PARTY.get(r.source if r.source in SPEAKER_PARTY else t.state.speaker, "")
 
@@ -312,7 +313,7 @@ def resolve_party(r: "Reading", t: "Tags") -> None:
     """Set the figure's side, or `no_party` as its reason when it is none of the war's sides."""
     state = t.state
     if not r.party and r.inherit is not None and r.inherit.party and not (
-            r.category == "civilians" and _CLAUSE_BREAK.search(t.norm, r.inherit.num.end, r.num.start)):
+            r.category == "civilians" and _CLAUSE_BREAK.search(t.norm[r.inherit.num.end:r.num.start])):
         # ("... killed two people in Kryvyi Rih, while officials in Russia said a drone had wounded 11": another clause's)
         own = _dyn().own_subject.search(r.before[-80:])
         # "Russia has lost 2,000 tanks, while Ukraine has lost about 500": the second has its own side

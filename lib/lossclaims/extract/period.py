@@ -51,7 +51,7 @@ def _period_for(r: "Reading | None", norm: str, sent: Sentence, facts: "_Sentenc
         total = _TOTAL_BEFORE.search(norm[max(sent.start, r.num.start - 70):r.num.start])
         total = total if total and not any(ch.isdigit() for ch in total.group()) else None
     if total and not _DAILY.search(norm[r.num.end:min(sent.end, r.num.end + 30)]) and not _WINDOW.search(total.group()) \
-            and not _NIGHT_AFTER.match(norm, r.num.end, min(sent.end, r.num.end + 60)) \
+            and not _NIGHT_AFTER.match(norm[r.num.end:min(sent.end, r.num.end + 60)]) \
             and not (facts.window and _LEADING_TOTAL.match(facts.text)) \
             and not any(k == "window" and facts.text[ms:ms + 6].lower() == "since " for ms, _, k in facts.markers):
         return "cumulative"  # (but "a total of 6,662 troops killed since Aug. 8" is the total of a window)
