@@ -381,6 +381,9 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "250,000", "csis"),
     },
     "category": {
+        "a bulleted breakdown under 'this included:' is parts of the toll before (men among civilians are civilians)": (
+            "The UN confirmed the death of 8,300 civilians in Ukraine.\nAccording to the mission, this included:\n\n"
+            "\u00b7 3,650 men;\n\n\u00b7 2,180 women;\n", "3,650", "civilians"),
         "casualties a side 'has suffered' are its soldiers, whatever civilians were counted before": (
             "The UN counts 12,400 civilians killed.\nAccording to the think tank, Russia has suffered an estimated "
             "1.1 million casualties.", "1.1 million", "personnel"),
@@ -499,6 +502,8 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "The Russian drone strike on Kharkiv caused at least 14 injuries, the mayor said.", "14", "civilians"),
     },
     "measure": {
+        "'confirms the death of 8,101 civilians' is killed": (
+            "The UN confirms the death of 8,300 civilians in Ukraine since the invasion.", "8,300", "killed"),
         "'sanitary losses' are the wounded": (
             "Of Russia's losses in the Kursk region, 29,400 are sanitary losses, the commander said.", "29,400", "wounded"),
         "a forecast word in an earlier clause does not make a range a forecast, nor give it its measure": (

@@ -85,8 +85,9 @@ def noun_category(r: "Reading", i: int, t: "Tags", prev: "Reading | None") -> No
     r.cat_end = n.end + cat_end if cat_end >= 0 else -1
     r.people_noun = people_noun
     _people_by_context(r, cat_end, t)
-    if r.category == "personnel" and prev is not None and prev.category == "civilians" and cat_end > 0 \
-            and _rx(r"\bmen\W*$", _I).search(r.after[:cat_end]) and _PART_WORDS.search(r.before):
+    parts_of_civilians = (prev is not None and prev.category == "civilians" and _PART_WORDS.search(r.before)) or (
+        t.colon is not None and t.state.last_people is not None and t.state.last_people[1] == "civilians")
+    if r.category == "personnel" and parts_of_civilians and cat_end > 0 and _rx(r"\bmen\W*$", _I).search(r.after[:cat_end]):
         r.category = "civilians"  # "11,327 people injured, including 2,472 men, 1,764 women": parts of the civilians
         r.decided("category", "men among civilians are civilians")
     if people_noun and not label:

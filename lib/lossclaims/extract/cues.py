@@ -315,7 +315,7 @@ _BACK_REFERENCE = re.compile(
     re.IGNORECASE,
 )
 # A line of a list under a header ending with ':' ("471,220 (+1,180) military personnel;", "- tanks - 7,417").
-_LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022|]\s*)?(?:\d|[A-Za-z][\w ,/-]{0,60}?\s(?:-|:|\|)\s*(?:about\s+|approximately\s+|around\s+)?\d)")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022|\u00b7\u2023\u25aa\u25cf\u25e6\u25ba\u2013\u2014]\s*)?(?:\d|[A-Za-z][\w ,/-]{0,60}?\s(?:-|:|\|)\s*(?:about\s+|approximately\s+|around\s+)?\d)")
 _LABELLED_LINE = re.compile(r"\s*[A-Z][\w ()'-]{0,40}:\s*(?:up\s+to|over|more\s+than|about|around|some|nearly|at\s+least)?\s*\d")
 _RANGE_MID = re.compile(r"^\s*(?:-|to|and)\s*$", re.IGNORECASE)
 _LIST_SEP = re.compile(r"^\s*(?:,|;|,?\s*and|,?\s*as\s+well\s+as|,?\s*plus|,?\s*along\s+with|,?\s*while|,?\s*with)?"

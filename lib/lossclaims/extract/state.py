@@ -47,15 +47,19 @@ class _ArticleState:
         self.last_people_measure = ""
 
 
+# "Among them", "The losses included", "According to the OHCHR, this included:": parts of the last figure
+_PARTS_OPENER = _rx(r"\s*(?:(?:according\s+to|per)\s+[^,;.]{1,60},\s*)?(?:among\s+them|of\s+them|of\s+these|including|"
+                    r"(?:among|of)\s+the\s+(?:\w+\s+)?(?:dead|killed|victims|casualties)|"
+                    r"(?:(?:the|these|this|that|those)\s+(?:\w+\s+)?(?:figures?|numbers?|totals?|tally|count|losses|list|toll|dead)|"
+                    r"it|they|this|that|these)\s+(?:also\s+)?(?:include|includes|included|comprise|comprises))\b", _I)
+
+
 def list_context(t: "Tags") -> None:
     """Set the list header a sentence is an item of (`t.colon`: party, loss, qualifier, period),
     opening one where the sentence itself introduces parts of the figure before."""
     state, stext, sent = t.state, t.stext, t.sent
     # "Among them", "The losses included", "It includes": parts of the last figure.
-    if _rx(r"\s*(?:(?:according\s+to|per)\s+[^,;.]{1,60},\s*)?(?:among\s+them|of\s+them|of\s+these|including|(?:among|of)\s+the\s+(?:\w+\s+)?(?:dead|killed|victims|casualties)|"
-           r"(?:(?:the|these|this|that|those)\s+(?:\w+\s+)?(?:figures?|numbers?|totals?|tally|count|losses|list|toll|dead)|it|they|"
-           r"this|that|these)\s+"
-           r"(?:also\s+)?(?:include|includes|included|comprise|comprises))\b", _I).match(stext) and state.last_party:
+    if _PARTS_OPENER.match(stext) and state.last_party:
         state.colon_context, state.colon_fresh = (state.last_party, True, "", ""), True
         state.colon_measure = state.last_people_measure  # parts of the dead are dead
         if t.sent_source == "unattributed" and state.last_named_source:
@@ -165,9 +169,13 @@ def _open_list_header(t: "Tags", took: bool) -> None:
     loss = bool(lex.equipment_loss.search(stext) or lex.loss_verb.search(stext) or facts.measure_keys)
     kinds = facts.measure_keys - {"casualties", "deployed"}
     state.colon_measure = kinds.pop() if len(kinds) == 1 else ""  # "Among the dead identified so far are:"
+    parts = bool(_PARTS_OPENER.match(stext)) and bool(state.last_party) and not took
+    if parts:  # "According to the OHCHR, this included:" then "3,584 men;": parts of the figure before
+        loss, subj = True, []
+        state.colon_measure = state.last_people_measure
     qm = lex.qualifier_tail.search(stext) or _rx(r"\b(?P<q>approximately|about|around|roughly)\s+(?:as\s+follows|the\s+following)", _I).search(stext)
     qual = _lookup(lex.qualifier_key, qm.group("q")) if qm and not took else ""
-    party = subj[-1].party if subj else ""
+    party = subj[-1].party if subj else (state.last_party if parts else "")
     if not party and _rx(r"\b(?:enemy|adversary)\b", _I).search(stext):
         party = "enemy"
     state.colon_context = (party, loss, qual, _period_for(None, norm, sent, facts))
