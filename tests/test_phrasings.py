@@ -381,6 +381,9 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "250,000", "csis"),
     },
     "category": {
+        "a side's cars in a list of its losses are vehicles; 'combat vehicles' are armour": (
+            "Moscow said the Ukrainian side also lost one tank, three combat vehicles and seven cars.", "seven",
+            "vehicles_fuel_tanks"),
         "a bulleted breakdown under 'this included:' is parts of the toll before (men among civilians are civilians)": (
             "The UN confirmed the death of 8,300 civilians in Ukraine.\nAccording to the mission, this included:\n\n"
             "\u00b7 3,650 men;\n\n\u00b7 2,180 women;\n", "3,650", "civilians"),
@@ -577,6 +580,8 @@ def test_an_articles_only_voice_does_not_reach_back_or_to_another_kind() -> None
 
 # Traps: phrasings whose figure is not a claim, with the reason it is kept as a mention.
 TRAPS: dict[str, tuple[str, str, str]] = {
+    "cars destroyed in a strike on a town are property": (
+        "A Russian missile hit a market in Kostiantynivka; at least 60 cars were destroyed in the attack.", "60", "not_a_loss"),
     "'an army of just over 200,000 men' is a force's size, whatever losses the sentence names": (
         "The minister called these heavy losses, since with an army of just over 210,000 men half of it was lost.",
         "210,000", "stock"),

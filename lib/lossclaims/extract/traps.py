@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Callable
 
 from .. import vocabulary as vocab
-from .cues import (_BEYOND_RECRUITMENT, _EXCHANGE, _FORECAST, _LAUNCH, _POPULATION, _RATE_AFTER, _RATE_BEFORE,
+from .cues import (_MILITARY_CONTEXT, _BEYOND_RECRUITMENT, _EXCHANGE, _FORECAST, _LAUNCH, _POPULATION, _RATE_AFTER, _RATE_BEFORE,
                    _RATIO_AFTER, _RATIO_BEFORE, _RECRUIT, _REFUGEES, _SHARED_TRAPS, _STOCK)
 from .lexicon import _I, _rx
 
@@ -206,7 +206,12 @@ def property_damage(r: "Reading", t: "Tags") -> bool:
     if r.category != "vehicles_fuel_tanks":
         return False
     clause = t.clause(r)
-    return bool(_rx(r"\bdamaged\b", _I).search(clause) and _PROPERTY.search(clause))
+    if _rx(r"\bdamaged\b", _I).search(clause) and _PROPERTY.search(clause):
+        return True
+    # "at least 80 cars were destroyed as a result of the attack": cars in a strike on a town, no army named
+    cars = r.cat_end > r.num.end and _rx(r"\bcars?\b", _I).search(t.norm[r.num.end:r.cat_end])
+    return bool(cars) and (t.facts.strike or t.facts.civilian_context or t.state.strike_lead) \
+        and not t.facts.has(_MILITARY_CONTEXT) and not t.sides.between(r.num.end, r.cat_end)
 
 
 def all_but(r: "Reading", t: "Tags") -> bool:
