@@ -11,6 +11,14 @@ from lossclaims.extract import explain
 # attribute -> {phrasing name: (text, figure as written, expected value of the attribute)}
 CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
     "period": {
+        "'in the drawn-out battle for the eastern Ukrainian city of Bakhmut' is a window": (
+            "Wagner's chief says his force lost more than 21,000 men in the drawn-out battle for the eastern Ukrainian "
+            "city of Bakhmut.", "21,000", "window"),
+        "'during the four months of the most intense battles for Avdiivka' is a window": (
+            "During the four months of the most intense battles for Avdiivka, Russia lost more than 110 tanks.", "110", "window"),
+        "'during the special operation in Ukraine' is the war, not a battle": (
+            "The Russian army has lost 6,100 servicemen during the special operation in Ukraine, the minister said.",
+            "6,100", "cumulative"),
         "'since Vladimir Putin's war began' is the war so far": (
             "Russia has lost more than 1,100 tanks since Vladimir Putin's war began last year, researchers said.\n"
             "More than 290 Russian tanks have been captured.", "290", "cumulative"),

@@ -160,10 +160,13 @@ _WINDOW_HINT = re.compile(
 # the Kursk direction", "in the battles for Avdiivka", "during the Kursk incursion"); a bare "on the
 # Kherson axis" in a day's report is where, not when.
 _REGIONAL_FRAME = re.compile(
-    r"\b(?i:(?:during|in|amid|over\s+the\s+course\s+of)\s+(?:the\s+)?(?:military\s+|combat\s+|heavy\s+)?(?:fights?|"
-    r"fighting|hostilities|battles?|clashes|combat|operations?|offensive|counter-?offensive|incursion)\s+"
-    r"(?:in|for|on|near|around|at)\s+(?:the\s+)?)"
-    r"(?=[A-Z])|\b(?i:during|in)\s+(?i:the)\s+(?:[A-Z][\w'-]+\s+){1,2}(?i:operation|incursion|offensive|"
+    # "during the four months of the most intense battles for Avdiivka", "in the drawn-out battle for the eastern
+    # Ukrainian city of Bakhmut", "during Russia's siege of Mariupol"
+    r"\b(?i:(?:during|in|amid|over\s+the\s+course\s+of)\s+(?:the\s+|russia's\s+|ukraine's\s+)?(?:[\w-]+\s+){0,6}?"
+    r"(?:fights?|fighting|hostilities|battles?|clashes|combat|operations?|offensive|counter-?offensive|incursion|siege)\s+"
+    r"(?:in|for|on|near|around|at|of)\s+(?:the\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,5}?(?:(?:city|town|village|region)\s+of\s+)?)"
+    # (a place, not the whole war's country, nor another war's)
+    r"(?=[A-Z])(?!(?:Ukraine|Russia)\b(?!['\u2019]))(?!(?:Afghanistan|Iraq|Syria|Chechnya|Vietnam|Korea)\b)|\b(?i:during|in)\s+(?i:the)\s+(?:[A-Z][\w'-]+\s+){1,2}(?i:operation|incursion|offensive|"
     r"counter-?offensive|campaign)\b")
 _REGIONAL_SINCE = re.compile(r"\bsince\s+(?:it|they|kyiv|ukraine|russia|moscow|ukrainian\s+forces|russian\s+forces)\s+"
                              r"(?:launched|began|started)\s+(?:its|their|the|a)\s+(?:[\w-]+\s+)?(?:counter-?offensive|offensive|"

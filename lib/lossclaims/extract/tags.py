@@ -376,7 +376,7 @@ _SUPERLATIVE_BEFORE = _rx(r"\b(?:(?:large|bigg|fierc|deadli|heavi|great|strong|m
                           r"\s+(?:[\w-]+\s+){0,3}?(?:attacks?|assaults?|barrages?|strikes?|bombardments?|bombings?|shelling|raids?|"
                           r"offensives?|onslaughts?)\b[^.;:\d]{0,50}$", _I)
 # Words without which the regional frame cannot match: tested first, it is cheap.
-_FRAME_HINT = re.compile(r"fight|hostilit|battle|clash|combat|operation|offensive|incursion|campaign", re.I)
+_FRAME_HINT = re.compile(r"fight|hostilit|battle|clash|combat|operation|offensive|incursion|campaign|siege", re.I)
 
 
 class Sides:
