@@ -33,14 +33,17 @@ STYLES = {"daily_tally", "ministry_claim", "estimate", "independent_count", "civ
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # (lowest F1, lowest share of matched claims with qualifier, period and source all right) per batch,
 # a little under its first contact; a batch not listed is held to DEFAULT_FLOORS.
-FLOORS = {"rn1": (0.83, 0.72), "rn2": (0.87, 0.78),  # studied: rn1 0.855 / 0.745, rn2 0.894 / 0.805
-          "rn3": (0.79, 0.70),                        # first contact 0.705 / 0.514, studied 0.817 / 0.722
-          "rn4": (0.89, 0.80),                        # first contact 0.817 / 0.718 (77e3e68), studied 0.913 / 0.889
-          "rn5": (0.79, 0.64),                        # blind: 0.796 / 0.658 at the start, 0.814 / 0.673 at the end
-          "rn6": (0.82, 0.57),                        # blind: 0.837 / 0.610 at first contact, 0.843 / 0.596 at the end
-          "rn7": (0.84, 0.65),                        # blind: 0.840 / 0.585 at first contact and at its scoring; studied 0.859 / 0.678
-          "rn8": (0.84, 0.76),                        # blind: 0.838 / 0.743 at first contact, 0.842 / 0.789; studied 0.865 / 0.786
-          "rn9": (0.76, 0.47)}                        # blind, never studied: 0.781 / 0.497 at first contact and at the end
+FLOORS = {"rn1": (0.85, 0.83), "rn2": (0.89, 0.86),  # studied: rn1 0.876 / 0.862, rn2 0.918 / 0.892
+          "rn3": (0.85, 0.76),                        # first contact 0.705 / 0.514, studied 0.882 / 0.796
+          "rn4": (0.90, 0.88),                        # first contact 0.817 / 0.718 (77e3e68), studied 0.924 / 0.916
+          "rn5": (0.84, 0.66),                        # blind: 0.814 / 0.673 at its scoring; studied 0.871 / 0.698
+          "rn6": (0.85, 0.71),                        # blind: 0.843 / 0.596 at its scoring; studied 0.876 / 0.742
+          "rn7": (0.84, 0.78),                        # blind: 0.840 / 0.585 at its scoring; studied 0.871 / 0.816
+          "rn8": (0.86, 0.85),                        # blind: 0.842 / 0.789 at its scoring; studied 0.887 / 0.886
+          "rn9": (0.83, 0.67),                        # blind: 0.781 / 0.497 at first contact and at the end; studied 0.858 / 0.703
+          "rn10": (0.83, 0.84),                       # blind: 0.859 / 0.871 at first contact, 0.860 / 0.898 at the end
+          "rn11": (0.77, 0.50),                       # blind: 0.718 / 0.472, then 0.751 / 0.505 twice; studied 0.802 / 0.533
+          "rn12": (0.85, 0.68)}                       # blind: 0.881 / 0.716 at first contact (f920605) and at the end
 DEFAULT_FLOORS = (0.55, 0.35)
 
 
