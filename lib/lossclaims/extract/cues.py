@@ -231,6 +231,8 @@ _LOCATION_BEFORE = re.compile(
     r"fight\s+for|fighting\s+for|by)\s+(?:the\s+|its\s+)?$",
     re.IGNORECASE,
 )
+# a clause break: a figure's voice, place and side are read within its clause ("..., while officials in Russia said")
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|but)\b", re.IGNORECASE)
 _OCCUPIED = re.compile(r"\b(?:occupied|russian[\s-](?:installed|appointed|controlled|occupied)|moscow[\s-](?:installed|appointed))\b", re.I)
 _RUSSIAN_PLACES = re.compile(
     r"\b(?:belgorod|kursk|bryansk|voronezh|rostov|krasnodar|moscow\s+region|lipetsk|oryol|tula|kaluga|smolensk|"

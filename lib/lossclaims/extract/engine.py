@@ -109,7 +109,8 @@ def _extract(article: Article, trace: dict[str, list] | None) -> tuple[list[tupl
             if all(r.reason for r in readings) and _TRAILING_VOICE.search(stext):
                 for j in range(block, len(claims)):
                     if claims[j][7] == "unattributed":
-                        claims[j] = claims[j][:7] + (_voice(state.voice_here, claims[j][1], state, claims[j][2]),) + claims[j][8:]
+                        voice = _voice(state.voice_here, claims[j][1], state, claims[j][2])
+                        claims[j] = claims[j][:7] + (voice,) + claims[j][8:]
                         state.carry = (claims[j][7], claims[j][1])  # and it goes on giving the same side's figures
             block = len(claims)
     return _one_voice(claims), mentions

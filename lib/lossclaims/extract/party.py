@@ -7,9 +7,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING, Callable
 
-from .cues import _OCCUPIED
+from .cues import _CLAUSE_BREAK, _OCCUPIED, _RUSSIAN_PLACES
 from .lexicon import BELLIGERENTS, CONTEXT, Lexicon, MUNITIONS, OPPOSITE, SPEAKER_PARTY, _I, _LAUNCH_REACH, _dyn, _lookup, _rx, lexicon
-from .cues import _RUSSIAN_PLACES
 from .tags import _party_mentions
 
 if TYPE_CHECKING:
@@ -35,9 +34,6 @@ def _civilian_party(r: "Reading", t: "Tags", carried: str = "") -> str:
     if t.facts.has(_OCCUPIED):
         return "ukraine"  # civilians of occupied Ukraine, whoever shelled them and whoever counts them
     return _struck_or_attacked(t, [p for p in t.parties if left <= p.start - t.base < right]) or carried or "ukraine"
-
-
-_CLAUSE_BREAK = _rx(r";|,\s*(?:while|whereas|but)\b")
 
 
 def _clause_bounds(r: "Reading", t: "Tags") -> tuple[int, int]:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from .. import vocabulary as vocab
 from ..numbers import NumberSpan
-from .cues import _BACK_REFERENCE
+from .cues import _BACK_REFERENCE, _CLAUSE_BREAK
 from .lexicon import OPPOSITE, SPEAKER_PARTY, _I, _rx
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ class Voices:
         self.voices = [s for s in t.sources if s[3]]  # sorted by start, not overlapping
         self.starts = [s[0] for s in self.voices]
         self.ends = [s[1] for s in self.voices]
-        breaks = [(t.base + m.start(), t.base + m.end()) for m in _BREAK.finditer(t.stext)] if self.voices else []
+        breaks = [(t.base + m.start(), t.base + m.end()) for m in _CLAUSE_BREAK.finditer(t.stext)] if self.voices else []
         self.break_starts = [b[0] for b in breaks]
         self.break_ends = [b[1] for b in breaks]
         self.cited = [i for i, s in enumerate(self.voices) if _CITED.search(t.norm[max(0, s[0] - 45):s[0]])]
@@ -93,7 +93,6 @@ class Voices:
         return min(abs(n.start - s[1]), abs(s[0] - n.end)), s[0] > n.start
 
 
-_BREAK = _rx(r";|,\s*(?:while|whereas|but)\b")
 _CITED = _rx(r"\b(?:citing|quoting|cited|quoted)\s+(?:(?:data|figures|estimates|information|sources)\s+(?:from|of|by)\s+)?"
              r"(?:the\s+|unnamed\s+|several\s+|two\s+|three\s+)?(?:[\w-]+\s+(?:and|or)\s+)?$", _I)
 
