@@ -389,6 +389,9 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "250,000", "csis"),
     },
     "category": {
+        "'Of the known victims, 14 died in Kherson Oblast' are parts of the victims counted before": (
+            "The flood after the dam's destruction has killed 17 civilians, officials said.\n"
+            "Of the known victims, 15 died in Kherson Oblast and two more in Mykolaiv Oblast.", "15", "civilians"),
         "a side's cars in a list of its losses are vehicles; 'combat vehicles' are armour": (
             "Moscow said the Ukrainian side also lost one tank, three combat vehicles and seven cars.", "seven",
             "vehicles_fuel_tanks"),

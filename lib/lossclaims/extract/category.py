@@ -234,9 +234,10 @@ def of_the_dead(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
 def parts_of_the_dead(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
     """'Of the confirmed dead, 20,104 were volunteers, 15,932 had been recruited from prisons'."""
     state = t.state
-    head = _rx(r"\s*(?:of|among)\s+the\s+(?:\w+\s+)?(?P<m>dead|killed|fallen|casualties|wounded|injured)\s*,", _I).match(t.stext)
-    if head and state.last_people and _rx(r"^\s+(?:were|was|had\s+been|have\s+been|are)\b", _I).match(r.after):
-        measure = _lookup(t.lex.measure_key, head.group("m"))
+    head = _rx(r"\s*(?:of|among)\s+the\s+(?:\w+\s+)?(?P<m>dead|killed|fallen|casualties|wounded|injured|victims)\s*,", _I).match(t.stext)
+    if head and state.last_people and _rx(r"^\s+(?:were|was|had\s+been|have\s+been|are|died)\b", _I).match(r.after):
+        # ("Of the known victims, 14 died in Kherson Oblast": the victims counted before)
+        measure = _lookup(t.lex.measure_key, head.group("m")) if head.group("m").lower() != "victims" else ""
         r.party, r.category = state.last_people
         r.carried_measure, r.inherited = measure or state.last_people_measure, True
         return True
