@@ -516,6 +516,8 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "The Russian drone strike on Kharkiv caused at least 14 injuries, the mayor said.", "14", "civilians"),
     },
     "measure": {
+        "prisoners of war who died are killed, not captured": (
+            "More than 40 Ukrainian prisoners of war have died in the strike on the camp, Kyiv said.", "40", "killed"),
         "'confirms the death of 8,101 civilians' is killed": (
             "The UN confirms the death of 8,300 civilians in Ukraine since the invasion.", "8,300", "killed"),
         "'sanitary losses' are the wounded": (

@@ -90,7 +90,13 @@ def own_measure_word(r: "Reading", i: int, t: "Tags", s: MeasureScope) -> str:
         measure = _lookup(lex.measure_key, right_after.group("m"))
     if r.partner is not None and r.partner.measure:
         measure = r.partner.measure  # the low end of a range measures what its high end does
+    if measure == "captured" and _DIED_AFTER.match(r.after[:120]):
+        measure = "killed"  # "more than 50 Ukrainian prisoners of war have died in the attack": their deaths
     return measure
+
+
+_DIED_AFTER = _rx(r"[^.;]{0,60}?\b(?:died|have\s+been\s+killed|had\s+been\s+killed|were\s+killed|was\s+killed|were\s+executed|"
+                 r"perished)\b", _I)
 
 
 def part_of_the_figure_before(r: "Reading", i: int, t: "Tags", s: MeasureScope) -> str:
