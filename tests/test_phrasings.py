@@ -11,6 +11,11 @@ from lossclaims.extract import explain
 # attribute -> {phrasing name: (text, figure as written, expected value of the attribute)}
 CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
     "period": {
+        "losses 'in the Kursk area' are the Kursk operation's (a window)": (
+            "Ukraine has lost more than 71,000 troops in the Kursk area, the Russian chief of staff said.", "71,000", "window"),
+        "'since the beginning of the operation of the Ukrainian Armed Forces in the Kursk region' is a window": (
+            "Since the beginning of the operation of the Ukrainian Armed Forces in the Kursk region, Russia has lost more "
+            "than 52,000 troops, Syrskyi said.", "52,000", "window"),
         "'in the drawn-out battle for the eastern Ukrainian city of Bakhmut' is a window": (
             "Wagner's chief says his force lost more than 21,000 men in the drawn-out battle for the eastern Ukrainian "
             "city of Bakhmut.", "21,000", "window"),
