@@ -521,6 +521,11 @@ CORPUS: dict[str, dict[str, tuple[str, str, str]]] = {
             "The Russian drone strike on Kharkiv caused at least 14 injuries, the mayor said.", "14", "civilians"),
     },
     "measure": {
+        "'being treated in hospital', 'are in the hospital' are the wounded": (
+            "So far 31 people have been confirmed dead and 70 injured, with 38 people being treated in hospital.",
+            "38", "wounded"),
+        "'15 victims have been hospitalised' counts wounded civilians": (
+            "After the strike on Kharkiv, 15 victims have been hospitalised, the regional administration said.", "15", "wounded"),
         "prisoners of war who died are killed, not captured": (
             "More than 40 Ukrainian prisoners of war have died in the strike on the camp, Kyiv said.", "40", "killed"),
         "'confirms the death of 8,101 civilians' is killed": (
