@@ -41,9 +41,9 @@ FLOORS = {"rn1": (0.85, 0.83), "rn2": (0.89, 0.86),  # studied: rn1 0.876 / 0.86
           "rn7": (0.84, 0.78),                        # blind: 0.840 / 0.585 at its scoring; studied 0.871 / 0.816
           "rn8": (0.86, 0.85),                        # blind: 0.842 / 0.789 at its scoring; studied 0.887 / 0.886
           "rn9": (0.83, 0.67),                        # blind: 0.781 / 0.497 at first contact and at the end; studied 0.858 / 0.703
-          "rn10": (0.83, 0.84),                       # blind: 0.859 / 0.871 at first contact, 0.860 / 0.898 at the end
+          "rn10": (0.83, 0.84),                       # blind: 0.859 / 0.871 at first contact, 0.863 / 0.892 at the end
           "rn11": (0.77, 0.50),                       # blind: 0.718 / 0.472, then 0.751 / 0.505 twice; studied 0.802 / 0.533
-          "rn12": (0.85, 0.68)}                       # blind: 0.881 / 0.716 at first contact (f920605) and at the end
+          "rn12": (0.85, 0.68)}                       # blind: 0.881 / 0.716 at first contact (f920605), 0.892 / 0.715 at the end
 DEFAULT_FLOORS = (0.55, 0.35)
 
 
