@@ -19,6 +19,7 @@ SOURCES = (
     "other_official", "un", "isw", "csis", "independent", "unattributed",
 )
 PEOPLE_CATEGORIES = ("personnel", "civilians")
+AIRBORNE_CATEGORIES = ("drones", "cruise_missiles", "aircraft", "helicopters")  # what is launched and shot down
 # Where a claim's `as_of` came from (the claims frame's `date_basis`, see `lossclaims.dating`).
 DATE_BASES = ("sentence", "article", "reference", "none")
 # What a word before a date says about it (the `date` rows of the table, read by `lossclaims.dating`).

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable
 
 from .. import vocabulary as vocab
-from .cues import (_ANAPHORA, _MONTHS, _ANOTHER_BEFORE, _ARMY_CONTEXT, _COMPARED, _DAILY_AFTER, _EQUIPMENT_FATE, _LINK_BEFORE,
+from .cues import (_ANAPHORA, _ANOTHER_BEFORE, _ARMY_CONTEXT, _COMPARED, _DAILY_AFTER, _EQUIPMENT_FATE, _LINK_BEFORE, _MONTHS,
                    _MILITARY_CONTEXT, _PLUS, _SHARED_TRAPS, _TOTAL_BEFORE)
 from .lexicon import OPPOSITE, Lexicon, _I, _dyn, _lookup, _measure_spans, _rx
 
@@ -35,7 +35,7 @@ def _category_after(after: str, lex: Lexicon) -> tuple[str, int, bool]:
 
 
 # names of models, joined by commas and 'and'/'or', before the head noun they share
-_MODEL_LIST = _rx(r"\s+(?:(?-i:[A-Z][\w/-]*),?\s+(?:and\s+|or\s+)?){2,5}(?=[a-z])")
+_MODEL_LIST = _rx(r"\s+(?:[A-Z][\w/-]*,?\s+(?:and\s+|or\s+)?){2,5}(?=[a-z])")
 
 
 def _category_before(before: str, lex: Lexicon) -> str:
@@ -278,7 +278,6 @@ def anaphora_of_last_category(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
     return False
 
 
-_AERIAL = ("drones", "cruise_missiles", "aircraft", "helicopters")
 # what may follow the bare object of a shoot-down: the clause ends or goes on to where
 _SHOOTDOWN_OBJECT_END = _rx(r"^\s*(?:[,.;:]|$|and\b|while\b|but\b|across\b|in\b|over\b|on\b|overnight\b)", _I)
 _FATE_AUX = _rx(r"\s*(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:(?:\w+ly|also)\s+)?", _I)
@@ -290,11 +289,12 @@ def object_of_a_shootdown(r: "Reading", i: int, t: "Tags", k: Near) -> bool:
     shot = t.lex.shootdown_before.search(r.before) and _SHOOTDOWN_OBJECT_END.match(r.after)
     if not shot:
         aux = _FATE_AUX.match(r.after)
-        shot = k.near is not None and k.near.category in _AERIAL and t.lex.equipment_loss.match(r.after, aux.end())
+        shot = k.near is not None and k.near.category in vocab.AIRBORNE_CATEGORIES and t.lex.equipment_loss.match(r.after, aux.end())
     if not shot:
         return False
     near = k.near.category if k.near is not None else ""
-    category = near if near in _AERIAL else (t.state.last_category if t.state.last_category in _AERIAL else "")
+    airborne = vocab.AIRBORNE_CATEGORIES
+    category = near if near in airborne else (t.state.last_category if t.state.last_category in airborne else "")
     if category:
         r.category, r.inherited = category, True
     return bool(category)

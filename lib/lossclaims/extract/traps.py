@@ -256,7 +256,7 @@ def resolve_traps(t: "Tags") -> None:
             continue
         if i and readings[i - 1].num.form == "count" and _rx(r"\s*(?:out\s+)?of\s+(?:the\s+)?", _I).fullmatch(r.before):
             # "shot down 10 of 12 drones", "93 of 120 men": the second figure is how many there were
-            r.reason = "launched" if r.category in ("drones", "cruise_missiles", "aircraft", "helicopters") else "not_a_loss"
+            r.reason = "launched" if r.category in vocab.AIRBORNE_CATEGORIES else "not_a_loss"
             continue
         if not r.category:
             r.reason = "no_category"
