@@ -7,8 +7,8 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Callable
 
 from .. import vocabulary as vocab
-from .cues import (_MILITARY_CONTEXT, _BEYOND_RECRUITMENT, _EXCHANGE, _FORECAST, _LAUNCH, _POPULATION, _RATE_AFTER, _RATE_BEFORE,
-                   _RATIO_AFTER, _RATIO_BEFORE, _RECRUIT, _REFUGEES, _SHARED_TRAPS, _STOCK)
+from .cues import (_BEYOND_RECRUITMENT, _EXCHANGE, _FORECAST, _LAUNCH, _MILITARY_CONTEXT, _POPULATION, _RATE_AFTER,
+                   _RATE_BEFORE, _RATIO_AFTER, _RATIO_BEFORE, _RECRUIT, _REFUGEES, _SHARED_TRAPS, _STOCK)
 from .lexicon import _I, _rx
 
 if TYPE_CHECKING:
