@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterator
 
-__all__ = ["Caseless", "caseless", "caseless_module", "lower_pattern"]
+__all__ = ["Caseless", "Prefiltered", "caseless", "caseless_module", "lower_pattern"]
 
 
 def lower_pattern(pattern: str) -> str:
@@ -87,34 +87,26 @@ class _Match:
         return f"<caseless match; span={self.span()}, match={self.group()!r}>"
 
 
-_last: tuple[str, str] = ("", "")  # the last text lower-cased: patterns scan the same sentence in turn
+_END = 2**62  # endpos meaning "to the end"
+_SAME, _FOLDED, _LONGER = 0, 1, 2  # lower-casing left the text as it was / changed letters only / changed its length
+_last: tuple[str, str, int] = ("", "", _SAME)  # the last text lower-cased and how: patterns scan one sentence in turn
+
+
+def _fold(string: str) -> tuple[str, int]:
+    """`string` lower-cased and how it folded (`_SAME`, `_FOLDED`, `_LONGER`); the last answer is reused."""
+    global _last
+    seen, low, kind = _last  # one tuple, read and written whole: safe across threads
+    if seen is not string:
+        low = string.lower()
+        kind = _SAME if low == string else _FOLDED if len(low) == len(string) else _LONGER
+        _last = (string, low, kind)
+    return low, kind
 
 
 def _lower(string: str) -> str | None:
     """`string` lower-cased, or None if that changes its length; the last answer is reused."""
-    global _last
-    seen, low = _last  # one tuple, read and written whole: safe across threads
-    if seen is not string:
-        low = string.lower()
-        _last = (string, low)
-    return low if len(low) == len(string) else None
-
-
-def _scanner(name: str) -> Callable[..., _Match | re.Match | None]:
-    """`Caseless.search`, `.match` or `.fullmatch`: the named method run over the lower-cased text."""
-    def method(self: Caseless, string: str, pos: int = 0, endpos: int = 2**62) -> _Match | re.Match | None:
-        global _last
-        seen, low = _last  # (the body of `_lower`, inlined: this is the hot path)
-        if seen is not string:
-            low = string.lower()
-            _last = (string, low)
-        if len(low) != len(string):
-            return getattr(self.original, name)(string, pos, endpos)
-        m = getattr(self.folded, name)(low, pos, endpos)
-        return m if m is None or low == string else _Match(m, string)
-
-    method.__name__ = method.__qualname__ = name
-    return method
+    low, kind = _fold(string)
+    return None if kind == _LONGER else low
 
 
 class Caseless:
@@ -126,24 +118,57 @@ class Caseless:
     ((8, 21), 'General Staff', ['General Staff', 'KYIV'])
     """
 
-    __slots__ = ("original", "folded", "pattern", "flags", "groupindex", "groups")
+    __slots__ = ("original", "folded", "pattern", "flags", "groupindex", "groups", "_search", "_match")
 
     def __init__(self, original: re.Pattern) -> None:
         self.original = original
         self.folded = re.compile(lower_pattern(original.pattern), original.flags & ~re.IGNORECASE)
         self.pattern, self.flags = original.pattern, original.flags
         self.groupindex, self.groups = original.groupindex, original.groups
+        self._search, self._match = self.folded.search, self.folded.match  # bound once: the hot path
 
-    search = _scanner("search")
-    match = _scanner("match")
-    fullmatch = _scanner("fullmatch")
+    # search and match are the hot path (hundreds of thousands of calls): `_fold` is inlined in them.
+    def search(self, string: str, pos: int = 0, endpos: int = _END) -> _Match | re.Match | None:
+        global _last
+        seen, low, kind = _last
+        if seen is not string:
+            low = string.lower()
+            kind = _SAME if low == string else _FOLDED if len(low) == len(string) else _LONGER
+            _last = (string, low, kind)
+        if kind == _SAME:  # nothing to fold back: the plain match reads the same letters
+            return self._search(string, pos, endpos)
+        if kind == _FOLDED:
+            m = self._search(low, pos, endpos)
+            return m and _Match(m, string)
+        return self.original.search(string, pos, endpos)
 
-    def finditer(self, string: str, pos: int = 0, endpos: int = 2**62) -> Iterator[_Match | re.Match]:
-        low = _lower(string)
-        if low is None:
+    def match(self, string: str, pos: int = 0, endpos: int = _END) -> _Match | re.Match | None:
+        global _last
+        seen, low, kind = _last
+        if seen is not string:
+            low = string.lower()
+            kind = _SAME if low == string else _FOLDED if len(low) == len(string) else _LONGER
+            _last = (string, low, kind)
+        if kind == _SAME:
+            return self._match(string, pos, endpos)
+        if kind == _FOLDED:
+            m = self._match(low, pos, endpos)
+            return m and _Match(m, string)
+        return self.original.match(string, pos, endpos)
+
+    def fullmatch(self, string: str, pos: int = 0, endpos: int = _END) -> _Match | re.Match | None:
+        low, kind = _fold(string)
+        if kind == _LONGER:
+            return self.original.fullmatch(string, pos, endpos)
+        m = self.folded.fullmatch(string if kind == _SAME else low, pos, endpos)
+        return m if m is None or kind == _SAME else _Match(m, string)
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = _END) -> Iterator[_Match | re.Match]:
+        low, kind = _fold(string)
+        if kind == _LONGER:
             return self.original.finditer(string, pos, endpos)
-        if low == string:  # nothing to fold back: the plain matches read the same letters
-            return self.folded.finditer(low, pos, endpos)
+        if kind == _SAME:  # nothing to fold back: the plain matches read the same letters
+            return self.folded.finditer(string, pos, endpos)
         return (_Match(m, string) for m in self.folded.finditer(low, pos, endpos))
 
     def sub(self, repl: str | Callable[[_Match], str], string: str, count: int = 0) -> str:
@@ -164,10 +189,107 @@ class Caseless:
         return f"caseless({self.original!r})"
 
 
-def caseless(rx: re.Pattern) -> Caseless | re.Pattern:
-    """`rx` made a `Caseless` if it is compiled IGNORECASE and has no case-sensitive part; else `rx`."""
-    if not rx.flags & re.IGNORECASE or "(?-i" in rx.pattern:
+class Prefiltered:
+    """An IGNORECASE pattern with case-sensitive parts ("(?-i:[A-Z])"), scanned first in its caseless form.
+
+    The caseless form reads each case-sensitive part in either case, so it finds every place the
+    pattern matches and some more: where it finds nothing the pattern matches nothing, and where
+    it finds something the pattern's own scan starts there (lookbehinds still see the text before).
+
+    >>> rx = caseless(re.compile(r"\\bsince\\s+(?-i:[A-Z])\\w+", re.I))
+    >>> rx.search("fighting SINCE april"), rx.search("fighting since April").group()
+    (None, 'since April')
+    """
+
+    __slots__ = ("original", "folded", "pattern", "flags", "groupindex", "groups")
+
+    def __init__(self, original: re.Pattern) -> None:
+        self.original = original
+        self.folded = re.compile(lower_pattern(original.pattern), original.flags & ~re.IGNORECASE)
+        self.pattern, self.flags = original.pattern, original.flags
+        self.groupindex, self.groups = original.groupindex, original.groups
+
+    def _first(self, string: str, pos: int, endpos: int) -> int:
+        """Where the pattern's first match can start (pos if unknown), or -1 if it has none."""
+        low, kind = _fold(string)
+        if kind == _LONGER:
+            return pos
+        m = self.folded.search(low, pos, endpos)
+        return -1 if m is None else m.start()
+
+    def search(self, string: str, pos: int = 0, endpos: int = _END) -> re.Match | None:
+        at = self._first(string, pos, endpos)
+        return None if at < 0 else self.original.search(string, at, endpos)
+
+    def match(self, string: str, pos: int = 0, endpos: int = _END) -> re.Match | None:
+        low, kind = _fold(string)
+        if kind != _LONGER and self.folded.match(low, pos, endpos) is None:
+            return None
+        return self.original.match(string, pos, endpos)
+
+    def fullmatch(self, string: str, pos: int = 0, endpos: int = _END) -> re.Match | None:
+        return self.original.fullmatch(string, pos, endpos)
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = _END) -> Iterator[re.Match]:
+        at = self._first(string, pos, endpos)
+        return iter(()) if at < 0 else self.original.finditer(string, at, endpos)
+
+    def sub(self, repl: str | Callable[[re.Match], str], string: str, count: int = 0) -> str:
+        return self.original.sub(repl, string, count)
+
+    def __repr__(self) -> str:
+        return f"caseless({self.original!r})"
+
+
+def _islands_widen(rx: re.Pattern) -> bool:
+    """Whether lower-casing `rx` and its text only widens what its case-sensitive parts accept: they hold
+    letters and plain classes of letters (no negation), and no negative lookaround or back-reference holds them."""
+    try:
+        from re import _parser as parser  # Python 3.11+
+    except ImportError:  # pragma: no cover
+        import sre_parse as parser  # type: ignore[no-redef]
+    c = parser  # opcodes live beside the parser
+    ok = True
+
+    def walk(items, island: bool, negated: bool) -> None:
+        nonlocal ok
+        for op, av in items:
+            if op is c.SUBPATTERN:
+                inner = island or bool(av[2] & re.IGNORECASE)
+                if inner and negated:
+                    ok = False
+                walk(av[3], inner, negated)
+            elif op in (c.ASSERT, c.ASSERT_NOT):
+                walk(av[1], island, negated or op is c.ASSERT_NOT)
+            elif op is c.BRANCH:
+                for alt in av[1]:
+                    walk(alt, island, negated)
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+                walk(av[2], island, negated)
+            elif op is getattr(c, "ATOMIC_GROUP", None):
+                walk(av, island, negated)
+            elif op in (c.GROUPREF, c.GROUPREF_EXISTS):
+                ok = False
+            elif island and op is c.NOT_LITERAL:
+                ok = False
+            elif island and op is c.IN:
+                for kind, value in av:
+                    if kind is c.NEGATE or kind is c.CATEGORY and "NOT" in str(value) or kind is c.RANGE and not (
+                            chr(value[0]).isalpha() and chr(value[1]).isalpha()
+                            and chr(value[0]).isupper() == chr(value[1]).isupper()):
+                        ok = False
+
+    walk(parser.parse(rx.pattern, rx.flags), False, False)
+    return ok
+
+
+def caseless(rx: re.Pattern) -> Caseless | Prefiltered | re.Pattern:
+    """`rx` made a `Caseless` if it is compiled IGNORECASE and has no case-sensitive part, a `Prefiltered`
+    if its case-sensitive parts are plain letters; else `rx`."""
+    if not rx.flags & re.IGNORECASE:
         return rx
+    if "(?-i" in rx.pattern:
+        return Prefiltered(rx) if _islands_widen(rx) else rx
     return Caseless(rx)
 
 
