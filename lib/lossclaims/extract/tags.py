@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from ..caseless import caseless
 from ..numbers import NumberSpan
 from .cues import _MONTHS, _CIVIL_CONTEXT, _CUE_AFTER, _CUE_BEFORE, _SIDE_CUE_BEFORE, _CUMULATIVE, _DAILY, _DAILY_HINT, _DATELINE, _LOCAL_HINTS, _LOCAL_OFFICIAL, _LOCATION_BEFORE, _MILITARY_CONTEXT, _MILITARY_VOICE, _NATIONAL_OFFICIAL, _NATIONAL_WORDS, _OWNED_NOUN, _REGIONAL_FRAME, _REGIONAL_SINCE, _REPORTING, _RUSSIAN_PLACES, _SINCE_HINT, _SINCE_WAR, _SPEECH_DATE, _WINDOW, _WINDOW_HINT
 from .lexicon import CONTEXT, Lexicon, _I, _lookup, _measure_spans, _rx, _scan
@@ -328,7 +329,7 @@ class _SentenceFacts:
 _WAR_NAMED = _rx(r"(?:'s)?\s+(?:full[\s-]scale\s+)?(?:invasion|war|special\s+(?:military\s+)?operation|aggression)\b"
                  r"(?!\s+(?:dead|losses|casualties|toll|death|has\s+cost|had\s+cost|cost|costs)\b)", _I)
 # Words without which the regional frame cannot match: tested first, it is cheap.
-_FRAME_HINT = re.compile(r"fight|hostilit|battle|clash|combat|operation|offensive|incursion|campaign", re.I)
+_FRAME_HINT = caseless(re.compile(r"fight|hostilit|battle|clash|combat|operation|offensive|incursion|campaign", re.I))
 
 
 class Sides:
