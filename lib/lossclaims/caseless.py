@@ -192,9 +192,9 @@ class Caseless:
 class Prefiltered:
     """An IGNORECASE pattern with case-sensitive parts ("(?-i:[A-Z])"), scanned first in its caseless form.
 
-    The caseless form reads each case-sensitive part in either case, so it finds every place the
-    pattern matches and some more: where it finds nothing the pattern matches nothing, and where
-    it finds something the pattern's own scan starts there (lookbehinds still see the text before).
+    The caseless form reads each case-sensitive part in either case, so it matches wherever the
+    pattern does and at some more places: the pattern itself is tried only at those (lookbehinds
+    still see the text before), instead of scanning the text with IGNORECASE.
 
     >>> rx = caseless(re.compile(r"\\bsince\\s+(?-i:[A-Z])\\w+", re.I))
     >>> rx.search("fighting SINCE april"), rx.search("fighting since April").group()
@@ -209,17 +209,21 @@ class Prefiltered:
         self.pattern, self.flags = original.pattern, original.flags
         self.groupindex, self.groups = original.groupindex, original.groups
 
-    def _first(self, string: str, pos: int, endpos: int) -> int:
-        """Where the pattern's first match can start (pos if unknown), or -1 if it has none."""
-        low, kind = _fold(string)
-        if kind == _LONGER:
-            return pos
-        m = self.folded.search(low, pos, endpos)
-        return -1 if m is None else m.start()
+    def _search(self, string: str, low: str, pos: int, endpos: int) -> re.Match | None:
+        """The pattern's first match from `pos`: tried only where the caseless form matches."""
+        find, match = self.folded.search, self.original.match
+        while (c := find(low, pos, endpos)) is not None:
+            m = match(string, c.start(), endpos)
+            if m is not None:
+                return m
+            pos = c.start() + 1
+        return None
 
     def search(self, string: str, pos: int = 0, endpos: int = _END) -> re.Match | None:
-        at = self._first(string, pos, endpos)
-        return None if at < 0 else self.original.search(string, at, endpos)
+        low, kind = _fold(string)
+        if kind == _LONGER:
+            return self.original.search(string, pos, endpos)
+        return self._search(string, low, pos, endpos)
 
     def match(self, string: str, pos: int = 0, endpos: int = _END) -> re.Match | None:
         low, kind = _fold(string)
@@ -231,8 +235,18 @@ class Prefiltered:
         return self.original.fullmatch(string, pos, endpos)
 
     def finditer(self, string: str, pos: int = 0, endpos: int = _END) -> Iterator[re.Match]:
-        at = self._first(string, pos, endpos)
-        return iter(()) if at < 0 else self.original.finditer(string, at, endpos)
+        low, kind = _fold(string)
+        if kind == _LONGER:
+            return self.original.finditer(string, pos, endpos)
+        return self._iter(string, low, pos, endpos)
+
+    def _iter(self, string: str, low: str, pos: int, endpos: int) -> Iterator[re.Match]:
+        while (m := self._search(string, low, pos, endpos)) is not None:
+            if m.end() == m.start():  # an empty match: the original's own rules for what may follow it
+                yield from self.original.finditer(string, pos, endpos)
+                return
+            yield m
+            pos = m.end()
 
     def sub(self, repl: str | Callable[[re.Match], str], string: str, count: int = 0) -> str:
         return self.original.sub(repl, string, count)
