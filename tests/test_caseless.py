@@ -94,3 +94,16 @@ def test_patterns_with_case_sensitive_parts_are_prefiltered_only_where_that_is_e
     for unsafe in (r"(?-i:[^A-Z])x", r"(?!(?-i:A))x", r"(?-i:\W)x", r"(?-i:[A-z])x", r"(?<!(?-i:A))b"):
         rx = re.compile(unsafe, re.I)
         assert caseless(rx) is rx
+
+
+def test_needles_are_literals_every_match_contains():
+    from lossclaims.caseless import _needles
+    assert _needles(r"\bsince\s+(?:the\s+)?start", 0) == ("since",)  # the optional part gives none
+    assert _needles(r"(?:killed|died)\b", 0) == ("died", "killed")
+    assert _needles(r"(?:dead|a)\s+x", 0) is None  # a two-letter or shorter literal is not worth looking for
+    assert _needles(r"(?i:Since)", 0) is None  # a part with flags of its own is not read
+    assert _needles(r"(?:abc)?\d+", 0) is None
+    rx = caseless(re.compile(r"\b(?:in\s+total|overall)\b", re.I))
+    assert rx.needles == ("overall", "total")
+    assert rx.search("IN TOTAL, 5") is not None and rx.search("in all, 5") is None
+    assert [m.span() for m in rx.finditer("Overall, in  total")] == [(0, 7), (9, 18)]

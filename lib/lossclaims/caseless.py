@@ -42,6 +42,56 @@ def lower_pattern(pattern: str) -> str:
     return "".join(out)
 
 
+_MAX_NEEDLES = 16  # more literals than this cost more to look for than the pattern does
+
+
+def _needles(pattern: str, flags: int) -> tuple[str, ...] | None:
+    """Literal strings at least one of which every match of `pattern` contains, or None if it has none worth
+    looking for: a substring test over the text is far cheaper than a scan by the pattern that finds nothing.
+
+    >>> _needles(r"\\b(?:in\\s+total|overall|to\\s+date)\\b", 0), _needles(r"\\bsince\\s+(?:a|b)", 0), _needles(r"\\d+", 0)
+    (('date', 'overall', 'total'), ('since',), None)
+    """
+    if flags & re.IGNORECASE:
+        return None
+    try:
+        from re import _parser as parser  # Python 3.11+
+    except ImportError:  # pragma: no cover
+        import sre_parse as parser  # type: ignore[no-redef]
+    try:
+        found = _required(list(parser.parse(pattern, flags)), parser)
+    except (re.error, RecursionError):  # pragma: no cover
+        return None
+    if not found or min(map(len, found)) < 3 or any(n != n.lower() for n in found):
+        return None
+    return tuple(sorted(found))
+
+
+def _required(items: list, c) -> set[str] | None:
+    """The best set of literals one of which every match of the parsed sequence `items` contains (or None)."""
+    options: list[set[str]] = []
+    run: list[str] = []
+    for op, av in items + [(None, None)]:
+        if op is c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            options.append({"".join(run)})
+            run = []
+        inner = None
+        if op is c.SUBPATTERN and not av[1] and not av[2]:  # a group without flags of its own
+            inner = _required(list(av[3]), c)
+        elif op is c.BRANCH:
+            alts = [_required(list(alt), c) for alt in av[1]]
+            inner = set().union(*alts) if all(alts) else None
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+            inner = _required(list(av[2]), c)
+        if inner and len(inner) <= _MAX_NEEDLES:
+            options.append(inner)
+    # the longest shortest literal, then the fewest literals
+    return max(options, key=lambda o: (min(map(len, o)), -len(o)), default=None)
+
+
 class _Match:
     """A match over the lower-cased text that reads its groups from the original text."""
 
@@ -118,7 +168,7 @@ class Caseless:
     ((8, 21), 'General Staff', ['General Staff', 'KYIV'])
     """
 
-    __slots__ = ("original", "folded", "pattern", "flags", "groupindex", "groups", "_search", "_match")
+    __slots__ = ("original", "folded", "pattern", "flags", "groupindex", "groups", "_search", "_match", "needles")
 
     def __init__(self, original: re.Pattern) -> None:
         self.original = original
@@ -126,6 +176,7 @@ class Caseless:
         self.pattern, self.flags = original.pattern, original.flags
         self.groupindex, self.groups = original.groupindex, original.groups
         self._search, self._match = self.folded.search, self.folded.match  # bound once: the hot path
+        self.needles = _needles(self.folded.pattern, self.folded.flags)  # one is in every match: looked for first
 
     # search and match are the hot path (hundreds of thousands of calls): `_fold` is inlined in them.
     def search(self, string: str, pos: int = 0, endpos: int = _END) -> _Match | re.Match | None:
@@ -135,12 +186,15 @@ class Caseless:
             low = string.lower()
             kind = _SAME if low == string else _FOLDED if len(low) == len(string) else _LONGER
             _last = (string, low, kind)
+        if kind == _LONGER:
+            return self.original.search(string, pos, endpos)
+        needles = self.needles
+        if needles is not None and not any(n in low for n in needles):
+            return None
         if kind == _SAME:  # nothing to fold back: the plain match reads the same letters
             return self._search(string, pos, endpos)
-        if kind == _FOLDED:
-            m = self._search(low, pos, endpos)
-            return m and _Match(m, string)
-        return self.original.search(string, pos, endpos)
+        m = self._search(low, pos, endpos)
+        return m and _Match(m, string)
 
     def match(self, string: str, pos: int = 0, endpos: int = _END) -> _Match | re.Match | None:
         global _last
@@ -167,6 +221,9 @@ class Caseless:
         low, kind = _fold(string)
         if kind == _LONGER:
             return self.original.finditer(string, pos, endpos)
+        needles = self.needles
+        if needles is not None and not any(n in low for n in needles):
+            return iter(())
         if kind == _SAME:  # nothing to fold back: the plain matches read the same letters
             return self.folded.finditer(string, pos, endpos)
         return (_Match(m, string) for m in self.folded.finditer(low, pos, endpos))
