@@ -3,7 +3,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..caseless import caseless
@@ -15,6 +14,23 @@ from .text import Sentence
 
 if TYPE_CHECKING:
     from .state import _ArticleState
+
+
+class _once:
+    """`functools.cached_property` without the lock Python 3.11 takes on every first read (tens of
+    thousands per corpus here): the value is computed once and then read from the instance."""
+
+    def __init__(self, func) -> None:
+        self.func, self.name, self.__doc__ = func, func.__name__, func.__doc__
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
 
 
 # Reading one number in its sentence
@@ -46,7 +62,7 @@ class Reading:
     carried_measure: str = ""            # the measure of the earlier figure this one continues
     why: list[tuple[str, str]] = field(default_factory=list)  # (attribute, rule) that decided it, for `explain`
 
-    @cached_property
+    @_once
     def worded(self) -> bool:
         """Whether any word stands between this figure and its neighbours: every rule that reads a
         figure's own words needs one ('9 9 9 9' in a pasted table has none)."""
@@ -254,35 +270,35 @@ class _SentenceFacts:
         """Whether the sentence matches the pattern anywhere (searched once per sentence)."""
         return self.first_end(pattern) != float("inf")
 
-    @cached_property
+    @_once
     def measure_keys(self) -> set[str]:
         return {k for _, _, k in _measure_spans(self.text, self._lex)}
 
-    @cached_property
+    @_once
     def loss_verb(self) -> bool:
         return bool(self._lex.loss_verb.search(self.text))
 
-    @cached_property
+    @_once
     def civilian_context(self) -> bool:
         return bool(_CIVIL_CONTEXT.search(self.text) and not _MILITARY_CONTEXT.search(self.text))
 
-    @cached_property
+    @_once
     def russian_place(self) -> bool:
         return bool(_RUSSIAN_PLACES.search(self.text))
 
-    @cached_property
+    @_once
     def since_war(self) -> bool:
         return any(k == "cumulative" for _, _, k in self.markers) and bool(_SINCE_WAR.search(self.text))
 
-    @cached_property
+    @_once
     def daily(self) -> bool:
         return any(k == "daily" for _, _, k in self.markers)
 
-    @cached_property
+    @_once
     def window(self) -> bool:
         return any(k == "window" for _, _, k in self.markers)
 
-    @cached_property
+    @_once
     def markers(self) -> list[tuple[int, int, str]]:
         """Period markers with their places, so each figure takes the nearest one."""
         stext = self.text
@@ -313,15 +329,15 @@ class _SentenceFacts:
                                               and any(e <= f[0] <= e + 2 for _, e in since_war))]
         return sorted(found)
 
-    @cached_property
+    @_once
     def parens(self) -> list[tuple[int, int]]:
         return [m.span() for m in _rx(r"\([^()]{0,200}\)").finditer(self.text)]
 
-    @cached_property
+    @_once
     def reporting(self) -> list[int]:
         return [m.start() for m in _REPORTING.finditer(self.text)]
 
-    @cached_property
+    @_once
     def strike(self) -> bool:
         return bool(_rx(r"\b(?:strikes?|attacks?|shelling|struck|hit|bombing|shelled)\b", _I).search(self.text))
 
@@ -378,11 +394,11 @@ class Tags:
             found = self._clauses[r.at] = _clause(self.norm, self.sent, r.num)
         return found
 
-    @cached_property
+    @_once
     def sides(self) -> Sides:
         return Sides(self.parties)
 
-    @cached_property
+    @_once
     def subjects(self) -> list[_Mention]:
         """Party words that can be the subject of a verb: plain or after 'by', and not the owner inside
         another figure's noun phrase ('... 12 Russian tanks'). Read once the categories are final."""
@@ -406,15 +422,15 @@ class Tags:
             out.append(p)
         return out
 
-    @cached_property
+    @_once
     def largest_figure(self) -> float:
         """The largest figure of the sentence still read as a loss (asked once its attributes are being read)."""
         return max((x.num.value for x in self.readings if x.category and not x.reason), default=0.0)
 
-    @cached_property
+    @_once
     def war_mentions(self) -> list[int]:
         return [m.start() for m in self.lex.other_war.finditer(self.stext)]
 
-    @cached_property
+    @_once
     def loss_in_sentence(self) -> bool:
         return bool(self.lex.equipment_loss.search(self.stext) or _rx(r"\blosses\b", _I).search(self.stext))
