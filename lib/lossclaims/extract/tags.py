@@ -216,35 +216,44 @@ def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str
             continue  # "Russian military personnel", "the Defense Ministry's Storm-Z units": an owner, not a voice
         if _LOSSES_OF.search(stext, max(0, s - 40), s):
             continue  # "Losses of the Ukrainian Armed Forces", "half of the Ukrainian army": whose, not who speaks
-        subject_claim = fam in ("ukraine_official", "russia_official") and word.lower() not in party_words and _rx(r"\s+(?:have\s+|has\s+|had\s+)?(?:destroyed|shot\s+down|downed|eliminated|killed|hit|struck|captured|intercepted)\b", _I).match(stext[e:e + 40])
-        before = stext[max(0, s - 60):s]
-        after = stext[e:e + 70]
-        cue = bool(_rx(r"\b(?:said|says|claims|claimed|reported|reports|estimates|estimated)$", _I).search(word)
-                   or (_rx(r"\s-\s*$").search(before) and not stext[e:].strip(" .\"'"))
-                   or _CUE_AFTER.match(after) or _CUE_BEFORE.search(before)
-                   or _rx(r",\s*(?:said|says|added|wrote)\s+$", _I).search(before)  # "..., said Ukrainian military spokesman X"
-                   or _rx(r"^\s*(?:\([^)]{0,20}\))?\s*:").match(after)
-                   or _rx(r"^'s\s+(?:\w+\s+){0,3}(?:said|says|estimates?|figures|data|report|update|statement|count)", _I).match(after))
-        if word.lower() in party_words and word.lower() in lex.cue_only:
-            # a side named as the voice ("Russia, meanwhile, said"): only right before a verb of saying,
-            # since "Russia's losses", "Ukraine's casualties are put at" name whose, not who speaks
-            cue = bool(_SIDE_SPEAKS.match(after) or _SIDE_CUE_BEFORE.search(before))
-        elif word.lower() in lex.cue_only and _rx(r"\b(?:in|of|at|near|based\s+in)\s+$", _I).search(before):
-            cue = False  # "the Center for Strategic and International Studies in Washington estimates": a place
-        elif word.lower() in lex.cue_only or word.lower() in party_words:
-            # a country named as a voice speaks right there ("Britain said", "the UK also believes"),
-            # not when it only qualifies a noun ("the Washington think tank says")
-            cue = bool(_rx(r"^(?:'s\s+(?:\w+\s+){0,2}?|\s*,?\s*(?:\w+\s+)?)(?:said|says|say|believes|believed|estimates?|estimated|claims?|claimed|"
-                                r"reported|reports|told|tells|assessed|assesses|thinks|put|puts|announced|announces|stated|states|"
-                                r"wrote|writes|added|adds|tweeted|posted|admitted|acknowledged|confirmed|noted)\b", _I).match(after)
-                       or _rx(r"^[^.;:\"]{0,40}:\s*[\"'\w]").match(after) or _CUE_BEFORE.search(before)
-                       # "Russia, which denies targeting civilians, said"
-                       or _rx(r"^\s*,\s*(?:which|who)\s+[^,.;]{0,80},\s*(?:also\s+)?(?:said|says|claimed|claims|reported|stated)\b", _I).match(
-                           stext[e:e + 110]))
-        plain = word.lower() not in party_words and word.lower() not in lex.cue_only and not _rx(r"[A-Z]{2,4}").fullmatch(word) and fam not in (
-            "ukraine_official", "russia_official") and not _rx(r"\b(?:analysts?|experts|observers|researchers)$", _I).search(word)
-        out.append((base + s, base + e, fam, bool(cue or plain or subject_claim)))
+        out.append((base + s, base + e, fam, _attributed(stext, s, e, word, fam, lex, party_words)))
     return out
+
+
+def _attributed(stext: str, s: int, e: int, word: str, fam: str, lex: Lexicon, party_words: set[str]) -> bool:
+    """Whether the source name at s:e gives the sentence's figures: a plain name does; a side's own
+    command as the subject of its kills does; a side or a cue-only name only beside a verb of saying.
+    (Read in that order, each only when the ones before did not decide.)"""
+    wl = word.lower()
+    if wl not in party_words and wl not in lex.cue_only and not _rx(r"[A-Z]{2,4}").fullmatch(word) and fam not in (
+            "ukraine_official", "russia_official") and not _rx(r"\b(?:analysts?|experts|observers|researchers)$", _I).search(word):
+        return True  # plain
+    if fam in ("ukraine_official", "russia_official") and wl not in party_words and _rx(r"\s+(?:have\s+|has\s+|had\s+)?(?:destroyed|shot\s+down|downed|eliminated|killed|hit|struck|captured|intercepted)\b", _I).match(stext[e:e + 40]):
+        return True  # the subject of its kills
+    before = stext[max(0, s - 60):s]
+    after = stext[e:e + 70]
+    if wl in party_words and wl in lex.cue_only:
+        # a side named as the voice ("Russia, meanwhile, said"): only right before a verb of saying,
+        # since "Russia's losses", "Ukraine's casualties are put at" name whose, not who speaks
+        return bool(_SIDE_SPEAKS.match(after) or _SIDE_CUE_BEFORE.search(before))
+    if wl in lex.cue_only and _rx(r"\b(?:in|of|at|near|based\s+in)\s+$", _I).search(before):
+        return False  # "the Center for Strategic and International Studies in Washington estimates": a place
+    if wl in lex.cue_only or wl in party_words:
+        # a country named as a voice speaks right there ("Britain said", "the UK also believes"),
+        # not when it only qualifies a noun ("the Washington think tank says")
+        return bool(_rx(r"^(?:'s\s+(?:\w+\s+){0,2}?|\s*,?\s*(?:\w+\s+)?)(?:said|says|say|believes|believed|estimates?|estimated|claims?|claimed|"
+                        r"reported|reports|told|tells|assessed|assesses|thinks|put|puts|announced|announces|stated|states|"
+                        r"wrote|writes|added|adds|tweeted|posted|admitted|acknowledged|confirmed|noted)\b", _I).match(after)
+                    or _rx(r"^[^.;:\"]{0,40}:\s*[\"'\w]").match(after) or _CUE_BEFORE.search(before)
+                    # "Russia, which denies targeting civilians, said"
+                    or _rx(r"^\s*,\s*(?:which|who)\s+[^,.;]{0,80},\s*(?:also\s+)?(?:said|says|claimed|claims|reported|stated)\b", _I).match(
+                        stext[e:e + 110]))
+    return bool(_rx(r"\b(?:said|says|claims|claimed|reported|reports|estimates|estimated)$", _I).search(word)
+                or (_rx(r"\s-\s*$").search(before) and not stext[e:].strip(" .\"'"))
+                or _CUE_AFTER.match(after) or _CUE_BEFORE.search(before)
+                or _rx(r",\s*(?:said|says|added|wrote)\s+$", _I).search(before)  # "..., said Ukrainian military spokesman X"
+                or _rx(r"^\s*(?:\([^)]{0,20}\))?\s*:").match(after)
+                or _rx(r"^'s\s+(?:\w+\s+){0,3}(?:said|says|estimates?|figures|data|report|update|statement|count)", _I).match(after))
 
 
 class _SentenceFacts:
