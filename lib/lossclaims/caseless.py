@@ -51,6 +51,8 @@ def _needles(pattern: str, flags: int) -> tuple[str, ...] | None:
 
     >>> _needles(r"\\b(?:in\\s+total|overall|to\\s+date)\\b", 0), _needles(r"\\bsince\\s+(?:a|b)", 0), _needles(r"\\d+", 0)
     (('date', 'overall', 'total'), ('since',), None)
+    >>> _needles(r"(?:launch|launching|rate)", 0)
+    ('launch', 'rate')
     """
     if flags & re.IGNORECASE:
         return None
@@ -64,7 +66,7 @@ def _needles(pattern: str, flags: int) -> tuple[str, ...] | None:
         return None
     if not found or min(map(len, found)) < 3 or any(n != n.lower() for n in found):
         return None
-    return tuple(sorted(found))
+    return tuple(sorted(n for n in found if not any(m in n for m in found if m != n)))  # "launch" covers "launching"
 
 
 def _required(items: list, c) -> set[str] | None:
