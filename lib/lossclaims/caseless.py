@@ -94,6 +94,68 @@ def _required(items: list, c) -> set[str] | None:
     return max(options, key=lambda o: (min(map(len, o)), -len(o)), default=None)
 
 
+def _group_end(pattern: str, i: int) -> int:
+    """The index of the ")" closing the group opened at `pattern[i]` (escapes and classes skipped), or -1."""
+    depth, n = 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 1
+        elif ch == "[":
+            i += 2 if pattern.startswith("[^", i) else 1
+            i += 1 if pattern.startswith("]", i) else 0  # a "]" first in a class is a letter
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def _alternatives(body: str) -> list[str] | None:
+    """`body` split at its top-level "|" (None if a group in it does not close)."""
+    out, start, i, n = [], 0, 0, len(body)
+    while i < n:
+        ch = body[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i += 2 if body.startswith("[^", i) else 1
+            i += 1 if body.startswith("]", i) else 0
+            while i < n and body[i] != "]":
+                i += 2 if body[i] == "\\" else 1
+        elif ch == "(":
+            i = _group_end(body, i)
+            if i < 0:
+                return None
+        elif ch == "|":
+            out.append(body[start:i])
+            start = i + 1
+        i += 1
+    return out + [body[start:]]
+
+
+def _unbounded(pattern: str) -> str:
+    """`pattern` without the word boundaries that open the alternatives of a group it opens with one:
+    `\\b(?:since|\\bmonthly)` is `\\b(?:since|monthly)`, and `re` then skips an alternative at its first letter.
+
+    >>> _unbounded(r"\\b(?:since|\\bmonthly\\b|(?:a|\\bb))x|\\bc")
+    '\\\\b(?:since|monthly\\\\b|(?:a|\\\\bb))x|\\\\bc'
+    """
+    if not pattern.startswith("\\b(?:"):
+        return pattern
+    end = _group_end(pattern, 2)
+    alts = _alternatives(pattern[5:end]) if end > 0 else None
+    if not alts or not any(a.startswith("\\b") for a in alts):
+        return pattern
+    return "\\b(?:" + "|".join(a[2:] if a.startswith("\\b") else a for a in alts) + pattern[end:]
+
+
 class _Match:
     """A match over the lower-cased text that reads its groups from the original text."""
 
@@ -174,7 +236,7 @@ class Caseless:
 
     def __init__(self, original: re.Pattern) -> None:
         self.original = original
-        self.folded = re.compile(lower_pattern(original.pattern), original.flags & ~re.IGNORECASE)
+        self.folded = re.compile(_unbounded(lower_pattern(original.pattern)), original.flags & ~re.IGNORECASE)
         self.pattern, self.flags = original.pattern, original.flags
         self.groupindex, self.groups = original.groupindex, original.groups
         self._search, self._match = self.folded.search, self.folded.match  # bound once: the hot path
@@ -264,7 +326,7 @@ class Prefiltered:
 
     def __init__(self, original: re.Pattern) -> None:
         self.original = original
-        self.folded = re.compile(lower_pattern(original.pattern), original.flags & ~re.IGNORECASE)
+        self.folded = re.compile(_unbounded(lower_pattern(original.pattern)), original.flags & ~re.IGNORECASE)
         self.pattern, self.flags = original.pattern, original.flags
         self.groupindex, self.groups = original.groupindex, original.groups
 
