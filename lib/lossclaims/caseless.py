@@ -253,8 +253,12 @@ class Caseless:
         if kind == _LONGER:
             return self.original.search(string, pos, endpos)
         needles = self.needles
-        if needles is not None and not any(n in low for n in needles):
-            return None
+        if needles is not None:  # (a loop, not any(): this runs some 300,000 times a corpus)
+            for n in needles:
+                if n in low:
+                    break
+            else:
+                return None
         if kind == _SAME:  # nothing to fold back: the plain match reads the same letters
             return self._search(string, pos, endpos)
         m = self._search(low, pos, endpos)
@@ -286,8 +290,12 @@ class Caseless:
         if kind == _LONGER:
             return self.original.finditer(string, pos, endpos)
         needles = self.needles
-        if needles is not None and not any(n in low for n in needles):
-            return iter(())
+        if needles is not None:
+            for n in needles:
+                if n in low:
+                    break
+            else:
+                return iter(())
         if kind == _SAME:  # nothing to fold back: the plain matches read the same letters
             return self.folded.finditer(string, pos, endpos)
         return (_Match(m, string) for m in self.folded.finditer(low, pos, endpos))
