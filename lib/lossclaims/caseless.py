@@ -156,6 +156,20 @@ def _unbounded(pattern: str) -> str:
     return "\\b(?:" + "|".join(a[2:] if a.startswith("\\b") else a for a in alts) + pattern[end:]
 
 
+# A run of word characters right before a mandatory space can give nothing back that the space would take:
+# made possessive ("\\w++\\s+"), re stops retrying it one character shorter at every word.
+_WORD_RUN_BEFORE_SPACE = re.compile(r"(?<!\\)((?:\\\\)*)(\\w|\[\\w-\]|\[\\w'-\])\+(?=\\s(?![*?{]))")
+
+
+def _possessive(pattern: str) -> str:
+    """`pattern` with each word run before a space made possessive: the same matches, found with less backtracking.
+
+    >>> print(_possessive(r"(?:\\w+\\s+){0,2}x|[\\w-]+\\s+y|\\w+\\s*z|\\\\w+\\s"))
+    (?:\\w++\\s+){0,2}x|[\\w-]++\\s+y|\\w+\\s*z|\\\\w+\\s
+    """
+    return _WORD_RUN_BEFORE_SPACE.sub(r"\1\2++", pattern)
+
+
 class _Match:
     """A match over the lower-cased text that reads its groups from the original text."""
 
@@ -236,7 +250,7 @@ class Caseless:
 
     def __init__(self, original: re.Pattern) -> None:
         self.original = original
-        self.folded = re.compile(_unbounded(lower_pattern(original.pattern)), original.flags & ~re.IGNORECASE)
+        self.folded = re.compile(_possessive(_unbounded(lower_pattern(original.pattern))), original.flags & ~re.IGNORECASE)
         self.pattern, self.flags = original.pattern, original.flags
         self.groupindex, self.groups = original.groupindex, original.groups
         self._search, self._match = self.folded.search, self.folded.match  # bound once: the hot path
@@ -334,7 +348,7 @@ class Prefiltered:
 
     def __init__(self, original: re.Pattern) -> None:
         self.original = original
-        self.folded = re.compile(_unbounded(lower_pattern(original.pattern)), original.flags & ~re.IGNORECASE)
+        self.folded = re.compile(_possessive(_unbounded(lower_pattern(original.pattern))), original.flags & ~re.IGNORECASE)
         self.pattern, self.flags = original.pattern, original.flags
         self.groupindex, self.groups = original.groupindex, original.groups
 
