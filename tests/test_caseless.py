@@ -11,18 +11,18 @@ import importlib
 import pkgutil
 
 from lossclaims import extract as engine
-from lossclaims.caseless import Caseless, caseless, lower_pattern
+from lossclaims.caseless import Caseless, Prefiltered, caseless, lower_pattern
 from lossclaims.reading import default_articles_dir
 
 
-def _extraction_patterns() -> dict[str, Caseless]:
+def _extraction_patterns() -> dict[str, Caseless | Prefiltered]:
     found = {}
     for info in pkgutil.iter_modules(engine.__path__):
         module = importlib.import_module(f"{engine.__name__}.{info.name}")
-        found.update({f"{info.name}.{name}": v for name, v in vars(module).items() if isinstance(v, Caseless)})
+        found.update({f"{info.name}.{name}": v for name, v in vars(module).items() if isinstance(v, (Caseless, Prefiltered))})
     lexicon = importlib.import_module(f"{engine.__name__}.lexicon")
     for space, prefix in ((vars(lexicon.lexicon()), "lex."), (vars(lexicon._dyn()), "dyn.")):
-        found.update({prefix + name: v for name, v in space.items() if isinstance(v, Caseless)})
+        found.update({prefix + name: v for name, v in space.items() if isinstance(v, (Caseless, Prefiltered))})
     return found
 
 
@@ -31,7 +31,7 @@ SENTENCES = [s for p in sorted(default_articles_dir().glob("*.txt"))
              for s in re.split(r"(?<=[.!?])\s+|\n+", p.read_text(encoding="utf-8")) if s.strip()]
 
 
-def _same(rx: Caseless, text: str) -> None:
+def _same(rx: Caseless | Prefiltered, text: str) -> None:
     ours = [(m.span(), m.group(), m.groups()) for m in rx.finditer(text)]
     theirs = [(m.span(), m.group(), m.groups()) for m in rx.original.finditer(text)]
     assert ours == theirs
@@ -55,7 +55,9 @@ def test_each_pattern_finds_the_same_on_the_default_articles(name):
 
 WORDS = ["Russia", "UKRAINE", "killed", "Since", "February", "the", "General Staff", "over the past day",
          "tanks", "In Total", "İstanbul", "STRASSE", "ß", "K", "ſ", "said", "according to", "losses", "-", ",", ".",
-         "1,020", "24", ":", "(", ")", "'s", "\u00a0"]
+         "1,020", "24", ":", "(", ")", "'s", "\u00a0",
+         # the case-sensitive parts of `Prefiltered` patterns: capitals, named operations, local voices
+         "Kursk", "kursk", "OMA", "oma", "Governor", "counteroffensive", "during", "start of", "and", "Zelensky"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -79,3 +81,29 @@ def test_only_case_insensitive_patterns_change_and_escapes_keep_their_case():
     assert caseless(plain) is plain
     assert lower_pattern(r"\S\W\B\D (?P<Big>ABC)(?P=Big) \N{LATIN SMALL LETTER A}") == \
         r"\S\W\B\D (?P<Big>abc)(?P=Big) \N{LATIN SMALL LETTER A}"
+
+
+def test_patterns_with_case_sensitive_parts_are_prefiltered_only_where_that_is_exact():
+    assert sum(isinstance(rx, Prefiltered) for rx in PATTERNS.values()) >= 2  # the window and local-voice cues
+    rx = caseless(re.compile(r"\bsince\s+the\s+(?-i:[A-Z])\w+\s+offensive", re.I))
+    assert isinstance(rx, Prefiltered)
+    assert rx.search("since the kursk offensive") is None
+    assert rx.search("x SINCE THE Kursk offensive").span() == (2, 27)
+    assert [m.span() for m in rx.finditer("since the Kursk offensive, since the Donbas offensive")] == [(0, 25), (27, 53)]
+    # a case-sensitive part that a lower-cased text could fail where the original passes is left as it is
+    for unsafe in (r"(?-i:[^A-Z])x", r"(?!(?-i:A))x", r"(?-i:\W)x", r"(?-i:[A-z])x", r"(?<!(?-i:A))b"):
+        rx = re.compile(unsafe, re.I)
+        assert caseless(rx) is rx
+
+
+def test_needles_are_literals_every_match_contains():
+    from lossclaims.caseless import _needles
+    assert _needles(r"\bsince\s+(?:the\s+)?start", 0) == ("since",)  # the optional part gives none
+    assert _needles(r"(?:killed|died)\b", 0) == ("died", "killed")
+    assert _needles(r"(?:dead|a)\s+x", 0) is None  # a two-letter or shorter literal is not worth looking for
+    assert _needles(r"(?i:Since)", 0) is None  # a part with flags of its own is not read
+    assert _needles(r"(?:abc)?\d+", 0) is None
+    rx = caseless(re.compile(r"\b(?:in\s+total|overall)\b", re.I))
+    assert rx.needles == ("overall", "total")
+    assert rx.search("IN TOTAL, 5") is not None and rx.search("in all, 5") is None
+    assert [m.span() for m in rx.finditer("Overall, in  total")] == [(0, 7), (9, 18)]

@@ -140,6 +140,14 @@ _ANOTHER_ONE = _rx(r"\b(?:killed|killing|wounded|wounding|injured|injuring)\s+(?
 _ARTICLE_REACH = 200  # characters of its sentence an article's words are read in, each side
 
 
+def _first_loss_word(stext: str) -> int:
+    """Where the sentence's first loss or kill word ends (past its end if none)."""
+    loss_word = _LIST_LOSS.search(stext)
+    kill_word = _rx(r"\b(?:killed|wounded|injured|died|killing|wounding|injuring)\b", _I).search(stext)
+    # (a match ending before the article lies in the text before it: the article starts after a non-word)
+    return min(m.end() for m in (loss_word, kill_word) if m) if loss_word or kill_word else len(stext) + 1
+
+
 def _add_article_numbers(stext: str, base: int, snums: list[NumberSpan]) -> list[NumberSpan]:
     """'a tank was destroyed', 'killing a woman': an article that counts one lost item or person.
 
@@ -148,12 +156,11 @@ def _add_article_numbers(stext: str, base: int, snums: list[NumberSpan]) -> list
     """
     extra = []
     last_end = -1
-    loss_word = _LIST_LOSS.search(stext)
-    kill_word = _rx(r"\b(?:killed|wounded|injured|died|killing|wounding|injuring)\b", _I).search(stext)
-    # (a match ending before the article lies in the text before it: the article starts after a non-word)
-    first_loss = min(m.end() for m in (loss_word, kill_word) if m) if loss_word or kill_word else len(stext) + 1
+    first_loss = -1  # where the first loss word ends, read when the first article is found (most sentences have none)
     starts = [n.start for n in snums]
     for m in _ARTICLE_NUMBER.finditer(stext):
+        if first_loss < 0:
+            first_loss = _first_loss_word(stext)
         after = stext[m.end():m.end() + _ARTICLE_REACH]
         before = stext[max(0, m.start() - _ARTICLE_REACH):m.start()]
         coordinated = last_end >= 0 and _rx(r"\s*(?:,|and|,\s*and|as\s+well\s+as)\s*").fullmatch(stext[last_end:m.start()])

@@ -3,9 +3,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import TYPE_CHECKING
 
+from ..caseless import caseless
 from ..numbers import NumberSpan
 from .cues import _MONTHS, _CIVIL_CONTEXT, _CUE_AFTER, _CUE_BEFORE, _SIDE_CUE_BEFORE, _CUMULATIVE, _DAILY, _DAILY_HINT, _DATELINE, _LOCAL_HINTS, _LOCAL_OFFICIAL, _LOCATION_BEFORE, _MILITARY_CONTEXT, _MILITARY_VOICE, _NATIONAL_OFFICIAL, _NATIONAL_WORDS, _OWNED_NOUN, _REGIONAL_FRAME, _REGIONAL_SINCE, _REPORTING, _RUSSIAN_PLACES, _SINCE_HINT, _SINCE_WAR, _SPEECH_DATE, _WINDOW, _WINDOW_HINT
 from .lexicon import CONTEXT, Lexicon, _I, _lookup, _measure_spans, _rx, _scan
@@ -14,6 +14,23 @@ from .text import Sentence
 
 if TYPE_CHECKING:
     from .state import _ArticleState
+
+
+class _once:
+    """`functools.cached_property` without the lock Python 3.11 takes on every first read (tens of
+    thousands per corpus here): the value is computed once and then read from the instance."""
+
+    def __init__(self, func) -> None:
+        self.func, self.name, self.__doc__ = func, func.__name__, func.__doc__
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
 
 
 # Reading one number in its sentence
@@ -46,7 +63,7 @@ class Reading:
     carried_measure: str = ""            # the measure of the earlier figure this one continues
     why: list[tuple[str, str]] = field(default_factory=list)  # (attribute, rule) that decided it, for `explain`
 
-    @cached_property
+    @_once
     def worded(self) -> bool:
         """Whether any word stands between this figure and its neighbours: every rule that reads a
         figure's own words needs one ('9 9 9 9' in a pasted table has none)."""
@@ -213,44 +230,61 @@ def _sources_in(stext: str, base: int, lex: Lexicon) -> list[tuple[int, int, str
             continue  # "Russian military personnel", "the Defense Ministry's Storm-Z units": an owner, not a voice
         if _LOSSES_OF.search(stext, max(0, s - 40), s):
             continue  # "Losses of the Ukrainian Armed Forces", "half of the Ukrainian army": whose, not who speaks
-        subject_claim = fam in ("ukraine_official", "russia_official") and word.lower() not in party_words and _rx(r"\s+(?:have\s+|has\s+|had\s+)?(?:destroyed|shot\s+down|downed|eliminated|killed|hit|struck|captured|intercepted)\b", _I).match(stext[e:e + 40])
-        before = stext[max(0, s - 60):s]
-        after = stext[e:e + 70]
-        cue = bool(_rx(r"\b(?:said|says|claims|claimed|reported|reports|estimates|estimated)$", _I).search(word)
-                   or fam in ("russia_official", "ukraine_official") and _PRONOUN_SPEAKS.match(stext[e:e + 160])
-                   or (_rx(r"\s-\s*$").search(before) and not stext[e:].strip(" .\"'"))
-                   or _CUE_AFTER.match(after) or _CUE_BEFORE.search(before)
-                   or _rx(r",\s*(?:said|says|added|wrote)\s+$", _I).search(before)  # "..., said Ukrainian military spokesman X"
-                   or _rx(r"^\s*(?:\([^)]{0,20}\))?\s*:").match(after)
-                   or _rx(r"^'s\s+(?:\w+\s+){0,3}(?:said|says|estimates?|figures|data|report|update|statement|count)", _I).match(after))
-        if word.lower() in party_words and word.lower() in lex.cue_only:
-            # a side named as the voice ("Russia, meanwhile, said"): only right before a verb of saying,
-            # since "Russia's losses", "Ukraine's casualties are put at" name whose, not who speaks
-            cue = bool(_SIDE_SPEAKS.match(after) or _SIDE_CUE_BEFORE.search(before) or _PRONOUN_SPEAKS.match(stext[e:e + 160])
-                       # "14,700 Russian troops killed, says Ukraine": a side after the verb, ending the clause
-                       or _SAYS_BEFORE.search(before) and _rx(r"\s*(?:[.;:!?\"'\u201d]|$)").match(after))
-        elif word.lower() in lex.cue_only and _rx(r"\b(?:in|of|at|near|based\s+in)\s+$", _I).search(before):
-            cue = False  # "the Center for Strategic and International Studies in Washington estimates": a place
-        elif word.lower() in lex.cue_only or word.lower() in party_words:
-            # a country named as a voice speaks right there ("Britain said", "the UK also believes"),
-            # not when it only qualifies a noun ("the Washington think tank says")
-            cue = bool(_rx(r"^(?:'s\s+(?:\w+\s+){0,2}?|\s*,?\s*(?:\w+\s+)?)(?:said|says|say|believes|believed|estimates?|estimated|claims?|claimed|"
-                                r"reported|reports|told|tells|assessed|assesses|thinks|put|puts|announced|announces|stated|states|"
-                                r"wrote|writes|added|adds|tweeted|posted|admitted|acknowledged|confirmed|noted)\b", _I).match(after)
-                       or _rx(r"^[^.;:\"]{0,40}:\s*[\"'\w]").match(after) or _CUE_BEFORE.search(before)
-                       # "Russia, which denies targeting civilians, said"
-                       or _rx(r"^\s*,\s*(?:which|who)\s+[^,.;]{0,80},\s*(?:also\s+)?(?:said|says|claimed|claims|reported|stated)\b", _I).match(
-                           stext[e:e + 110]))
-        plain = word.lower() not in party_words and word.lower() not in lex.cue_only and not _rx(r"[A-Z]{2,4}").fullmatch(word) and fam not in (
-            "ukraine_official", "russia_official") and not _rx(r"\b(?:analysts?|experts|observers|researchers)$", _I).search(word)
-        out.append((base + s, base + e, fam, bool(cue or plain or subject_claim)))
-        if subject_claim and not (cue or plain):
+        how = _attributed(stext, s, e, word, fam, lex, party_words)
+        out.append((base + s, base + e, fam, bool(how)))
+        if how == "weak":
             weak.append(len(out) - 1)
     if weak and len(weak) < sum(1 for o in out if o[3]):
         # "According to Russian authorities, attacks attributed to the armed forces of Ukraine killed 13":
         # a voice the sentence names as one outranks a side that is only the subject of the kills
         out = [o[:3] + (False,) if i in weak else o for i, o in enumerate(out)]
     return out
+
+
+def _attributed(stext: str, s: int, e: int, word: str, fam: str, lex: Lexicon, party_words: set[str]) -> str:
+    """Whether the source name at s:e gives the sentence's figures: 'yes' for a plain name or a name beside a
+    verb of saying, 'weak' for a side's own command that is only the subject of its kills (a voice the
+    sentence names as one outranks it), '' otherwise. (A plain name is decided first, without the cues.)"""
+    wl = word.lower()
+    if wl not in party_words and wl not in lex.cue_only and not _rx(r"[A-Z]{2,4}").fullmatch(word) and fam not in (
+            "ukraine_official", "russia_official") and not _rx(r"\b(?:analysts?|experts|observers|researchers)$", _I).search(word):
+        return "yes"  # plain
+    subject = fam in ("ukraine_official", "russia_official") and wl not in party_words and _rx(
+        r"\s+(?:have\s+|has\s+|had\s+)?(?:destroyed|shot\s+down|downed|eliminated|killed|hit|struck|captured|intercepted)\b",
+        _I).match(stext[e:e + 40])
+    return "yes" if _cue(stext, s, e, word, fam, lex, party_words) else ("weak" if subject else "")
+
+
+def _cue(stext: str, s: int, e: int, word: str, fam: str, lex: Lexicon, party_words: set[str]) -> bool:
+    """Whether a verb of saying (or a cue such as 'according to') makes the name at s:e a voice."""
+    wl = word.lower()
+    before = stext[max(0, s - 60):s]
+    after = stext[e:e + 70]
+    if wl in party_words and wl in lex.cue_only:
+        # a side named as the voice ("Russia, meanwhile, said"): only right before a verb of saying,
+        # since "Russia's losses", "Ukraine's casualties are put at" name whose, not who speaks
+        return bool(_SIDE_SPEAKS.match(after) or _SIDE_CUE_BEFORE.search(before) or _PRONOUN_SPEAKS.match(stext[e:e + 160])
+                    # "14,700 Russian troops killed, says Ukraine": a side after the verb, ending the clause
+                    or _SAYS_BEFORE.search(before) and _rx(r"\s*(?:[.;:!?\"'\u201d]|$)").match(after))
+    if wl in lex.cue_only and _rx(r"\b(?:in|of|at|near|based\s+in)\s+$", _I).search(before):
+        return False  # "the Center for Strategic and International Studies in Washington estimates": a place
+    if wl in lex.cue_only or wl in party_words:
+        # a country named as a voice speaks right there ("Britain said", "the UK also believes"),
+        # not when it only qualifies a noun ("the Washington think tank says")
+        return bool(_rx(r"^(?:'s\s+(?:\w+\s+){0,2}?|\s*,?\s*(?:\w+\s+)?)(?:said|says|say|believes|believed|estimates?|estimated|claims?|claimed|"
+                        r"reported|reports|told|tells|assessed|assesses|thinks|put|puts|announced|announces|stated|states|"
+                        r"wrote|writes|added|adds|tweeted|posted|admitted|acknowledged|confirmed|noted)\b", _I).match(after)
+                    or _rx(r"^[^.;:\"]{0,40}:\s*[\"'\w]").match(after) or _CUE_BEFORE.search(before)
+                    # "Russia, which denies targeting civilians, said"
+                    or _rx(r"^\s*,\s*(?:which|who)\s+[^,.;]{0,80},\s*(?:also\s+)?(?:said|says|claimed|claims|reported|stated)\b", _I).match(
+                        stext[e:e + 110]))
+    return bool(_rx(r"\b(?:said|says|claims|claimed|reported|reports|estimates|estimated)$", _I).search(word)
+                or fam in ("russia_official", "ukraine_official") and _PRONOUN_SPEAKS.match(stext[e:e + 160])
+                or (_rx(r"\s-\s*$").search(before) and not stext[e:].strip(" .\"'"))
+                or _CUE_AFTER.match(after) or _CUE_BEFORE.search(before)
+                or _rx(r",\s*(?:said|says|added|wrote)\s+$", _I).search(before)  # "..., said Ukrainian military spokesman X"
+                or _rx(r"^\s*(?:\([^)]{0,20}\))?\s*:").match(after)
+                or _rx(r"^'s\s+(?:\w+\s+){0,3}(?:said|says|estimates?|figures|data|report|update|statement|count)", _I).match(after))
 
 
 class _SentenceFacts:
@@ -276,35 +310,35 @@ class _SentenceFacts:
         """Whether the sentence matches the pattern anywhere (searched once per sentence)."""
         return self.first_end(pattern) != float("inf")
 
-    @cached_property
+    @_once
     def measure_keys(self) -> set[str]:
         return {k for _, _, k in _measure_spans(self.text, self._lex)}
 
-    @cached_property
+    @_once
     def loss_verb(self) -> bool:
         return bool(self._lex.loss_verb.search(self.text))
 
-    @cached_property
+    @_once
     def civilian_context(self) -> bool:
         return bool(_CIVIL_CONTEXT.search(self.text) and not _MILITARY_CONTEXT.search(self.text))
 
-    @cached_property
+    @_once
     def russian_place(self) -> bool:
         return bool(_RUSSIAN_PLACES.search(self.text))
 
-    @cached_property
+    @_once
     def since_war(self) -> bool:
         return any(k == "cumulative" for _, _, k in self.markers) and bool(_SINCE_WAR.search(self.text))
 
-    @cached_property
+    @_once
     def daily(self) -> bool:
         return any(k == "daily" for _, _, k in self.markers)
 
-    @cached_property
+    @_once
     def window(self) -> bool:
         return any(k == "window" for _, _, k in self.markers)
 
-    @cached_property
+    @_once
     def markers(self) -> list[tuple[int, int, str]]:
         """Period markers with their places, so each figure takes the nearest one."""
         stext = self.text
@@ -346,15 +380,15 @@ class _SentenceFacts:
                 or any(a <= f[0] < b for a, b in tails)))]
         return sorted(found)
 
-    @cached_property
+    @_once
     def parens(self) -> list[tuple[int, int]]:
         return [m.span() for m in _rx(r"\([^()]{0,200}\)").finditer(self.text)]
 
-    @cached_property
+    @_once
     def reporting(self) -> list[int]:
         return [m.start() for m in _REPORTING.finditer(self.text)]
 
-    @cached_property
+    @_once
     def strike(self) -> bool:
         return bool(_rx(r"\b(?:strikes?|attacks?|shelling|struck|hit|bombing|shelled|barrages?|bombardments?|aerial\s+assaults?|"
                         r"air\s+raids?)\b", _I).search(self.text))
@@ -376,7 +410,7 @@ _SUPERLATIVE_BEFORE = _rx(r"\b(?:(?:large|bigg|fierc|deadli|heavi|great|strong|m
                           r"\s+(?:[\w-]+\s+){0,3}?(?:attacks?|assaults?|barrages?|strikes?|bombardments?|bombings?|shelling|raids?|"
                           r"offensives?|onslaughts?)\b[^.;:\d]{0,50}$", _I)
 # Words without which the regional frame cannot match: tested first, it is cheap.
-_FRAME_HINT = re.compile(r"fight|hostilit|battle|clash|combat|operation|offensive|incursion|campaign|siege", re.I)
+_FRAME_HINT = caseless(re.compile(r"fight|hostilit|battle|clash|combat|operation|offensive|incursion|campaign|siege", re.I))
 
 
 class Sides:
@@ -425,11 +459,11 @@ class Tags:
             found = self._clauses[r.at] = _clause(self.norm, self.sent, r.num)
         return found
 
-    @cached_property
+    @_once
     def sides(self) -> Sides:
         return Sides(self.parties)
 
-    @cached_property
+    @_once
     def subjects(self) -> list[_Mention]:
         """Party words that can be the subject of a verb: plain or after 'by', and not the owner inside
         another figure's noun phrase ('... 12 Russian tanks'). Read once the categories are final."""
@@ -453,15 +487,15 @@ class Tags:
             out.append(p)
         return out
 
-    @cached_property
+    @_once
     def largest_figure(self) -> float:
         """The largest figure of the sentence still read as a loss (asked once its attributes are being read)."""
         return max((x.num.value for x in self.readings if x.category and not x.reason), default=0.0)
 
-    @cached_property
+    @_once
     def war_mentions(self) -> list[int]:
         return [m.start() for m in self.lex.other_war.finditer(self.stext)]
 
-    @cached_property
+    @_once
     def loss_in_sentence(self) -> bool:
         return bool(self.lex.equipment_loss.search(self.stext) or _rx(r"\blosses\b", _I).search(self.stext))
