@@ -249,10 +249,12 @@ def _attributed(stext: str, s: int, e: int, word: str, fam: str, lex: Lexicon, p
     if wl not in party_words and wl not in lex.cue_only and not _rx(r"[A-Z]{2,4}").fullmatch(word) and fam not in (
             "ukraine_official", "russia_official") and not _rx(r"\b(?:analysts?|experts|observers|researchers)$", _I).search(word):
         return "yes"  # plain
+    if _cue(stext, s, e, word, fam, lex, party_words):
+        return "yes"
     subject = fam in ("ukraine_official", "russia_official") and wl not in party_words and _rx(
         r"\s+(?:have\s+|has\s+|had\s+)?(?:destroyed|shot\s+down|downed|eliminated|killed|hit|struck|captured|intercepted)\b",
         _I).match(stext[e:e + 40])
-    return "yes" if _cue(stext, s, e, word, fam, lex, party_words) else ("weak" if subject else "")
+    return "weak" if subject else ""
 
 
 def _cue(stext: str, s: int, e: int, word: str, fam: str, lex: Lexicon, party_words: set[str]) -> bool:
